@@ -1,0 +1,40 @@
+"""Baselines: the findings a newsroom has reviewed, saved so that CI gates only on new ones.
+
+A finding is identified by its claims file, claim id and code (not by line or wording), so a
+baseline survives edits elsewhere in the file.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from factcheck.errors import InputError, Loc, Problem
+from factcheck.report.model import Report
+
+VERSION = 1
+
+
+def dump(report: Report) -> str:
+    """The baseline of a report's findings, as JSON text."""
+    prints = sorted({f.fingerprint for f in report.findings})
+    return json.dumps({"version": VERSION, "findings": prints}, ensure_ascii=False, indent=2) + "\n"
+
+
+def load(path: Path) -> frozenset[str]:
+    """The fingerprints saved in a baseline file; E304 when it is not one."""
+    where = Loc(str(path))
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise InputError([Problem(where, "E301", "baseline file not found")]) from None
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise InputError([Problem(where, "E304", f"not a baseline file: {exc}")]) from None
+    if not (
+        isinstance(data, dict)
+        and data.get("version") == VERSION
+        and isinstance(data.get("findings"), list)
+        and all(isinstance(x, str) for x in data["findings"])
+    ):
+        raise InputError([Problem(where, "E304", "not a factcheck baseline (version 1)")])
+    return frozenset(data["findings"])

@@ -1,0 +1,312 @@
+"""The command line: parse arguments, call :mod:`factcheck.app`, print, and exit with a named
+code. Heavy modules (pint, rich, the engine) are imported inside the commands that need them, so
+``--help`` stays fast.
+
+Exit codes: 0 clean, 1 a finding at or above ``--fail-on``, 2 a usage or input error, 3 an
+internal error (a bug: please report it).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from enum import IntEnum
+from pathlib import Path
+from typing import Annotated, NoReturn
+
+import typer
+
+from factcheck import __version__
+
+
+class Exit(IntEnum):
+    """The exit codes of every command."""
+
+    CLEAN = 0
+    FINDINGS = 1
+    INPUT = 2
+    INTERNAL = 3
+
+
+app = typer.Typer(
+    name="factcheck",
+    help="Catch numbers that contradict each other before an article is published.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+_debug = False
+
+
+def _version(value: bool) -> None:
+    if value:
+        print(f"factcheck {__version__}")
+        raise typer.Exit(0)
+
+
+@app.callback()
+def main_options(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_version, is_eager=True, help="Print the version and exit."
+        ),
+    ] = False,
+    debug: Annotated[
+        bool, typer.Option("--debug", help="Show tracebacks of internal errors.")
+    ] = False,
+) -> None:
+    """Catch numbers that contradict each other before an article is published."""
+    global _debug
+    _debug = debug
+
+
+def _lang(lang: str | None) -> str:
+    if lang in ("zh", "en"):
+        return lang
+    if lang is not None:
+        _usage(f"--lang must be zh or en, not '{lang}'")
+    env = os.environ.get("LC_ALL") or os.environ.get("LC_MESSAGES") or os.environ.get("LANG", "")
+    return "zh" if env.lower().startswith("zh") else "en"
+
+
+def _usage(message: str) -> NoReturn:
+    print(f"factcheck: error: {message}", file=sys.stderr)
+    raise typer.Exit(Exit.INPUT)
+
+
+def _problems(problems: list[object]) -> NoReturn:
+    for p in problems:
+        print(p, file=sys.stderr)
+    raise typer.Exit(Exit.INPUT)
+
+
+Paths = Annotated[
+    list[Path],
+    typer.Argument(help="Claims files, or folders to search for them.", show_default=False),
+]
+RulesOpt = Annotated[
+    Path | None, typer.Option("--rules", help="A rule pack that extends the default one.")
+]
+
+
+@app.command()
+def check(
+    paths: Paths,
+    rules: RulesOpt = None,
+    fmt: Annotated[
+        str,
+        typer.Option(
+            "--format", "-f", help="terminal, text, json, sarif, junit, github or markdown."
+        ),
+    ] = "terminal",
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output", "-o", help="Write the report to this file (atomically) instead of stdout."
+        ),
+    ] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="Replace an existing --output file.")
+    ] = False,
+    fail_on: Annotated[
+        str | None, typer.Option("--fail-on", help="error (default), warning, info or never.")
+    ] = None,
+    baseline: Annotated[
+        Path | None,
+        typer.Option("--baseline", help="Gate only on findings not in this saved baseline."),
+    ] = None,
+    save_baseline: Annotated[
+        Path | None,
+        typer.Option("--save-baseline", help="Save the current findings as a baseline."),
+    ] = None,
+    lang: Annotated[
+        str | None, typer.Option("--lang", help="zh or en (default: from the locale).")
+    ] = None,
+    verbose: Annotated[
+        bool, typer.Option("--verbose", "-v", help="Also list the checks that passed.")
+    ] = False,
+) -> None:
+    """Recompute every derived figure of the claims and report what disagrees."""
+    from factcheck import app as core  # noqa: PLC0415
+    from factcheck import baseline as bl  # noqa: PLC0415
+    from factcheck.fileio import write_atomic  # noqa: PLC0415
+    from factcheck.report import FORMATS, formatter  # noqa: PLC0415
+    from factcheck.report.model import FAIL_ON, Report  # noqa: PLC0415
+
+    if fmt not in FORMATS:
+        _usage(f"unknown format '{fmt}'; expected one of {', '.join(FORMATS)}")
+    targets, problems = core.collect(paths)
+    if problems:
+        _problems(problems)
+    pack, found = core.resolve_pack(rules, paths)
+    gate = fail_on or found.fail_on or "error"
+    if gate not in FAIL_ON:
+        _usage(f"--fail-on must be one of {', '.join(FAIL_ON)}, not '{gate}'")
+    known = bl.load(baseline) if baseline else frozenset()
+    report = Report(
+        core.run(targets, pack),
+        fail_on=gate,
+        baseline=known,
+        pack_sources=pack.sources,
+        pack_digests=pack.digests,
+        lang=_lang(lang or found.lang),
+        verbose=verbose,
+    )
+    if save_baseline:
+        write_atomic(save_baseline, bl.dump(report), force=True)
+    module = formatter(fmt)
+    if fmt == "terminal" and output is None:
+        module.render(report, sys.stdout)
+    elif fmt == "terminal":
+        import io  # noqa: PLC0415
+
+        buffer = io.StringIO()
+        module.render(report, buffer)
+        write_atomic(output, buffer.getvalue(), force)
+    elif output is not None:
+        write_atomic(output, module.render(report), force)
+    else:
+        sys.stdout.write(module.render(report))
+    if report.problems and fmt != "terminal":
+        for p in report.problems:
+            print(p, file=sys.stderr)
+    if not any(r.claims for r in report.results) and not report.problems:
+        print("factcheck: error: E303 no claims were checked", file=sys.stderr)
+    raise typer.Exit(report.exit_code())
+
+
+@app.command()
+def validate(paths: Paths, rules: RulesOpt = None) -> None:
+    """Check claims files (format, units, periods, quotes) without running the rules."""
+    from factcheck import app as core  # noqa: PLC0415
+    from factcheck.errors import InputError  # noqa: PLC0415
+    from factcheck.loader import load_claims  # noqa: PLC0415
+
+    targets, problems = core.collect(paths)
+    pack, _ = core.resolve_pack(rules, paths)
+    claims = 0
+    for target in targets:
+        try:
+            claims += len(load_claims(target.path, pack, target.shown).claims)
+        except InputError as exc:
+            problems += exc.problems
+    if problems:
+        _problems(problems)
+    if not targets:
+        _usage("E303 no claims files found")
+    print(f"{len(targets)} file(s), {claims} claims: valid")
+
+
+@app.command()
+def schema(
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write to this file.")
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Replace an existing file.")] = False,
+) -> None:
+    """Print the JSON Schema of the claims format."""
+    from factcheck.fileio import write_atomic  # noqa: PLC0415
+    from factcheck.schema import schema_text  # noqa: PLC0415
+
+    if output:
+        write_atomic(output, schema_text(), force)
+    else:
+        sys.stdout.write(schema_text())
+
+
+@app.command()
+def coverage(
+    article: Annotated[Path, typer.Argument(help="The article text.")],
+    claims: Annotated[Path, typer.Argument(help="Its claims file.")],
+    rules: RulesOpt = None,
+) -> None:
+    """List every numeric mention of the article that no claim quotes and no entry ignores."""
+    from factcheck import app as core  # noqa: PLC0415
+    from factcheck.coverage import uncovered  # noqa: PLC0415
+    from factcheck.errors import InputError  # noqa: PLC0415
+    from factcheck.loader import load_claims  # noqa: PLC0415
+    from factcheck.quotes import QuoteIndex  # noqa: PLC0415
+    from factcheck.yamlsrc import read_text  # noqa: PLC0415
+
+    pack, _ = core.resolve_pack(rules, [claims])
+    text, problems = read_text(article, str(article))
+    if text is None:
+        _problems(problems)
+    try:
+        file = load_claims(claims, pack)
+    except InputError as exc:
+        _problems(exc.problems)
+    from dataclasses import replace  # noqa: PLC0415
+
+    file = replace(file, article_text=text)
+    missing, total = uncovered(file, QuoteIndex(text))
+    for m in missing:
+        print(f"{article}:{m.line}:{m.col}: {m.text}")
+    covered = total - len(missing)
+    print(f"{covered}/{total} numeric mentions covered ({100 * covered / max(total, 1):.1f}%)")
+    raise typer.Exit(Exit.FINDINGS if missing else Exit.CLEAN)
+
+
+@app.command()
+def explain(
+    claim_id: Annotated[str, typer.Argument(help="The id of a claim.")],
+    paths: Annotated[
+        list[Path] | None, typer.Argument(help="Claims files or folders (default: claims/).")
+    ] = None,
+    rules: RulesOpt = None,
+    lang: Annotated[str | None, typer.Option("--lang", help="zh or en.")] = None,
+) -> None:
+    """Print every check that touches one claim, step by step."""
+    from factcheck import app as core  # noqa: PLC0415
+    from factcheck.explain import explain_claim  # noqa: PLC0415
+
+    paths = paths or [Path("claims")]
+    targets, problems = core.collect(paths)
+    if problems:
+        _problems(problems)
+    pack, _ = core.resolve_pack(rules, paths)
+    results = core.run(targets, pack)
+    bad = [p for r in results for p in r.problems]
+    if bad:
+        _problems(bad)
+    text = explain_claim(claim_id, results, _lang(lang))
+    if text is None:
+        _usage(f"no claim '{claim_id}' in {', '.join(map(str, paths))}")
+    sys.stdout.write(text)
+
+
+def main() -> None:
+    """Entry point: run the app and map every outcome to an exit code."""
+    from factcheck.errors import InputError  # noqa: PLC0415
+
+    try:
+        app(standalone_mode=False)
+    except typer.Exit as exc:
+        sys.exit(exc.exit_code)
+    except InputError as exc:
+        for p in exc.problems:
+            print(p, file=sys.stderr)
+        sys.exit(Exit.INPUT)
+    except KeyboardInterrupt:
+        print("factcheck: interrupted", file=sys.stderr)
+        sys.exit(130)
+    except Exception as exc:  # click's usage errors and our bugs
+        import click  # noqa: PLC0415
+
+        if isinstance(exc, click.exceptions.ClickException):
+            exc.show()
+            sys.exit(Exit.INPUT)
+        if isinstance(exc, click.exceptions.Abort):
+            sys.exit(130)
+        if _debug:
+            raise
+        print(
+            f"factcheck: internal error: {type(exc).__name__}: {exc}\n"
+            "This is a bug in factcheck. Please report it with the command you ran; "
+            "--debug shows the traceback.",
+            file=sys.stderr,
+        )
+        sys.exit(Exit.INTERNAL)
+    sys.exit(Exit.CLEAN)

@@ -1,0 +1,75 @@
+"""The one table of stable codes.
+
+A code names *what* went wrong; the wording of a message may change, the code never does. Tests
+assert codes and positions, not sentences. Input problems (``E…``) always end the run with exit
+code 2. Findings (``FC…``) get their severity from the rule pack.
+"""
+
+from __future__ import annotations
+
+# Problems with the input: claims files, articles, rule packs, the command line.
+INPUT_CODES: dict[str, str] = {
+    "E100": "file cannot be read (missing, a directory, binary, not UTF-8 or too large)",
+    "E101": "YAML syntax error",
+    "E102": "duplicate key in a mapping",
+    "E103": "document is not a mapping",
+    "E104": "empty file",
+    "E105": "unknown field",
+    "E106": "missing required field",
+    "E107": "duplicate claim id",
+    "E108": "value cannot be parsed",
+    "E109": "unknown unit",
+    "E110": "wrong dimension for this field",
+    "E111": "impossible or unknown period",
+    "E112": "quote not found in the article",
+    "E113": "article file missing",
+    "E114": "unknown claim kind",
+    "E115": "wrong type (expected a string, list or mapping)",
+    "E116": "YAML tag or alias not allowed",
+    "E117": "'respectively' lists of different lengths",
+    "E118": "reference to an unknown claim",
+    "E119": "invalid date or id",
+    "E120": "document too deep or too large",
+    # Rule packs.
+    "E201": "unknown rule kind",
+    "E202": "unknown option",
+    "E203": "bad option value",
+    "E204": "bad expression in a metric identity",
+    "E205": "circular metric identities",
+    # Command line and files written by the tool.
+    "E301": "path not found",
+    "E302": "output file exists (use --force)",
+    "E303": "no claims files found",
+    "E304": "bad baseline or cache file",
+}
+
+# Findings of the rule engine: code -> (title, default severity). A rule pack may change the
+# severity of any code (`severity: {FC121: error}`).
+FINDINGS: dict[str, tuple[str, str]] = {
+    "FC101": ("year-on-year or span growth disagrees with the levels", "error"),
+    "FC102": ("average annual growth (CAGR) disagrees with the levels", "error"),
+    "FC103": ("multiple or doubling disagrees with the levels", "error"),
+    "FC104": ("'增长N倍' only fits the reading ×N, not the standard ×(N+1)", "warning"),
+    "FC105": ("percentage points and percent confused", "error"),
+    "FC111": ("share disagrees with part and whole", "error"),
+    "FC112": ("ratio disagrees with its terms", "error"),
+    "FC113": ("parts exceed (or do not make up) their total", "error"),
+    "FC114": ("a larger value ranks lower in the same ranking", "error"),
+    "FC115": ("a count exceeds the count it is part of", "error"),
+    "FC116": ("growth of a total outside the growth of its parts", "warning"),
+    "FC117": ("the same fact stated twice with values that cannot both be true", "error"),
+    "FC118": ("metric identity does not hold", "error"),
+    "FC121": (
+        "price basis differs: rate at comparable prices, levels at current prices",
+        "warning",
+    ),
+    "FC131": ("consistent only because of rounding", "info"),
+    "FC141": ("value implied by the claims but not stated", "info"),
+    "FC151": ("numeric mention not covered by any claim", "warning"),
+    "FC152": ("draft claim not reviewed", "warning"),
+    "FC161": ("nothing to check this claim against", "info"),
+}
+FINDING_CODES: dict[str, str] = {code: title for code, (title, _) in FINDINGS.items()}
+SEVERITIES = ("error", "warning", "info")
+
+ALL_CODES: dict[str, str] = {**INPUT_CODES, **FINDING_CODES}

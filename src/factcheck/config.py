@@ -1,0 +1,80 @@
+"""Finding the newsroom's configuration the way ruff finds ``pyproject.toml``: from the first path
+given (or the working folder) upward, the first ``.factcheck.yaml``, or ``pyproject.toml`` with a
+``[tool.factcheck]`` table, wins. Its ``rules`` is a rule-pack path relative to the file."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from factcheck.errors import InputError, Loc, Problem
+from factcheck.yamlsrc import compose, items, loc, read_text
+
+KEYS = ("rules", "fail_on", "lang")
+
+
+@dataclass(frozen=True, slots=True)
+class Config:
+    """Settings from a config file; None where the file does not set them."""
+
+    source: str | None = None
+    rules: Path | None = None
+    fail_on: str | None = None
+    lang: str | None = None
+
+
+def find(start: Path) -> Config:
+    """The first configuration at or above ``start``."""
+    here = start.resolve()
+    if here.is_file():
+        here = here.parent
+    for folder in (here, *here.parents):
+        dotfile = folder / ".factcheck.yaml"
+        if dotfile.is_file():
+            return _from_yaml(dotfile)
+        pyproject = folder / "pyproject.toml"
+        if pyproject.is_file():
+            try:
+                table = tomllib.loads(pyproject.read_text(encoding="utf-8"))
+            except (tomllib.TOMLDecodeError, UnicodeDecodeError, OSError):
+                continue  # not ours to judge; ruff stops on it, we look further up
+            section = table.get("tool", {}).get("factcheck")
+            if isinstance(section, dict):
+                return _from_mapping(
+                    {k: str(v) for k, v in section.items()},
+                    pyproject,
+                    {k: Loc(str(pyproject)) for k in section},
+                )
+    return Config()
+
+
+def _from_yaml(path: Path) -> Config:
+    text, problems = read_text(path, str(path))
+    node = None
+    if text is not None:
+        node, problems = compose(text, str(path))
+    if problems:
+        raise InputError(problems)
+    if not isinstance(node, yaml.MappingNode):
+        raise InputError([Problem(Loc(str(path)), "E103", "a config file must be a mapping")])
+    data = {k: str(v.value) for k, _, v in items(node)}
+    return _from_mapping(data, path, {k: loc(key, str(path)) for k, key, _ in items(node)})
+
+
+def _from_mapping(data: dict[str, str], path: Path, locs: dict[str, Loc]) -> Config:
+    for key in data:
+        if key not in KEYS:
+            raise InputError(
+                [
+                    Problem(
+                        locs[key],
+                        "E202",
+                        f"unknown config key '{key}'; expected one of {', '.join(KEYS)}",
+                    )
+                ]
+            )
+    rules = path.parent / data["rules"] if "rules" in data else None
+    return Config(str(path), rules, data.get("fail_on"), data.get("lang"))

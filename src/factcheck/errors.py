@@ -1,0 +1,67 @@
+"""Locations and input problems.
+
+A :class:`Problem` is a user error in an input file (exit code 2). Loaders collect every problem
+of a file instead of stopping at the first one; :class:`InputError` carries them to the CLI.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from factcheck.codes import INPUT_CODES
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Loc:
+    """A 1-based position in a file."""
+
+    path: str
+    line: int = 1
+    col: int = 1
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}:{self.col}"
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Problem:
+    """One user error: where, which stable code, and a one-line message."""
+
+    loc: Loc
+    code: str
+    message: str
+
+    def __post_init__(self) -> None:
+        if self.code not in INPUT_CODES:  # a typo here is a bug, not a user error
+            raise ValueError(f"unknown problem code {self.code}")
+
+    def __str__(self) -> str:
+        return f"{self.loc}: {self.code} {self.message}"
+
+    def to_dict(self) -> dict[str, object]:
+        """A JSON-ready form."""
+        return {
+            "path": self.loc.path,
+            "line": self.loc.line,
+            "col": self.loc.col,
+            "code": self.code,
+            "message": self.message,
+        }
+
+
+class InputError(Exception):
+    """Raised with every problem found in the input; the CLI prints them and exits 2."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        super().__init__("\n".join(str(p) for p in problems))
+        self.problems = sorted(problems)
+
+
+class ValueProblem(ValueError):
+    """Raised by the small parsers (values, periods, units) with a code; the loader adds the
+    location it knows."""
+
+    def __init__(self, code: str, message: str) -> None:
+        super().__init__(message)
+        self.code = code
+        self.message = message

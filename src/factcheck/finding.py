@@ -1,0 +1,87 @@
+"""The finding: one small, immutable, sortable record that every output format renders.
+
+Rules create findings without a severity; the engine stamps the severity from the rule pack and
+marks the ones a claim accepts. Formatters only read findings, they never compute.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, replace
+
+SEVERITY_RANK = {"error": 0, "warning": 1, "info": 2}
+VERDICTS = ("consistent", "inconsistent", "undetermined", "derived", "uncovered")
+
+
+@dataclass(frozen=True, slots=True)
+class Related:
+    """Another claim a finding rests on."""
+
+    id: str
+    path: str
+    line: int
+    quote: str
+    value: str
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """What a check found about one claim.
+
+    ``stated`` is the figure as written, ``recomputed`` the value recomputed from the other
+    claims at face value and ``interval`` the range the rounding of the inputs allows, both
+    formatted in the stated unit; ``arithmetic`` writes the computation out.
+    """
+
+    path: str
+    line: int
+    col: int
+    code: str
+    claim: str
+    verdict: str
+    message: str
+    message_zh: str
+    severity: str = ""
+    quote: str = ""
+    stated: str = ""
+    recomputed: str = ""
+    interval: str = ""
+    arithmetic: str = ""
+    witness: str = ""
+    material: bool = False
+    related: tuple[Related, ...] = ()
+    article_path: str = ""
+    article_line: int = 0
+    article_col: int = 0
+    accepted: str = ""  # the reason, when the claim accepts this finding
+    check: str = ""  # the rule kind that produced it
+
+    @property
+    def sort_key(self) -> tuple[object, ...]:
+        """Severity first, then position: the order reports use."""
+        return (
+            SEVERITY_RANK.get(self.severity, 3),
+            self.path,
+            self.line,
+            self.col,
+            self.code,
+            self.claim,
+        )
+
+    @property
+    def fingerprint(self) -> str:
+        """Identity that survives edits elsewhere in the file (for baselines)."""
+        return f"{self.path}::{self.claim}::{self.code}"
+
+    def stamped(self, severity: str, accepted: str = "") -> Finding:
+        """A copy with the severity (and acceptance) the engine decided."""
+        return replace(self, severity=severity, accepted=accepted)
+
+    def message_in(self, lang: str) -> str:
+        """The message in ``zh`` or ``en``."""
+        return self.message_zh if lang == "zh" else self.message
+
+    def to_dict(self) -> dict[str, object]:
+        """A JSON-ready dict (related claims as a list of dicts)."""
+        data = asdict(self)
+        data["related"] = [asdict(r) for r in self.related]
+        return data

@@ -1,0 +1,98 @@
+"""Intervals: what a stated figure allows (DOMAIN.md §1, §2).
+
+"33.8%" is [33.75%, 33.85%]; "突破670亿元" is [670, ∞)亿元; "约80%" widens the rounding interval
+by the rule pack's approximation width. Ends are closed: a figure exactly on a rounding edge is
+given the benefit of the doubt, so a rate rounded from the true value is never flagged.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from decimal import Decimal
+
+from factcheck.numbers import Stated
+
+INF = math.inf
+
+
+@dataclass(frozen=True, slots=True)
+class Interval:
+    """A closed interval of floats; ``lo`` may be -inf and ``hi`` +inf."""
+
+    lo: float
+    hi: float
+
+    def __contains__(self, x: float) -> bool:
+        return self.lo - _eps(self.lo) <= x <= self.hi + _eps(self.hi)
+
+    def meets(self, other: Interval) -> bool:
+        """True when the two intervals share a value (with a float-noise tolerance)."""
+        return self.lo - _eps(self.lo) <= other.hi + _eps(other.hi) and (
+            other.lo - _eps(other.lo) <= self.hi + _eps(self.hi)
+        )
+
+    def scale(self, k: float) -> Interval:
+        """Multiply by a positive constant."""
+        return Interval(self.lo * k, self.hi * k)
+
+    @property
+    def mid(self) -> float:
+        """The middle, or the finite end of a half-open interval."""
+        if math.isinf(self.hi):
+            return self.lo
+        if math.isinf(self.lo):
+            return self.hi
+        return (self.lo + self.hi) / 2
+
+
+def _eps(x: float) -> float:
+    # Relative float noise only: 1e-9 is far below any written precision we meet.
+    return 0.0 if math.isinf(x) else 1e-9 * max(abs(x), 1e-12)
+
+
+@dataclass(frozen=True, slots=True)
+class RoundingOptions:
+    """How a written figure turns into an interval; set by the rule pack."""
+
+    mode: str = "nearest"  # "nearest": ±half a unit of the last digit; "down": [x, x + unit)
+    trailing_zeros: str = "unit"  # "unit": 670 is ±0.5; "significant": 670 is ±5
+    approx: float = 0.05  # 约/左右: relative widening on each side
+    near: float = 0.10  # 近/接近: how far below the figure the true value may be
+    open_below: float = 0.0  # 不到/以下: lower end as a fraction of the figure
+
+
+def half_unit(stated: Stated, options: RoundingOptions) -> Decimal:
+    """Half a unit of the last written digit, by the trailing-zero convention."""
+    if stated.exponent is None:
+        return Decimal(0)
+    exponent = stated.exponent
+    if options.trailing_zeros == "significant" and exponent == 0 and stated.number != 0:
+        digits = stated.number.normalize().as_tuple()
+        exponent = max(int(digits.exponent), 0)
+    return Decimal(5) * Decimal(10) ** (exponent - 1)
+
+
+def stated_interval(stated: Stated, options: RoundingOptions) -> Interval:
+    """The interval of the figure as written (before any unit factor)."""
+    x = stated.number
+    h = half_unit(stated, options)
+    if stated.lo is not None and stated.hi is not None:
+        rounded = Interval(float(stated.lo), float(stated.hi))
+    elif options.mode == "down" and h:
+        rounded = (
+            Interval(float(x), float(x + 2 * h)) if x >= 0 else Interval(float(x - 2 * h), float(x))
+        )
+    else:
+        rounded = Interval(float(x - h), float(x + h))
+    bound = stated.bound
+    mag = abs(float(x))
+    if bound == "above":  # 突破, 超过, 以上, 余: the figure is a floor, not a rounding
+        return Interval(float(x), INF)
+    if bound == "below":  # 不到, 不足, 以下
+        return Interval(options.open_below * float(x), float(x))
+    if bound == "near":  # 近, 接近, 将近: close below
+        return Interval(float(x) - options.near * mag, float(x))
+    if bound == "approx":  # 约, 左右
+        return Interval(rounded.lo - options.approx * mag, rounded.hi + options.approx * mag)
+    return rounded

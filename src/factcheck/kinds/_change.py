@@ -1,0 +1,143 @@
+"""The machinery shared by the change kinds (growth, cagr, multiple): find the levels at both
+ends, push their intervals through the formula, judge, and write the arithmetic out.
+
+Each formula is monotone: increasing in the end level, decreasing in the start level (for the
+positive levels it accepts), so the ends of the input intervals give the exact output range.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, replace
+
+from factcheck.finding import Finding
+from factcheck.interval import Interval
+from factcheck.kinds.base import Context, emit
+from factcheck.model import Claim, Value
+
+
+@dataclass(frozen=True, slots=True)
+class Formula:
+    """A change as a function of start level, end level and years, with its inverses."""
+
+    f: Callable[[float, float, float], float]
+    start_from: Callable[[float, float, float], float]  # (end, value, years) -> start
+    end_from: Callable[[float, float, float], float]  # (start, value, years) -> end
+    render: Callable[[str, str, float], str]  # (start text, end text, years) -> expression
+    needs_positive: bool = True
+
+
+def _cagr(s: float, e: float, n: float) -> float:
+    return (e / s) ** (1 / n) - 1
+
+
+RATE = Formula(
+    f=lambda s, e, n: e / s - 1,
+    start_from=lambda e, v, n: e / (1 + v),
+    end_from=lambda s, v, n: s * (1 + v),
+    render=lambda a, b, n: f"{b}/{a} - 1",
+)
+POINTS = Formula(
+    f=lambda s, e, n: e - s,
+    start_from=lambda e, v, n: e - v,
+    end_from=lambda s, v, n: s + v,
+    render=lambda a, b, n: f"{b} - {a}",
+    needs_positive=False,
+)
+CAGR = Formula(
+    f=_cagr,
+    start_from=lambda e, v, n: e / (1 + v) ** n,
+    end_from=lambda s, v, n: s * (1 + v) ** n,
+    render=lambda a, b, n: f"({b}/{a})^(1/{n:g}) - 1",
+)
+MULTIPLE = Formula(
+    f=lambda s, e, n: e / s,
+    start_from=lambda e, v, n: e / v,
+    end_from=lambda s, v, n: s * v,
+    render=lambda a, b, n: f"{b}/{a}",
+)
+
+
+def operand(v: Value, other: Value) -> str:
+    """A level as it stands in the arithmetic: bare when both share the unit, else with it."""
+    s = v.stated
+    number = f"{s.factor}×{s.number}" if s.factor != 1 else f"{s.number}"
+    return number if s.unit == other.stated.unit else f"{number}{s.unit}"
+
+
+def recompute(
+    formula: Formula, start: Value, end: Value, years: float
+) -> tuple[Interval, float] | None:
+    """The range the formula gives over the input intervals, and its face value; None when
+    undefined (a level at or below zero, or no time between the two)."""
+    if years <= 0 and formula is CAGR:
+        return None
+    if formula.needs_positive and (start.interval.lo <= 0 or end.interval.lo < 0):
+        return None
+    try:
+        lo = formula.f(start.interval.hi, end.interval.lo, years)
+        hi = (
+            formula.f(start.interval.lo, end.interval.hi, years)
+            if not math.isinf(end.interval.hi)
+            else math.inf
+        )
+        face = formula.f(start.point, end.point, years)
+    except (ZeroDivisionError, OverflowError, ValueError):
+        return None
+    return Interval(lo, hi), face
+
+
+def run(
+    ctx: Context, check: str, code: str, claim: Claim, formula: Formula, basis_applies: bool = False
+) -> Iterator[Finding]:
+    """Check one change claim against its levels; yields nothing when a level is missing
+    (the ``derived`` kind then reports what the claim implies)."""
+    start, end, years = ctx.start_end(claim)
+    if not (start and end and start.value and end.value and claim.value):
+        return
+    stated = claim.value
+    result = recompute(formula, start.value, end.value, years)
+    related = (start, end)
+    if result is None:
+        yield ctx.finding(
+            check,
+            code,
+            claim,
+            "undetermined",
+            "cannot recompute: a level is zero or negative, or no time passes",
+            "无法重算：基数为零或负数，或时间跨度为零",
+            related,
+            stated=stated.text,
+        )
+        return
+    iv, face = result
+    arithmetic = formula.render(
+        operand(start.value, end.value), operand(end.value, start.value), years
+    )
+    found = emit(
+        ctx, check, code, claim, stated, iv, face, arithmetic, related, "the levels", "水平值"
+    )
+    basis = claim.basis or ctx.pack.basis_of(claim.metric)
+    if (
+        found[0].verdict == "consistent"
+        or not basis_applies
+        or basis == "nominal"
+        or not (stated.unit.is_percent)
+    ):
+        yield from found
+        return
+    why = "comparable prices" if basis == "real" else "a basis the article does not state"
+    why_zh = "可比价" if basis == "real" else "未说明的价格口径"
+    nominal = found[0].recomputed
+    yield replace(
+        found[0],
+        code="FC121",
+        verdict="undetermined",
+        material=False,
+        witness="",
+        message=f"undetermined: price basis differs. The rate is presumably at {why} (basis "
+        f"'{basis}'); the levels, at current prices, give the nominal {nominal}",
+        message_zh=f"无法判定：价格口径不同。增速应为{why_zh}（口径 {basis}），按现价水平值计算的"
+        f"名义增速为 {nominal}",
+    )

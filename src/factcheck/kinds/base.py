@@ -1,0 +1,254 @@
+"""What every rule kind shares: its option and doc types, the context it reads claims from, and
+the helpers that judge a stated interval against a recomputed one and write the finding."""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Any
+
+from factcheck.finding import Finding, Related
+from factcheck.interval import Interval
+from factcheck.model import Claim, ClaimsFile, Value
+from factcheck.periods import Point, shift
+from factcheck.quotes import QuoteIndex
+from factcheck.rulepack import RulePack
+
+
+@dataclass(frozen=True, slots=True)
+class Option:
+    """A typed option of a rule kind: default, one-line meaning, and a parser for pack values."""
+
+    default: Any
+    doc: str
+    parse: Callable[[Any], Any] = str
+
+
+@dataclass(frozen=True, slots=True)
+class Doc:
+    """A rule kind's documentation, in the fixed form the docs are generated from."""
+
+    what: str
+    why: str
+    passes: str
+    fails: str
+
+
+class Context:
+    """The claims of one file, indexed for the rules."""
+
+    def __init__(self, file: ClaimsFile, pack: RulePack) -> None:
+        self.file = file
+        self.pack = pack
+        self.by_id = {c.id: c for c in file.claims}
+        self.levels: dict[tuple[str, str, str], list[Claim]] = defaultdict(list)
+        for c in file.claims:
+            if c.kind == "level" and c.metric and c.period and c.value:
+                self.levels[(c.entity, c.metric, c.period.end.key)].append(c)
+
+    @cached_property
+    def quotes(self) -> QuoteIndex | None:
+        """The article, for positions of quotes (built only when a finding needs one)."""
+        return QuoteIndex(self.file.article_text) if self.file.article_text else None
+
+    def of_kind(self, *kinds: str) -> Iterable[Claim]:
+        """The claims of the given kinds, in file order."""
+        return (c for c in self.file.claims if c.kind in kinds)
+
+    def level(self, entity: str, metric: str | None, point: Point) -> Claim | None:
+        """The level claim of a metric at a point (the first one, when stated twice)."""
+        found = self.levels.get((entity, metric or "", point.key))
+        return found[0] if found else None
+
+    def endpoints(self, claim: Claim) -> tuple[Point, Point] | None:
+        """Start and end points of a change claim: its span, or base → period (default: the
+        same period a year before, 同比)."""
+        if claim.period is None:
+            return None
+        if claim.period.start is not None:
+            return claim.period.start, claim.period.end
+        if claim.base is not None:
+            return claim.base.end, claim.period.end
+        return shift(claim.period.end, -1), claim.period.end
+
+    def start_end(self, claim: Claim) -> tuple[Claim | None, Claim | None, float]:
+        """The level claims at both ends of a change claim, and the years between them."""
+        ends = self.endpoints(claim)
+        if ends is None:
+            return None, None, 0.0
+        start_pt, end_pt = ends
+        start = self.by_id.get(claim.refs.get("start", "")) or self.level(
+            claim.entity, claim.metric, start_pt
+        )
+        end = self.by_id.get(claim.refs.get("end", "")) or self.level(
+            claim.entity, claim.metric, end_pt
+        )
+        if (
+            start
+            and start.period
+            and end
+            and end.period
+            and ("start" in claim.refs or "end" in claim.refs)
+        ):
+            return start, end, end.period.end.t - start.period.end.t
+        return start, end, end_pt.t - start_pt.t
+
+    def finding(
+        self,
+        check: str,
+        code: str,
+        claim: Claim,
+        verdict: str,
+        en: str,
+        zh: str,
+        related: Iterable[Claim] = (),
+        **payload: Any,
+    ) -> Finding:
+        """A finding about ``claim``, located at its quote in the claims file and the article."""
+        span = self.quotes.find(claim.quote) if self.quotes else None
+        return Finding(
+            path=claim.loc.path,
+            line=claim.loc.line,
+            col=claim.loc.col,
+            code=code,
+            claim=claim.id,
+            verdict=verdict,
+            message=en,
+            message_zh=zh,
+            quote=claim.quote,
+            related=tuple(_related(c) for c in related),
+            check=check,
+            article_path=self.file.article_path if span else "",
+            article_line=span.line if span else 0,
+            article_col=span.col if span else 0,
+            **payload,
+        )
+
+
+def _related(c: Claim) -> Related:
+    return Related(c.id, c.loc.path, c.loc.line, c.quote, c.value.text if c.value else "")
+
+
+def decimals_of(value: Value, extra: int = 0) -> int:
+    """Decimal places to show a recomputed figure in: the stated precision, plus ``extra``."""
+    exp = value.stated.exponent
+    return max(0, -(exp if exp is not None else -2)) + extra
+
+
+def show(x: float, value: Value, extra: int = 0) -> str:
+    """A base-unit float written like the stated value (``0.4016`` → ``40.2%``)."""
+    if math.isinf(x):
+        return "∞" if x > 0 else "-∞"
+    s = value.stated
+    if s.form in ("multiple", "ratio", "rank"):
+        return f"{x:.{decimals_of(value, extra)}f}"
+    scale = value.unit.factor * s.factor
+    unit = s.unit if s.factor == 1 else f"×{s.factor} {s.unit}"
+    return f"{x / scale:.{decimals_of(value, extra)}f}{unit}"
+
+
+def show_interval(iv: Interval, value: Value) -> str:
+    """``[40.15%, 40.25%]``: one digit more than the stated figure, so edges are visible."""
+    return f"[{show(iv.lo, value, 1)}, {show(iv.hi, value, 1)}]"
+
+
+def judge(stated: Value, recomputed: Interval, face: float) -> tuple[str, bool]:
+    """The verdict and whether it holds only because of rounding (DOMAIN.md §1)."""
+    if recomputed.meets(stated.interval):
+        return "consistent", face not in stated.interval
+    return "inconsistent", False
+
+
+def witness(stated: Value, recomputed: Interval) -> str:
+    """The stated figure, rounded as written, that the recomputation would support."""
+    target = min(max(stated.point, recomputed.lo), recomputed.hi)
+    return show(target, stated)
+
+
+def material(stated: Value, recomputed: Interval) -> bool:
+    """Does the difference change a conclusion: a threshold word, or the direction?"""
+    if stated.stated.bound in ("above", "below", "near"):
+        return True
+    if stated.stated.reading == "doubling":
+        return True
+    return (stated.point > 0 and recomputed.hi < 0) or (stated.point < 0 and recomputed.lo > 0)
+
+
+def positive(*values: Value) -> bool:
+    """Ratios and growth need inputs whose whole interval is above zero."""
+    return all(v.interval.lo > 0 for v in values)
+
+
+def ratio_interval(num: Interval, den: Interval) -> Interval:
+    """num / den for positive intervals (monotone: the ends give the exact range)."""
+    return Interval(num.lo / den.hi, num.hi / den.lo if den.lo > 0 else math.inf)
+
+
+def emit(
+    ctx: Context,
+    check: str,
+    code: str,
+    claim: Claim,
+    stated: Value,
+    iv: Interval,
+    face: float,
+    arithmetic: str,
+    related: tuple[Claim, ...],
+    what: str,
+    what_zh: str,
+) -> Iterable[Finding]:
+    """The findings of one recomputation: a pass (plus FC131 when only rounding saves it) or an
+    inconsistency. ``what`` names what was recomputed from ("the levels", "part/whole")."""
+    payload = dict(
+        stated=stated.text,
+        recomputed=show(face, stated),
+        interval=show_interval(iv, stated),
+        arithmetic=f"{arithmetic} = {show(face, stated)}",
+    )
+    verdict, by_rounding = judge(stated, iv, face)
+    if verdict == "inconsistent":
+        return [
+            ctx.finding(
+                check,
+                code,
+                claim,
+                verdict,
+                f"stated {stated.text}, {what} give {show(face, stated)}",
+                f"文中为 {stated.text}，按{what_zh}计算为 {show(face, stated)}",
+                related,
+                witness=witness(stated, iv),
+                material=material(stated, iv),
+                **payload,
+            )
+        ]
+    out = [
+        ctx.finding(
+            check,
+            code,
+            claim,
+            verdict,
+            f"consistent with {what}",
+            f"与{what_zh}一致",
+            related,
+            **payload,
+        )
+    ]
+    if by_rounding:
+        out.append(
+            ctx.finding(
+                check,
+                "FC131",
+                claim,
+                verdict,
+                f"consistent only because of rounding: face value gives {show(face, stated)}, "
+                f"stated {stated.text}",
+                f"仅因四舍五入而一致：按字面值得 {show(face, stated)}，文中为 {stated.text}",
+                related,
+                material=material(stated, iv),
+                **payload,
+            )
+        )
+    return out

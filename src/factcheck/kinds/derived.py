@@ -1,0 +1,92 @@
+"""Derived values: what the claims imply but do not state, for an editor to check against a
+source. A growth rate with only its end level stated implies the start level (and the other way
+round): ``55689元`` after five years of 5.5% implies about 42608元 in 2020."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterator
+from typing import Any
+
+from factcheck.finding import Finding
+from factcheck.interval import Interval
+from factcheck.kinds import _change
+from factcheck.kinds.base import Context, Doc, Option, show, show_interval
+
+KIND = "derived"
+CODES = ("FC141",)
+OPTIONS: dict[str, Option] = {}
+DOC = Doc(
+    what="Reports the level a change claim implies where only one of its two levels is stated.",
+    why="An implied base-year value that is far from the published one exposes a wrong rate "
+    "that nothing else in the article contradicts.",
+    passes="2025年55689元，十四五期间年均增长5.5%  (implied 2020: 55689/1.055^5 = 42609元)",
+    fails="(info only: derived values are never errors)",
+)
+_FORMULAS = {"growth": _change.RATE, "cagr": _change.CAGR, "multiple": _change.MULTIPLE}
+
+
+def check(ctx: Context, options: dict[str, Any]) -> Iterator[Finding]:
+    """Report the implied level of every change claim that has exactly one level stated."""
+    for claim in ctx.of_kind(*_FORMULAS):
+        start, end, years = ctx.start_end(claim)
+        v = claim.value
+        if v is None or (start is None) == (end is None) or v.unit.is_points:
+            continue
+        formula = _FORMULAS[claim.kind]
+        # A multiple is the ratio itself; rates enter the inverse formulas as fractions.
+        lo, hi = v.interval.lo, v.interval.hi
+        known = (start or end).value  # type: ignore[union-attr]
+        ends = ctx.endpoints(claim)
+        if known is None or ends is None or lo <= (0 if claim.kind == "multiple" else -1):
+            continue
+        try:
+            if end is not None:  # solve for the start: decreasing in the rate
+                iv = Interval(
+                    formula.start_from(known.interval.lo, hi, years),
+                    formula.start_from(known.interval.hi, lo, years),
+                )
+                face = formula.start_from(known.point, v.point, years)
+                at, how = ends[0], _how(claim.kind, known.text, v.text, years, "start")
+            else:  # solve for the end: increasing in the rate
+                iv = Interval(
+                    formula.end_from(known.interval.lo, lo, years),
+                    formula.end_from(known.interval.hi, hi, years),
+                )
+                face = formula.end_from(known.point, v.point, years)
+                at, how = ends[1], _how(claim.kind, known.text, v.text, years, "end")
+        except (ZeroDivisionError, OverflowError):
+            continue
+        if math.isnan(face):
+            continue
+        basis = claim.basis or ctx.pack.basis_of(claim.metric)
+        caveat = (
+            ""
+            if basis == "nominal" or claim.kind == "multiple"
+            else (
+                " (the rate may be at comparable prices: the implied level is then only indicative)"
+            )
+        )
+        related = tuple(c for c in (start, end) if c)
+        yield ctx.finding(
+            KIND,
+            "FC141",
+            claim,
+            "derived",
+            f"implies {claim.metric} at {at.key} of {show(face, known)}{caveat}",
+            f"推算 {at.key} 年{claim.metric}约为 {show(face, known)}",
+            related,
+            stated=v.text,
+            recomputed=show(face, known),
+            interval=show_interval(iv, known),
+            arithmetic=f"{how} = {show(face, known)}",
+        )
+
+
+def _how(kind: str, level: str, value: str, years: float, solve: str) -> str:
+    """The inverse formula written out."""
+    rate = f"(1 + {value})"
+    if kind == "multiple":
+        return f"{level} / {value}" if solve == "start" else f"{level} × {value}"
+    power = rate if kind == "growth" else f"{rate}^{years:g}"
+    return f"{level} / {power}" if solve == "start" else f"{level} × {power}"

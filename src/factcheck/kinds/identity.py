@@ -1,0 +1,129 @@
+"""Metric identities from the rule pack (``收入比 = 城镇… / 农村…``, ``人均GDP = GDP / 年平均
+人口``): checked where every term is stated, and solved for a missing term of a simple
+``a = b / c`` or ``a = b * c`` where the others are (a derived value, at info level)."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterator
+from typing import Any
+
+from factcheck import expr as ex
+from factcheck.finding import Finding
+from factcheck.interval import Interval
+from factcheck.kinds.base import Context, Doc, Option, emit
+from factcheck.model import Claim
+
+KIND = "identity"
+CODES = ("FC118", "FC141", "FC131")
+OPTIONS: dict[str, Option] = {}
+DOC = Doc(
+    what="Evaluates the rule pack's metric identities over the level claims of one entity and "
+    "period.",
+    why="Per-capita figures, ratios and totals are printed beside the figures they are made of.",
+    passes="人均GDP 15.6万元, GDP 670亿元, 年平均人口 43万人  (670e8/43e4 = 15.6万元)",
+    fails="人均GDP 18.6万元, GDP 670亿元, 年平均人口 43万人  (670e8/43e4 = 15.6万元)",
+)
+
+
+def ieval(node: ex.Expr, env: dict[str, Interval]) -> Interval:
+    """Interval arithmetic over the expression tree (no eval)."""
+    if isinstance(node, ex.Num):
+        return Interval(node.value, node.value)
+    if isinstance(node, ex.Name):
+        return env[node.name]
+    a, b = ieval(node.left, env), ieval(node.right, env)
+    if node.op == "+":
+        return Interval(a.lo + b.lo, a.hi + b.hi)
+    if node.op == "-":
+        return Interval(a.lo - b.hi, a.hi - b.lo)
+    if node.op == "/":
+        if b.lo <= 0 <= b.hi:
+            return Interval(-math.inf, math.inf)
+        b = Interval(1 / b.hi, 1 / b.lo)
+    ends = [a.lo * b.lo, a.lo * b.hi, a.hi * b.lo, a.hi * b.hi]
+    ends = [0.0 if math.isnan(x) else x for x in ends]
+    return Interval(min(ends), max(ends))
+
+
+def check(ctx: Context, options: dict[str, Any]) -> Iterator[Finding]:
+    """Check or solve each identity for every entity and period that has its terms."""
+    groups = {(entity, key) for (entity, _, key) in ctx.levels}
+    for identity in ctx.pack.identities:
+        names = sorted(ex.names(identity.expr))
+        for entity, key in sorted(groups):
+            claims = {
+                n: ctx.levels.get((entity, n, key), [None])[0] for n in [identity.target, *names]
+            }
+            known = {n: c for n, c in claims.items() if c is not None and c.value}
+            if set(names) <= set(known):
+                env = {n: known[n].value.interval for n in names}  # type: ignore[union-attr]
+                face_env = {n: known[n].value.point for n in names}  # type: ignore[union-attr]
+                iv = ieval(identity.expr, env)
+                face = ex.evaluate(identity.expr, face_env)
+                arithmetic = ex.render(identity.expr)
+                for n in names:
+                    arithmetic = arithmetic.replace(n, known[n].value.text)  # type: ignore
+                target = known.get(identity.target)
+                if target is not None and target.value:
+                    yield from emit(
+                        ctx,
+                        KIND,
+                        "FC118",
+                        target,
+                        target.value,
+                        iv,
+                        face,
+                        f"{identity.text}: {arithmetic}",
+                        tuple(known[n] for n in names),
+                        "the identity",
+                        "恒等式",
+                    )
+            yield from _solve(ctx, identity, known)
+
+
+def _solve(ctx: Context, identity: Any, known: dict[str, Claim]) -> Iterator[Finding]:
+    """a = b / c or a = b * c with a and one operand stated: the other operand is implied."""
+    node = identity.expr
+    if not (
+        isinstance(node, ex.BinOp)
+        and node.op in "*/"
+        and isinstance(node.left, ex.Name)
+        and isinstance(node.right, ex.Name)
+    ):
+        return
+    a, b, c = identity.target, node.left.name, node.right.name
+    if a not in known or (b in known) == (c in known):
+        return
+    av, other = known[a].value, known[b if b in known else c].value
+    assert av is not None and other is not None
+    missing = c if b in known else b
+    if node.op == "/" and missing == c:  # a = b / c  →  c = b / a
+        iv = ieval(
+            ex.BinOp("/", ex.Name("b"), ex.Name("a")), {"a": av.interval, "b": other.interval}
+        )
+        face, how = other.point / av.point, f"{other.text} / {av.text}"
+    elif node.op == "/":  # b = a * c
+        iv = ieval(
+            ex.BinOp("*", ex.Name("a"), ex.Name("c")), {"a": av.interval, "c": other.interval}
+        )
+        face, how = av.point * other.point, f"{av.text} × {other.text}"
+    else:  # a = b * c  →  missing = a / known
+        iv = ieval(
+            ex.BinOp("/", ex.Name("a"), ex.Name("k")), {"a": av.interval, "k": other.interval}
+        )
+        face, how = av.point / other.point, f"{av.text} / {other.text}"
+    claim = known[a]
+    yield ctx.finding(
+        KIND,
+        "FC141",
+        claim,
+        "derived",
+        f"implied {missing}: {how} = {face:.4g} (in base units)",
+        f"推算{missing}：{how} = {face:.4g}（基本单位）",
+        (known[b if b in known else c],),
+        stated=av.text,
+        recomputed=f"{face:.4g}",
+        interval=f"[{iv.lo:.4g}, {iv.hi:.4g}]",
+        arithmetic=f"{missing} = {how}",
+    )

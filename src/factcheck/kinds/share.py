@@ -1,0 +1,62 @@
+"""Shares: part / whole against the stated percentage (``占全省总额的41%``)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from factcheck.finding import Finding
+from factcheck.kinds import _change
+from factcheck.kinds.base import Context, Doc, Option, emit, ratio_interval
+from factcheck.model import Claim
+
+KIND = "share"
+CODES = ("FC111", "FC131")
+OPTIONS: dict[str, Option] = {}
+DOC = Doc(
+    what="Recomputes a share from the levels of the part and of the whole.",
+    why="A share is a ratio of two figures that are often printed far apart; an edit to one "
+    "silently breaks the other.",
+    passes="全市外贸291.8亿元，全省711.7亿元，占全省总额的41%  (291.8/711.7 = 41.0%)",
+    fails="全市外贸291.8亿元，全省800亿元，占全省总额的41%  (291.8/800 = 36.5%)",
+)
+
+
+def parts(ctx: Context, claim: Claim) -> tuple[Claim | None, Claim | None]:
+    """The level claims of the part and of the whole."""
+    if claim.period is None:
+        return None, None
+    at = claim.period.end
+    part = ctx.by_id.get(claim.refs.get("part", "")) or ctx.level(claim.entity, claim.metric, at)
+    whole = ctx.by_id.get(claim.refs.get("total", "")) or ctx.level(
+        claim.whole_entity or claim.entity, claim.whole or claim.metric, at
+    )
+    return part, (whole if whole is not part else None)
+
+
+def check(ctx: Context, options: dict[str, Any]) -> Iterator[Finding]:
+    """Check every share whose part and whole are stated."""
+    for claim in ctx.of_kind(KIND):
+        part, whole = parts(ctx, claim)
+        if not (part and whole and part.value and whole.value and claim.value):
+            continue
+        if part.value.unit.dimension != whole.value.unit.dimension or not (
+            whole.value.interval.lo > 0 and part.value.interval.lo >= 0
+        ):
+            continue
+        iv = ratio_interval(part.value.interval, whole.value.interval)
+        face = part.value.point / whole.value.point
+        a, b = _change.operand(part.value, whole.value), _change.operand(whole.value, part.value)
+        yield from emit(
+            ctx,
+            KIND,
+            "FC111",
+            claim,
+            claim.value,
+            iv,
+            face,
+            f"{a}/{b}",
+            (part, whole),
+            "part/whole",
+            "部分/整体",
+        )

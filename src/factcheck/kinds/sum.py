@@ -1,0 +1,79 @@
+"""Parts and their total: the lower bounds of the parts must not sum past the total, and parts
+that make up the whole total must add up to it within rounding (DOMAIN.md §6)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from factcheck.finding import Finding
+from factcheck.interval import Interval
+from factcheck.kinds.base import Context, Doc, Option, show, show_interval
+
+KIND = "sum"
+CODES = ("FC113",)
+OPTIONS: dict[str, Option] = {}
+DOC = Doc(
+    what="Adds up the stated parts of a total and compares the sum with the total.",
+    why="'突破1300亿' and '超700亿' are floors: if the floors alone pass the total, one figure "
+    "is wrong. Parts that are said to make up the total must add up to it.",
+    passes="集群产值2586亿元，其中有色金属突破1300亿元，新能源超700亿元  (1300 + 700 ≤ 2586)",
+    fails="集群产值1800亿元，其中有色金属突破1300亿元，新能源超700亿元  (1300 + 700 > 1800)",
+)
+
+
+def check(ctx: Context, options: dict[str, Any]) -> Iterator[Finding]:
+    """Check every sum whose total and at least one part are stated."""
+    for claim in ctx.of_kind(KIND):
+        if claim.period is None:
+            continue
+        at = claim.period.end
+        total = ctx.level(claim.entity, claim.total, at)
+        parts = [ctx.level(claim.entity, m, at) for m in claim.metrics]
+        found = [p for p in parts if p and p.value]
+        if not (total and total.value and found):
+            continue
+        tv = total.value
+        if any(p.value.unit.dimension != tv.unit.dimension for p in found if p.value):
+            continue
+        lo = sum(p.value.interval.lo for p in found if p.value)
+        hi = sum(p.value.interval.hi for p in found if p.value)
+        face = sum(p.value.point for p in found if p.value)
+        terms = " + ".join(show(p.value.point, tv) for p in found if p.value)
+        iv = Interval(lo, hi)
+        complete = claim.complete and len(found) == len(parts)
+        ok = iv.meets(tv.interval) if complete else lo <= tv.interval.hi * (1 + 1e-9)
+        relation = "=" if complete else "≤"
+        arithmetic = f"{terms} = {show(face, tv)} {relation} {tv.text}"
+        related = (total, *found)
+        if ok:
+            yield ctx.finding(
+                KIND,
+                "FC113",
+                claim,
+                "consistent",
+                "the parts fit the total",
+                "各部分与总量相符",
+                related,
+                stated=tv.text,
+                recomputed=show(face, tv),
+                interval=show_interval(iv, tv),
+                arithmetic=arithmetic,
+            )
+            continue
+        what = "do not add up to" if complete else "already exceed"
+        what_zh = "之和不等于" if complete else "之和已超过"
+        yield ctx.finding(
+            KIND,
+            "FC113",
+            claim,
+            "inconsistent",
+            f"the parts {what} the total {tv.text}: {arithmetic}",
+            f"各部分{what_zh}总量 {tv.text}：{arithmetic}",
+            related,
+            stated=tv.text,
+            recomputed=show(face, tv),
+            interval=show_interval(iv, tv),
+            arithmetic=arithmetic,
+            material=True,
+        )

@@ -1,0 +1,230 @@
+"""Find the numeric mentions of an article: every number the text uses as a number.
+
+A mention is a verbatim span (``670亿元``, ``33.8%``, ``三分之二``, ``翻一番``, ``十四五``) with its
+position and, when it has one, its value. The coverage check needs every figure of an article to be
+claimed or explicitly ignored, so when in doubt the finder reports a span and lets the editor ignore
+it. The scan is one pass of one compiled regex whose alternatives are tried in a fixed order at each
+position; a few lines of Python then decide whether a Chinese numeral is a quantity:
+
+* A lone 一 is never a mention. Before a measure word it is the indefinite article (一座, 一个,
+  一刻钟, 最后一公里); elsewhere it is part of a word (统一, 一体化, 一带一路). 零 alone (零件,
+  降为零) is not one either.
+* Any other single numeral (三, 两, 十, 千, 万 …) is a mention only before a measure word from
+  MEASURE_WORDS: 三年, 五个, 十年前, 三大行动, 万人, and 千米井下 ("a thousand metres down").
+  Numerals in labels without a measure word (五城一区, 八改, 三调对接, 三酸两碱) are not.
+* A run with a place-value character (十四, 百亿, 一万五千亿) or spelled digit by digit (二〇二五)
+  is a number by itself if cn2an can read it (万千 cannot). Two bare digits (三四年, "three or
+  four years") need a measure word and have no value; so do numerals after 数/几 (数千户).
+* Fixed phrases in IDIOMS are skipped whole (千万工程, 第一动力, 十分, 二元壁垒).
+* Special forms: ordinals (第二, 第四批; every ordinal may be a rank, so 第一缕阳光 is a mention the
+  editor ignores), ranks (前三), plans (十四五, value 14), fractions (三分之二, 百分之五 as a
+  percent), tenths (八成 = 0.8), 两位数 (no value) and doublings (翻番 and 翻一番 = 1, 翻两番 = 2).
+
+Arabic numbers are always mentions, with thousands separators, decimals, full-width digits, an
+attached magnitude and unit (670亿元, 0.9个百分点), ratios (2.29:1 = 2.29), products (2×100万千瓦
+= 200), sums (2+4+N, no value), purity grades (4N5 = 99.995, form "percent") and letter suffixes
+(5G = 5). A value is the number as written without a trailing 万/亿 magnitude (670亿元 -> 670,
+一万五千亿 -> 15000, 万人 -> 1), so value times the magnitude in the text is the quantity, in
+both scripts. Form "percent" means ``%``, ``％`` or 百分之; 个百分点 keeps the digits' form.
+"""
+
+import contextlib
+import io
+import re
+import unicodedata
+import warnings
+from dataclasses import dataclass
+from functools import lru_cache
+
+# Magnitude words written after an Arabic number (670亿元, 2.8万户). A rule pack may own these.
+MAGNITUDES: frozenset[str] = frozenset({"万亿", "千万", "百万", "万", "亿", "千", "百"})
+
+# Units and measure words. After an Arabic number they only extend the span; after a single Chinese
+# numeral they are what makes it a quantity (三年) rather than part of a word (三调). Deliberately
+# absent because they make words with numerals: 分 (十分), 周 (四周), 季 (四季), 面, 方, 头, 口.
+# 大 is here because "三大行动" counts items, as do the labels it forms.
+MEASURE_WORDS: frozenset[str] = frozenset(
+    {
+        *("元", "美元", "块", "吨", "公斤", "公斤/亩", "千克", "克", "斤", "亩", "公顷"),
+        *("米", "千米", "公里", "厘米", "毫米", "微米", "纳米", "平方米", "平方公里", "立方米"),
+        *("千瓦", "千瓦时", "瓦", "度", "个百分点", "百分点", "倍"),
+        *("年", "年度", "周年", "个月", "月", "日", "天", "季度", "小时", "分钟", "秒", "岁"),
+        *("个", "人", "人次", "名", "位", "户", "家", "件", "项", "条", "座", "台", "辆", "株"),
+        *("棵", "院", "间", "套", "张", "所", "处", "场", "轮", "届", "批", "期", "种", "类"),
+        *("级", "代", "次", "组", "路", "层", "步", "大"),
+    }
+)
+
+# Fixed phrases whose numerals are not quantities; matched before anything else and skipped. Most
+# phrases with a lone 一 need no entry, since the lone-一 rule already drops them.
+IDIOMS: frozenset[str] = frozenset(
+    {
+        *("千万", "万千", "万万", "千千万万", "万一", "十分", "万分", "二元", "三位一体"),
+        *("第一动力", "第一时间", "第一书记", "第一线", "千方百计", "千家万户", "千军万马"),
+        *("万家灯火", "百家争鸣", "三天两头", "五湖四海", "四面八方", "十全十美", "接二连三"),
+        *("三番五次", "七上八下", "九牛一毛", "万无一失"),
+    }
+)
+
+# Scales that a Chinese value leaves out, longest first. 千 and 百 are place values inside Chinese
+# numerals (五千 is 5000), so unlike after Arabic digits they are not treated as magnitudes.
+_CN_SCALES = (("万亿", 1e12), ("亿", 1e8), ("万", 1e4))
+_PLACE_CHARS = frozenset("十百千万亿")
+_PURITY = re.compile(r"([0-9]+)N([0-9]?)")  # matched against NFKC text, so ASCII digits suffice
+
+
+def _alternation(words: frozenset[str]) -> str:
+    """Regex alternation of words, longest first so that 个百分点 wins over 个."""
+    return "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
+
+
+_DIGITS = "0123456789０１２３４５６７８９"
+_DIG = f"[{_DIGITS}]"
+# The separator lookahead keeps "30,2025年" (a comma used as Chinese punctuation) two numbers.
+_NUM = rf"{_DIG}+(?:,{_DIG}{{3}}(?!{_DIG}))*(?:[.．]{_DIG}+)?"
+_CN = "零〇一二两三四五六七八九十百千万亿"
+_RUN = rf"[{_CN}]+(?:点[零〇一二三四五六七八九]+)?"
+_MW = _alternation(MEASURE_WORDS)
+_MAG = _alternation(MAGNITUDES)
+_PATTERN = re.compile(
+    # 十分之一 and 十分钟 are numbers, so an idiom never swallows a following 之 or 钟.
+    rf"(?P<skip>(?:{_alternation(IDIOMS)})(?![之钟]))"
+    rf"|(?P<plan>(?<![{_CN}])十[一二三四五六七八九]五(?![{_CN}]))"
+    rf"|(?P<mult>翻(?P<mult_n>[一二两三四五六七八九十]|{_DIG}+)?番)"
+    rf"|(?P<frac>(?P<den>{_RUN})分之(?P<num>{_RUN}))"  # 三分之二: denominator first
+    rf"|(?P<ord>第(?P<ord_n>{_RUN})(?:{_MW})?)"
+    # 前三 is a rank, but in 提前三年 the numeral belongs to 三年, so no measure word may follow.
+    rf"|(?P<rank>前(?P<rank_n>[二两三四五六七八九十][{_CN}]*)(?![{_CN}]|[余多]?(?:{_MW})))"
+    rf"|(?P<tenth>(?<![{_CN}])(?P<tenth_n>[二两三四五六七八九])成)"
+    rf"|(?P<places>[一二两三四五六七八九十]+位数)"
+    rf"|(?P<ar>{_NUM}(?:[:：]{_NUM}|×{_NUM}|(?:\+(?:{_NUM}|N(?![A-Za-z0-9])))+"
+    rf"|N{_DIG}?(?![A-Za-z])|[A-Za-z]+(?!{_DIG}))?)"
+    rf"(?P<ar_tail>[%％]|[余多]?(?:(?:{_MAG})?(?:{_MW})|{_MAG}))?"
+    rf"|(?P<approx>[数几])?(?P<cn>{_RUN})(?P<cn_tail>[余多]?(?:{_MW}))?"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """One number as the article writes it, with its position and value."""
+
+    text: str  # verbatim characters, e.g. "33.8%", "670亿元", "三分之二", "翻一番", "十四五"
+    start: int  # 0-based character offset (str index)
+    end: int  # exclusive
+    line: int  # 1-based line
+    col: int  # 1-based column, in characters
+    value: float | None  # the number as written, without a trailing 万/亿 magnitude
+    form: str  # arabic, fullwidth, percent, fraction, chinese, plan or multiple
+
+
+@lru_cache(maxsize=4096)
+def _cn_number(numeral: str) -> float | None:
+    """Value of a Chinese numeral (十四, 百亿, 三点五) read by cn2an, or None if it is not one."""
+    if numeral[0] in "百千万亿":
+        numeral = "一" + numeral  # cn2an reads 十 but not 百亿 or 千 without the leading 一
+    # cn2an warns (and may print) on some inputs (PITFALLS.md); a finder has to stay silent.
+    with warnings.catch_warnings(), contextlib.redirect_stdout(io.StringIO()):
+        warnings.simplefilter("ignore")
+        import cn2an  # lazy: the import costs ~80 ms and many runs never meet a Chinese numeral
+
+        try:
+            return float(cn2an.cn2an(numeral, "normal"))
+        except Exception:  # malformed input raises ValueError, KeyError, OverflowError, ...
+            return None
+
+
+def _cn_value(run: str) -> float | None:
+    """Value of a Chinese numeral without its trailing 万/亿 magnitude: 一万五千亿 -> 15000."""
+    value = _cn_number(run)
+    if value is not None:
+        for suffix, scale in _CN_SCALES:
+            if run.endswith(suffix):
+                return value / scale
+    return value
+
+
+def _arabic_value(core: str) -> float | None:
+    """Value of the digits part of an Arabic mention (no tail): ratio, product, purity or plain."""
+    s = unicodedata.normalize("NFKC", core).replace(",", "")
+    try:
+        if "+" in s:
+            return None  # 2+4+N names a structure, not a quantity
+        if ":" in s:
+            a, b = s.split(":")
+            return float(a) / float(b)
+        if "×" in s:
+            a, b = s.split("×")
+            return float(a) * float(b)
+        if purity := _PURITY.fullmatch(s):  # 4N5: four nines then a 5, i.e. 99.995 %
+            nines, last = int(purity[1]), int(purity[2] or 0)
+            return 100 - 10.0 ** (2 - nines) * (1 - last / 10)
+        return float(s.rstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"))
+    except (ValueError, ZeroDivisionError, OverflowError):
+        return None
+
+
+def _classify(m: re.Match[str]) -> tuple[float | None, str] | None:
+    """(value, form) of one regex match, or None when the match is not a mention."""
+    if m["skip"]:
+        return None
+    if m["plan"]:
+        return _cn_number(m["plan"][:2]), "plan"
+    if m["mult"]:
+        n = m["mult_n"]  # 翻番 without a count is one doubling
+        if n is None:
+            return 1.0, "multiple"
+        return (_arabic_value(n) if n[0] in _DIGITS else _cn_number(n)), "multiple"
+    if m["frac"]:
+        num, den = _cn_number(m["num"]), _cn_number(m["den"])
+        if m["den"] == "百":
+            return num, "percent"
+        return (num / den if num is not None and den else None), "fraction"
+    if m["ord"] or m["rank"]:
+        return _cn_number(m["ord_n"] or m["rank_n"]), "chinese"
+    if m["tenth"]:
+        tenths = _cn_number(m["tenth_n"])
+        return (None if tenths is None else tenths / 10), "fraction"
+    if m["places"]:
+        return None, "chinese"  # 两位数 is a range of values, not one
+    if m["ar"]:
+        if m["ar_tail"] in ("%", "％") or _PURITY.fullmatch(unicodedata.normalize("NFKC", m["ar"])):
+            form = "percent"
+        elif re.search("[０-９]", m["ar"]):
+            form = "fullwidth"
+        else:
+            form = "arabic"
+        return _arabic_value(m["ar"]), form
+    run = m["cn"]
+    if run in ("一", "零", "〇"):
+        return None  # the indefinite article, or a word such as 零件
+    bare = len(run) == 1 or (len(run) == 2 and not _PLACE_CHARS & set(run))
+    if bare and not m["cn_tail"]:
+        return None  # 五城一区, 三调对接: a numeral in a label, not a quantity
+    if m["approx"] or (bare and len(run) == 2):
+        return None, "chinese"  # 数千户, 三四年: approximate, no single value
+    value = _cn_value(run)
+    if value is None and not bare:
+        return None  # not a well-formed numeral (万千)
+    return value, "chinese"
+
+
+def find_mentions(text: str) -> list[Mention]:
+    """Return the numeric mentions of ``text`` in text order, without overlaps.
+
+    Lines are separated by ``\\n``; columns count characters from 1.
+    """
+    mentions: list[Mention] = []
+    line, line_start, scanned = 1, 0, 0
+    for m in _PATTERN.finditer(text):
+        found = _classify(m)
+        if found is None:
+            continue
+        start, end = m.span()
+        # Mentions come in order, so count newlines incrementally: one pass over the text.
+        newlines = text.count("\n", scanned, start)
+        if newlines:
+            line += newlines
+            line_start = text.rfind("\n", scanned, start) + 1
+        scanned = start
+        mentions.append(Mention(m[0], start, end, line, start - line_start + 1, *found))
+    return mentions

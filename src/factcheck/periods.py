@@ -1,0 +1,144 @@
+"""Periods as articles write them (DOMAIN.md §4).
+
+A point is a year, a quarter, a month or a date; a span runs from one point to another. The number
+of compounding periods of an average annual rate is the span's length in years: ``2021-2025`` is
+4, and a five-year plan ``十四五`` compounds from the 2020 base to 2025, so it is 5.
+
+Points have a key (``2025``, ``2025Q3``, ``2025M06``, ``2025-06-30``) that the engine uses to
+match claims, and a time ``t`` in years so that lengths come out right for every kind of point.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from factcheck.errors import ValueProblem
+
+_QUOTES = str.maketrans("", "", "“”\"'‘’「」『』《》")
+_YEAR = r"(\d{4})年?"
+_PATTERNS = {
+    "year": re.compile(rf"^{_YEAR}(?:年?(?:底|末|全年|年底|年末))?$"),
+    "quarter": re.compile(r"^(\d{4})(?:Q|年第?|年)([1-4一二三四])(?:季度|季)?$"),
+    "month": re.compile(r"^(\d{4})(?:-|M|年)(\d{1,2})月?(?:底|末)?$"),
+    "date": re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$"),
+    "span": re.compile(r"^(.+?)(?:-|–|—|~|至|到)(.+)$"),
+    "before": re.compile(r"^(\d+|[一二两三四五六七八九十]+)年(?:前|以前)$"),
+}
+_PLAN = re.compile(r"^(十[一二三四五六七八九]?五)(期间|时期|以来|期末|末|初)?$")
+_CN = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"两": 2}
+MIN_YEAR, MAX_YEAR = 1800, 2200
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Point:
+    """A moment or an observation period: its matching key and its time in years."""
+
+    t: float
+    key: str
+
+
+@dataclass(frozen=True, slots=True)
+class Period:
+    """A parsed period: a point (``start`` is None) or a span from ``start`` to ``end``."""
+
+    text: str
+    end: Point
+    start: Point | None = None
+
+    @property
+    def is_span(self) -> bool:
+        """True for a span such as ``2021-2025`` or ``十四五``."""
+        return self.start is not None
+
+    @property
+    def years(self) -> float:
+        """The length of a span in years (0 for a point)."""
+        return self.end.t - self.start.t if self.start is not None else 0.0
+
+
+def _cn_int(text: str) -> int:
+    """A small Chinese or Arabic whole number (一 … 九十九)."""
+    if text.isdigit():
+        return int(text)
+    if "十" in text:
+        tens, _, units = text.partition("十")
+        return (_CN[tens] if tens else 1) * 10 + (_CN[units] if units else 0)
+    return _CN[text]
+
+
+def year_point(year: int) -> Point:
+    """The point of a calendar year."""
+    if not MIN_YEAR <= year <= MAX_YEAR:
+        raise ValueProblem("E111", f"year {year} is outside {MIN_YEAR}-{MAX_YEAR}")
+    return Point(float(year), str(year))
+
+
+def shift(point: Point, years: int) -> Point:
+    """The same kind of point ``years`` earlier or later (同比: the same period a year before)."""
+    year = int(point.key[:4]) + years
+    return parse_point(str(year) + point.key[4:], {}, None)
+
+
+def parse_point(text: str, plans: dict[str, tuple[int, int]], ref_year: int | None) -> Point:
+    """Parse a point; a span is refused here."""
+    period = parse_period(text, plans, ref_year)
+    if period.start is not None:
+        raise ValueProblem("E111", f"'{text}' is a span; a single period is needed here")
+    return period.end
+
+
+def parse_period(text: str, plans: dict[str, tuple[int, int]], ref_year: int | None) -> Period:
+    """Parse a period; raise ValueProblem E111 when it is impossible or unknown.
+
+    ``plans`` maps plan names (十四五) to their first and last years; ``ref_year`` is the article's
+    reference year, for ``5年前``.
+    """
+    norm = unicodedata.normalize("NFKC", str(text)).translate(_QUOTES).strip().replace(" ", "")
+    if m := _PLAN.match(norm):
+        if m.group(1) not in plans:
+            raise ValueProblem("E111", f"unknown plan period '{m.group(1)}'")
+        first, last = plans[m.group(1)]
+        if m.group(2) in ("末", "期末"):
+            return Period(text, year_point(last))
+        if m.group(2) == "初":
+            return Period(text, year_point(first))
+        # The plan compounds from the last year of the previous plan (DOMAIN.md §4).
+        return Period(text, year_point(last), year_point(first - 1))
+    if m := _PATTERNS["year"].match(norm):
+        return Period(text, year_point(int(m.group(1))))
+    if m := _PATTERNS["quarter"].match(norm):
+        year, quarter = int(m.group(1)), _cn_int(m.group(2))
+        base = year_point(year)
+        return Period(text, Point(base.t + (quarter - 4) / 4, f"{year}Q{quarter}"))
+    if m := _PATTERNS["month"].match(norm):
+        year, month = int(m.group(1)), int(m.group(2))
+        if not 1 <= month <= 12:
+            raise ValueProblem("E111", f"month {month} does not exist")
+        base = year_point(year)
+        return Period(text, Point(base.t + (month - 12) / 12, f"{year}M{month:02d}"))
+    if m := _PATTERNS["date"].match(norm):
+        return Period(text, _date(int(m.group(1)), int(m.group(2)), int(m.group(3))))
+    if m := _PATTERNS["before"].match(norm):
+        if ref_year is None:
+            raise ValueProblem("E111", f"'{text}' needs the file's reference 'year'")
+        return Period(text, year_point(ref_year - _cn_int(m.group(1))))
+    if m := _PATTERNS["span"].match(norm):
+        start = parse_point(m.group(1), plans, ref_year)
+        end = parse_point(m.group(2), plans, ref_year)
+        if end.t <= start.t:
+            raise ValueProblem("E111", f"span '{text}' ends before it starts")
+        return Period(text, end, start)
+    raise ValueProblem("E111", f"cannot read the period '{text}'")
+
+
+def _date(year: int, month: int, day: int) -> Point:
+    """A calendar date; months count as twelfths so that census spans give 10⅓ years."""
+    base = year_point(year)
+    if not 1 <= month <= 12 or not 1 <= day <= calendar.monthrange(year, month)[1]:
+        raise ValueProblem("E111", f"date {year}-{month:02d}-{day:02d} does not exist")
+    days = calendar.monthrange(year, month)[1]
+    t = base.t - 1 + (month - 1) / 12 + (day - 1) / (12 * days)
+    return Point(t, f"{year}-{month:02d}-{day:02d}")

@@ -1,0 +1,82 @@
+"""The report model: one record of a run that every output format renders.
+
+Formatters read it and never compute; the counts and the gate (which findings fail the run) are
+decided here, once.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from factcheck import __version__
+from factcheck.engine import FileResult
+from factcheck.finding import SEVERITY_RANK, Finding
+
+FAIL_ON = ("error", "warning", "info", "never")
+
+
+@dataclass
+class Report:
+    """The results of one run, with what is needed to reproduce it."""
+
+    results: list[FileResult]
+    fail_on: str = "error"
+    baseline: frozenset[str] = frozenset()  # fingerprints of findings already reviewed
+    pack_sources: tuple[str, ...] = ()
+    pack_digests: dict[str, str] = field(default_factory=dict)
+    version: str = __version__
+    lang: str = "en"
+    verbose: bool = False
+
+    @property
+    def findings(self) -> list[Finding]:
+        """Every finding of every file, in report order."""
+        return sorted((f for r in self.results for f in r.findings), key=lambda f: f.sort_key)
+
+    @property
+    def passed(self) -> list[Finding]:
+        """Every check that found nothing wrong."""
+        return [f for r in self.results for f in r.passed]
+
+    @property
+    def problems(self) -> list[object]:
+        """Every input problem."""
+        return [p for r in self.results for p in r.problems]
+
+    def in_baseline(self, finding: Finding) -> bool:
+        """Was this finding saved in the baseline (reviewed before)?"""
+        return finding.fingerprint in self.baseline
+
+    def gates(self, finding: Finding) -> bool:
+        """Does this finding fail the run under --fail-on, the acceptances and the baseline?"""
+        if self.fail_on == "never" or finding.accepted or self.in_baseline(finding):
+            return False
+        return SEVERITY_RANK.get(finding.severity, 3) <= SEVERITY_RANK[self.fail_on]
+
+    def counts(self) -> dict[str, int]:
+        """The figures of the summary line."""
+        findings = self.findings
+        verdicts = [f.verdict for f in findings if f.code != "FC131"]
+        return {
+            "files": len(self.results),
+            "claims": sum(r.claims for r in self.results),
+            "checks": sum(r.checks for r in self.results),
+            "consistent": len(self.passed),
+            "inconsistent": verdicts.count("inconsistent"),
+            "undetermined": verdicts.count("undetermined"),
+            "derived": verdicts.count("derived"),
+            "uncovered": verdicts.count("uncovered"),
+            "errors": sum(f.severity == "error" for f in findings),
+            "warnings": sum(f.severity == "warning" for f in findings),
+            "infos": sum(f.severity == "info" for f in findings),
+            "accepted": sum(bool(f.accepted) for f in findings),
+            "baselined": sum(self.in_baseline(f) for f in findings),
+            "gating": sum(self.gates(f) for f in findings),
+            "problems": len(self.problems),
+        }
+
+    def exit_code(self) -> int:
+        """0 clean, 1 a finding at or above --fail-on, 2 an input problem or nothing checked."""
+        if self.problems or not any(r.claims for r in self.results):
+            return 2
+        return 1 if any(self.gates(f) for f in self.findings) else 0

@@ -1,0 +1,33 @@
+"""The parsable line format: ``path:line:col: severity code message``, one line per finding.
+
+It serves editors, grep and end-to-end tests. Input problems use the same shape with severity
+``error``.
+"""
+
+from __future__ import annotations
+
+from factcheck.report.model import Report
+
+
+def render(report: Report) -> str:
+    """One line per problem and finding."""
+    lines = [f"{p.loc}: error {p.code} {p.message}" for p in report.problems]  # type: ignore
+    for f in report.findings:
+        extra = []
+        if f.arithmetic:
+            extra.append(f.arithmetic)
+        if f.accepted:
+            extra.append(f"accepted: {f.accepted}")
+        if report.in_baseline(f):
+            extra.append("in baseline")
+        tail = f" [{'; '.join(extra)}]" if extra else ""
+        lines.append(
+            f"{f.path}:{f.line}:{f.col}: {f.severity} {f.code} "
+            f"{f.claim + ': ' if f.claim else ''}{f.message_in(report.lang)}{tail}"
+        )
+    if report.verbose:
+        lines += [
+            f"{f.path}:{f.line}:{f.col}: pass {f.code} {f.claim}: {f.arithmetic}"
+            for f in report.passed
+        ]
+    return "\n".join(lines) + ("\n" if lines else "")

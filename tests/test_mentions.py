@@ -1,0 +1,189 @@
+"""Tests of the numeric-mention finder, against hand-worked expectations and as properties."""
+
+import subprocess
+import sys
+import time
+import warnings
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from factcheck.mentions import Mention, _cn_number, find_mentions
+
+ARTICLE = Path(__file__).resolve().parents[1] / "claims" / "jinchang-2025.txt"
+
+
+@pytest.fixture(scope="module")
+def article() -> str:
+    return ARTICLE.read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def mentions(article: str) -> list[Mention]:
+    return find_mentions(article)
+
+
+def _find(mentions: list[Mention], text: str) -> Mention:
+    return next(m for m in mentions if m.text == text)
+
+
+def test_line_of_industry_clusters(article: str, mentions: list[Mention]) -> None:
+    # Read by hand from the line: 以“2+4+N”现代化产业体系 … 从2021年的669亿元增长到2025年的2586亿元,
+    # 年均增长33.8%,… 连续三年获评“优秀”,… 产值贡献超三分之二。
+    line = next(i for i, s in enumerate(article.split("\n"), 1) if "相关产业集群产值从2021年" in s)
+    found = [m.text for m in mentions if m.line == line]
+    assert found == [
+        "2+4+N",
+        "2021年",
+        "669亿元",
+        "2025年",
+        "2586亿元",
+        "33.8%",
+        "三年",
+        "三分之二",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "col"),
+    [
+        ("十五五", 3, 8),  # "# 砥砺奋进“十五五”": '#', ' ', four characters, '“', then 十
+        ("10.1%", 11, 11),  # "地区生产总值年均增长" is ten characters
+        ("2+4+N", 43, 21),  # "集群化发展,让产业生态释放乘数效应。以“" is twenty characters
+    ],
+)
+def test_line_and_col_counted_by_hand(
+    mentions: list[Mention], text: str, line: int, col: int
+) -> None:
+    m = _find(mentions, text)
+    assert (m.line, m.col) == (line, col)
+
+
+def test_values_in_article(article: str, mentions: list[Mention]) -> None:
+    third = _find(mentions, "三分之二")
+    assert third.value == pytest.approx(2 / 3) and third.form == "fraction"
+    tenths = _find(mentions, "八成")
+    assert article[tenths.end : tenths.end + 2] == "左右"
+    assert tenths.value == pytest.approx(0.8) and tenths.form == "fraction"
+    doubled = _find(mentions, "翻一番")
+    assert (doubled.value, doubled.form) == (1.0, "multiple")
+    assert (_find(mentions, "两位数").value, _find(mentions, "十四五").form) == (None, "plan")
+    assert _find(mentions, "2.29:1").value == pytest.approx(2.29)
+    assert _find(mentions, "2×100万千瓦").value == 200
+    assert _find(mentions, "670亿元").value == 670
+
+
+@pytest.mark.parametrize(
+    "phrase", ["一组组", "一窗", "一带一路", "五城一区", "千万工程", "万千金昌人"]
+)
+def test_words_with_numerals_are_not_mentions(
+    article: str, mentions: list[Mention], phrase: str
+) -> None:
+    starts = [i for i in range(len(article)) if article.startswith(phrase, i)]
+    assert starts, f"{phrase} should occur in the article"
+    for i in starts:
+        assert not [m for m in mentions if m.start < i + len(phrase) and i < m.end]
+
+
+def test_every_arabic_digit_is_inside_a_mention(article: str, mentions: list[Mention]) -> None:
+    covered = {i for m in mentions for i in range(m.start, m.end)}
+    assert all(i in covered for i, c in enumerate(article) if c.isdigit())
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("人均ＧＤＰ达１５．６万元", [("１５．６万元", 15.6, "fullwidth")]),
+        (
+            "增长３３．８％，２０２５年",
+            [("３３．８％", 33.8, "percent"), ("２０２５年", 2025, "fullwidth")],
+        ),
+        ("百分之五", [("百分之五", 5, "percent")]),
+        ("一万五千亿元", [("一万五千亿元", 15000, "chinese")]),
+        ("下降0.9个百分点", [("0.9个百分点", 0.9, "arabic")]),
+        ("1,300亿元", [("1,300亿元", 1300, "arabic")]),
+        ("纯度4N5", [("4N5", 99.995, "percent")]),
+        ("翻两番", [("翻两番", 2, "multiple")]),
+        ("提前三年完成", [("三年", 3, "chinese")]),  # 前 + measure word is not the rank 前三
+        ("位列全省前三。", [("前三", 3, "chinese")]),
+        ("排名第二、第三", [("第二", 2, "chinese"), ("第三", 3, "chinese")]),
+        ("十分之一", [("十分之一", 0.1, "fraction")]),  # the idiom 十分 must not swallow it
+        ("十分重要", []),
+        ("三四年", [("三四年", None, "chinese")]),
+        ("数千户", [("数千户", None, "chinese")]),
+        ("5G网络覆盖千米井下", [("5G", 5, "arabic"), ("千米", 1000, "chinese")]),
+        ("30,2025年", [("30", 30, "arabic"), ("2025年", 2025, "arabic")]),
+        ("一座一个一条一件事一体化一站式一锹一土一幕幕一刻钟唯一统一", []),
+        ("三大行动", [("三大", 3, "chinese")]),
+        ("三酸两碱八改三调对接六融一体", []),
+    ],
+)
+def test_small_cases(text: str, expected: list[tuple[str, float | None, str]]) -> None:
+    found = [(m.text, m.value, m.form) for m in find_mentions(text)]
+    assert found == [(t, v if v is None else pytest.approx(v), form) for t, v, form in expected]
+
+
+def test_cn2an_stays_silent(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # In "normal" mode cn2an rejects the inputs it would warn about, so stand in a noisy converter.
+    import cn2an
+
+    def noisy(numeral: str, mode: str) -> int:
+        warnings.warn("注意：小数部分长度", UserWarning, stacklevel=2)
+        print("noise")
+        return 77
+
+    monkeypatch.setattr(cn2an, "cn2an", noisy)
+    _cn_number.cache_clear()  # values cached by earlier tests would skip the converter
+    try:
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            found = find_mentions("七十七年")
+    finally:
+        _cn_number.cache_clear()  # drop the fake values
+    assert [(m.text, m.value) for m in found] == [("七十七年", 77)]
+    assert not caught
+    assert capsys.readouterr() == ("", "")
+
+
+def test_cn2an_is_imported_lazily() -> None:
+    code = "import sys, factcheck.mentions; print('cn2an' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
+
+
+def test_article_is_fast(article: str) -> None:
+    find_mentions(article)  # warm: the cn2an import and its cache are paid once per process
+    start = time.perf_counter()
+    find_mentions(article)
+    assert time.perf_counter() - start < 0.05
+
+
+_ALPHABET = (
+    "0123456789０１２３４５６７８９.,:：×+N%％Ge\n "
+    "一二两三四五六七八九十百千万亿零〇点第前翻番分之成位数年个大元余多几钟"
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(st.sampled_from(_ALPHABET) | st.characters(), max_size=60))
+def test_mentions_are_ordered_exact_and_located(text: str) -> None:
+    previous_end = 0
+    for m in find_mentions(text):
+        assert previous_end <= m.start < m.end <= len(text)
+        assert text[m.start : m.end] == m.text
+        assert m.line == text.count("\n", 0, m.start) + 1
+        assert m.col == m.start - (text.rfind("\n", 0, m.start) + 1) + 1
+        assert m.form in {
+            "arabic",
+            "fullwidth",
+            "percent",
+            "fraction",
+            "chinese",
+            "plan",
+            "multiple",
+        }
+        previous_end = m.end
