@@ -7,11 +7,15 @@ import os
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from factcheck import config as cfg
-from factcheck.engine import FileResult, check_file
 from factcheck.errors import InputError, Loc, Problem
+from factcheck.result import FileResult
 from factcheck.rulepack import RulePack, load_pack
+
+if TYPE_CHECKING:
+    from factcheck.cache import Cache
 
 CLAIM_SUFFIXES = (".yaml", ".yml")
 
@@ -52,7 +56,7 @@ def resolve_pack(rules: Path | None, paths: list[Path]) -> tuple[RulePack, cfg.C
     return load_pack(extra), found
 
 
-def check_one(target: Target, pack: RulePack) -> FileResult:
+def check_one(target: Target, pack: RulePack, keep_file: bool = True) -> FileResult:
     """Load and check one file; its input problems end up in the result, not in an exception."""
     from factcheck.loader import load_claims  # noqa: PLC0415 - pint only when checking
 
@@ -60,9 +64,62 @@ def check_one(target: Target, pack: RulePack) -> FileResult:
         file = load_claims(target.path, pack, target.shown)
     except InputError as exc:
         return FileResult(target.shown, problems=exc.problems)
-    return check_file(file, pack)
+    from factcheck.engine import check_file  # noqa: PLC0415 - not needed for cached runs
+
+    result = check_file(file, pack)
+    if not keep_file:  # between processes, only what the report needs travels
+        result.file = None
+    return result
 
 
-def run(targets: list[Target], pack: RulePack) -> list[FileResult]:
-    """Check every target in order."""
-    return [check_one(t, pack) for t in targets]
+_WORKER_PACK: RulePack | None = None
+
+
+def _init_worker(pack: RulePack) -> None:
+    global _WORKER_PACK
+    _WORKER_PACK = pack
+
+
+def _work(target: Target) -> FileResult:
+    assert _WORKER_PACK is not None
+    return check_one(target, _WORKER_PACK, keep_file=False)
+
+
+def run(
+    targets: list[Target],
+    pack: RulePack,
+    cache: Cache | None = None,
+    jobs: int = 1,
+    keep_files: bool = False,
+) -> list[FileResult]:
+    """Check every target, in order: from the cache where the file is unchanged, else on
+    ``jobs`` processes."""
+    results: list[FileResult | None] = [None] * len(targets)
+    keys: dict[int, str] = {}
+    if cache is not None:
+        for i, target in enumerate(targets):
+            try:
+                keys[i] = cache.key(target.shown, target.path.read_bytes())
+            except OSError:
+                continue  # the loader reports it
+            results[i] = cache.get(keys[i])
+    todo = [i for i, r in enumerate(results) if r is None]
+    if jobs > 1 and len(todo) > 1:
+        from concurrent.futures import ProcessPoolExecutor  # noqa: PLC0415
+
+        chunk = max(1, len(todo) // (jobs * 8))
+        with ProcessPoolExecutor(
+            max_workers=jobs, initializer=_init_worker, initargs=(pack,)
+        ) as pool:
+            done = pool.map(_work, [targets[i] for i in todo], chunksize=chunk)
+            for i, result in zip(todo, done, strict=True):
+                results[i] = result
+    else:
+        for i in todo:
+            results[i] = check_one(targets[i], pack, keep_file=keep_files)
+    if cache is not None:
+        for i in todo:
+            if i in keys:
+                cache.put(keys[i], results[i])  # type: ignore[arg-type]
+        cache.save_units()
+    return [r for r in results if r is not None]

@@ -127,6 +127,12 @@ def check(
     verbose: Annotated[
         bool, typer.Option("--verbose", "-v", help="Also list the checks that passed.")
     ] = False,
+    no_cache: Annotated[
+        bool, typer.Option("--no-cache", help="Neither read nor write the cache folder.")
+    ] = False,
+    jobs: Annotated[
+        int, typer.Option("--jobs", "-j", min=1, help="Check files on this many processes.")
+    ] = 1,
 ) -> None:
     """Recompute every derived figure of the claims and report what disagrees."""
     from factcheck import app as core  # noqa: PLC0415
@@ -145,8 +151,13 @@ def check(
     if gate not in FAIL_ON:
         _usage(f"--fail-on must be one of {', '.join(FAIL_ON)}, not '{gate}'")
     known = bl.load(baseline) if baseline else frozenset()
+    cache = None
+    if not no_cache:
+        from factcheck.cache import Cache, default_dir  # noqa: PLC0415
+
+        cache = Cache(default_dir(), "".join(pack.digests.values()))
     report = Report(
-        core.run(targets, pack),
+        core.run(targets, pack, cache, jobs),
         fail_on=gate,
         baseline=known,
         pack_sources=pack.sources,
@@ -267,7 +278,7 @@ def explain(
     if problems:
         _problems(problems)
     pack, _ = core.resolve_pack(rules, paths)
-    results = core.run(targets, pack)
+    results = core.run(targets, pack, keep_files=True)
     bad = [p for r in results for p in r.problems]
     if bad:
         _problems(bad)
@@ -293,12 +304,11 @@ def main() -> None:
         print("factcheck: interrupted", file=sys.stderr)
         sys.exit(130)
     except Exception as exc:  # click's usage errors and our bugs
-        import click  # noqa: PLC0415
-
-        if isinstance(exc, click.exceptions.ClickException):
+        clicks = _click_exceptions()
+        if isinstance(exc, clicks.ClickException):
             exc.show()
             sys.exit(Exit.INPUT)
-        if isinstance(exc, click.exceptions.Abort):
+        if isinstance(exc, clicks.Abort):
             sys.exit(130)
         if _debug:
             raise
@@ -310,3 +320,12 @@ def main() -> None:
         )
         sys.exit(Exit.INTERNAL)
     sys.exit(Exit.CLEAN)
+
+
+def _click_exceptions():  # noqa: ANN202 - a module
+    """Click's exceptions: typer 0.28 vendors click as typer._click, older typer uses click."""
+    try:
+        from typer._click import exceptions  # noqa: PLC0415
+    except ImportError:  # pragma: no cover - depends on the typer release
+        from click import exceptions  # type: ignore[no-redef]  # noqa: PLC0415
+    return exceptions

@@ -3,47 +3,32 @@ finding with its severity and with the acceptance its claim carries, in this one
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import hashlib
 from datetime import date
 
-from factcheck.errors import Problem
 from factcheck.finding import Finding
 from factcheck.kinds import REGISTRY
 from factcheck.kinds.base import Context
 from factcheck.model import ClaimsFile
+from factcheck.result import FileResult
 from factcheck.rulepack import RulePack
 
-# Findings that are not a check of their own: they accompany one (FC131), or report a value or
-# a mention rather than a relation.
-NOT_CHECKS = frozenset({"FC131", "FC141", "FC151", "FC152"})
-
-
-@dataclass
-class FileResult:
-    """Everything a run learnt about one claims file."""
-
-    path: str
-    file: ClaimsFile | None = None
-    findings: list[Finding] = field(default_factory=list)  # stamped, sorted
-    passed: list[Finding] = field(default_factory=list)  # checks that found nothing wrong
-    problems: list[Problem] = field(default_factory=list)  # input errors: nothing was checked
-
-    @property
-    def claims(self) -> int:
-        """Number of claims checked."""
-        return len(self.file.claims) if self.file else 0
-
-    @property
-    def checks(self) -> int:
-        """Number of relations recomputed (passed or not)."""
-        return len(self.passed) + sum(1 for f in self.findings if f.code not in NOT_CHECKS)
+__all__ = ["FileResult", "check_file"]
 
 
 def check_file(file: ClaimsFile, pack: RulePack, today: date | None = None) -> FileResult:
     """Run the pack's checks over one file."""
     today = today or date.today()
     ctx = Context(file, pack)
-    result = FileResult(file.path, file)
+    article = file.article_text or ""
+    result = FileResult(
+        file.path,
+        claims=len(file.claims),
+        article_path=file.article_path,
+        sha256=file.sha256,
+        article_sha256=hashlib.sha256(article.encode()).hexdigest() if article else "",
+        file=file,
+    )
     for kind, options in pack.checks.items():
         for finding in REGISTRY[kind].check(ctx, options):
             if finding.verdict == "consistent" and finding.code != "FC131":

@@ -9,8 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from factcheck import __version__
-from factcheck.engine import FileResult
 from factcheck.finding import SEVERITY_RANK, Finding
+from factcheck.result import FileResult
 
 FAIL_ON = ("error", "warning", "info", "never")
 

@@ -101,8 +101,8 @@ def render(report: Report, stream: IO[str], width: int | None = None) -> None:
     titles = _TITLE[report.lang]
     for r in report.results:
         head = Text.assemble(("factcheck ", "bold"), r.path)
-        if r.file and r.file.article_path:
-            head.append(f"  ({words['article']}: {r.file.article_path})", "dim")
+        if r.article_path:
+            head.append(f"  ({words['article']}: {r.article_path})", "dim")
         console.print(head)
     counts = report.counts()
     console.print(

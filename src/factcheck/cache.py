@@ -1,0 +1,142 @@
+"""The cache folder: results of unchanged claims files, and the units earlier runs parsed.
+
+Like ruff's and mypy's caches it is safe to delete at any time. It lives in ``.factcheck_cache``
+in the working folder (or ``$FACTCHECK_CACHE_DIR``), marks itself with ``CACHEDIR.TAG`` and a
+``.gitignore`` so that it is never committed, and stores JSON only: a cache file that came in
+through a pull request cannot run code. A corrupt entry is ignored and rebuilt.
+
+A result is keyed by the tool version, the rule pack, the claims file's bytes and today's date
+(acceptances expire by date); the entry also records the article's hash and is used only while
+the article is unchanged.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from factcheck import __version__, units
+from factcheck.fileio import write_atomic
+from factcheck.finding import Finding, Related
+from factcheck.result import FileResult
+
+LAYOUT = "v1"
+
+
+def default_dir() -> Path:
+    """``$FACTCHECK_CACHE_DIR`` or ``.factcheck_cache`` in the working folder."""
+    return Path(os.environ.get("FACTCHECK_CACHE_DIR") or ".factcheck_cache")
+
+
+def _hash(path: Path) -> str:
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return "missing"
+
+
+class Cache:
+    """Results by content hash, plus the persistent unit table."""
+
+    def __init__(self, root: Path, pack_digest: str) -> None:
+        self.root = root / LAYOUT
+        self.salt = f"{__version__}\0{pack_digest}\0{date.today().isoformat()}"
+        self._prepare(root)
+        self._load_units()
+
+    def _prepare(self, root: Path) -> None:
+        with contextlib.suppress(OSError):
+            self.root.mkdir(parents=True, exist_ok=True)
+            if not (root / "CACHEDIR.TAG").exists():
+                (root / "CACHEDIR.TAG").write_text(
+                    "Signature: 8a477f597d28d172789f06886806bc55\n"
+                    "# This file is a cache directory tag created by factcheck.\n"
+                )
+                (root / ".gitignore").write_text("# Created by factcheck.\n*\n")
+
+    def key(self, shown: str, data: bytes) -> str:
+        """The key of a claims file's result."""
+        return hashlib.sha256(
+            self.salt.encode() + b"\0" + shown.encode() + b"\0" + data
+        ).hexdigest()
+
+    def get(self, key: str) -> FileResult | None:
+        """The cached result, or None if absent, stale (the article changed) or corrupt."""
+        path = self.root / f"{key}.json"
+        try:
+            entry = json.loads(path.read_text(encoding="utf-8"))
+            if entry.get("article_hash") != _hash(Path(entry["article"])):
+                return None
+            return _result(entry["result"])
+        except FileNotFoundError:
+            return None
+        except (OSError, ValueError, KeyError, TypeError):
+            with contextlib.suppress(OSError):
+                path.unlink()  # corrupt: drop it, the caller recomputes
+            return None
+
+    def put(self, key: str, result: FileResult) -> None:
+        """Store a result (results with input problems are not cached)."""
+        if result.problems:
+            return
+        entry = {
+            "article": result.article_path,
+            "article_hash": _hash(Path(result.article_path)),
+            "result": _plain(result),
+        }
+        with contextlib.suppress(OSError):
+            write_atomic(
+                self.root / f"{key}.json", json.dumps(entry, ensure_ascii=False), force=True
+            )
+
+    def _load_units(self) -> None:
+        try:
+            table = json.loads((self.root / "units.json").read_text(encoding="utf-8"))
+            units.KNOWN.update({k: (float(f), str(d)) for k, (f, d) in table.items()})
+        except (OSError, ValueError, TypeError):
+            pass
+
+    def save_units(self) -> None:
+        """Remember the unit texts this run parsed with pint."""
+        if not set(units.PARSED) - set(units.KNOWN):
+            return
+        table = {**units.KNOWN, **units.PARSED}
+        with contextlib.suppress(OSError):
+            write_atomic(
+                self.root / "units.json", json.dumps(table, ensure_ascii=False), force=True
+            )
+
+
+def _plain(result: FileResult) -> dict[str, Any]:
+    return {
+        "path": result.path,
+        "claims": result.claims,
+        "article_path": result.article_path,
+        "sha256": result.sha256,
+        "article_sha256": result.article_sha256,
+        "findings": [f.to_dict() for f in result.findings],
+        "passed": [f.to_dict() for f in result.passed],
+    }
+
+
+def _finding(d: dict[str, Any]) -> Finding:
+    d = dict(d)
+    d["related"] = tuple(Related(**r) for r in d.get("related", ()))
+    return Finding(**d)
+
+
+def _result(d: dict[str, Any]) -> FileResult:
+    return FileResult(
+        d["path"],
+        claims=int(d["claims"]),
+        article_path=d["article_path"],
+        sha256=d["sha256"],
+        article_sha256=d["article_sha256"],
+        findings=[_finding(f) for f in d["findings"]],
+        passed=[_finding(f) for f in d["passed"]],
+    )
