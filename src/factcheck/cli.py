@@ -293,7 +293,8 @@ def main() -> None:
     from factcheck.errors import InputError  # noqa: PLC0415
 
     try:
-        app(standalone_mode=False)
+        # Without standalone mode click returns the code of typer.Exit instead of exiting.
+        code = app(standalone_mode=False)
     except typer.Exit as exc:
         sys.exit(exc.exit_code)
     except InputError as exc:
@@ -319,7 +320,7 @@ def main() -> None:
             file=sys.stderr,
         )
         sys.exit(Exit.INTERNAL)
-    sys.exit(Exit.CLEAN)
+    sys.exit(code if isinstance(code, int) else Exit.CLEAN)
 
 
 def _click_exceptions():  # noqa: ANN202 - a module

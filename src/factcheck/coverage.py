@@ -6,9 +6,11 @@ entry, stands in the article.
 
 from __future__ import annotations
 
+from bisect import bisect_right
+
 from factcheck.mentions import Mention, find_mentions
 from factcheck.model import ClaimsFile
-from factcheck.quotes import QuoteIndex, Span
+from factcheck.quotes import QuoteIndex, Span, index_for
 
 
 def covered_spans(file: ClaimsFile, index: QuoteIndex) -> list[Span]:
@@ -21,8 +23,18 @@ def uncovered(file: ClaimsFile, index: QuoteIndex | None = None) -> tuple[list[M
     """The mentions no quote covers, and the number of mentions in all."""
     if file.article_text is None:
         return [], 0
-    index = index or QuoteIndex(file.article_text)
-    spans = covered_spans(file, index)
+    index = index or index_for(file.article_text)
+    merged: list[list[int]] = []  # overlapping quote spans merged, sorted by start
+    for span in covered_spans(file, index):
+        if merged and span.start <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], span.end)
+        else:
+            merged.append([span.start, span.end])
+    starts = [m[0] for m in merged]
     mentions = find_mentions(file.article_text)
-    out = [m for m in mentions if not any(s.start <= m.start and m.end <= s.end for s in spans)]
+    out = []
+    for m in mentions:
+        at = bisect_right(starts, m.start) - 1
+        if at < 0 or m.end > merged[at][1]:
+            out.append(m)
     return out, len(mentions)

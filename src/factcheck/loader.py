@@ -9,6 +9,7 @@ from __future__ import annotations
 import difflib
 import hashlib
 import re
+import unicodedata
 from datetime import date
 from pathlib import Path
 
@@ -30,13 +31,15 @@ from factcheck.model import (
     Value,
 )
 from factcheck.numbers import Stated, parse_value
-from factcheck.periods import Period, parse_period
-from factcheck.quotes import QuoteIndex
+from factcheck.periods import MAX_YEAR, MIN_YEAR, Period, parse_period
+from factcheck.quotes import index_for
 from factcheck.rulepack import RulePack
 from factcheck.units import UnitInfo, unit_info
 from factcheck.yamlsrc import compose, items, loc, read_text
 
-_ID = re.compile(r"^[\w][\w.\-]*$")
+_ID = re.compile(r"[\w][\w.\-]*")  # used with fullmatch: "$" would let a final newline in
+_YEAR = re.compile(r"[0-9]{4}")
+_FIGURE = re.compile(r"\s*[-+]?[0-9零〇一二两三四五六七八九十百千]")  # how a written figure starts
 _RATE_KINDS = ("growth", "cagr")
 _NO_UNIT = UnitInfo("", 1.0, "")
 
@@ -47,6 +50,12 @@ class _Claims:
     def __init__(self, shown: str, pack: RulePack, entity: str, year: int | None) -> None:
         self.shown, self.pack, self.entity, self.year = shown, pack, entity, year
         self.problems: list[Problem] = []
+        # Ids of claims that failed to load: a reference to one is not "unknown", and reporting
+        # it would bury the real problem under a cascade.
+        self.failed_ids: set[str] = set()
+        # A 'within' that is neither a claim id nor a figure: the figure's problem, reported if
+        # no claim has that id.
+        self.deferred: dict[tuple[str, str], Problem] = {}
 
     def problem(self, node: yaml.Node, code: str, message: str) -> None:
         self.problems.append(Problem(loc(node, self.shown), code, message))
@@ -127,13 +136,19 @@ def _expand(
     lengths = {name: len(v) for name, v in lists.items()}
     n = max(lengths.values())
     if len(set(lengths.values())) > 1 or n == 0:
-        where = next(iter(fields.values()))[0]
+        # Point at the first list whose length differs from the first list's (or is empty).
+        first = next(iter(lengths.values()))
+        culprit = next((k for k, v in lengths.items() if v != first or v == 0), None)
         c.problem(
-            where,
+            fields[culprit or next(iter(lists))][0],
             "E117",
             "'respectively' lists have different lengths: "
-            + ", ".join(f"{k} {v}" for k, v in lengths.items()),
+            + ", ".join(f"{k} {v}" for k, v in lengths.items())
+            if n
+            else "a 'respectively' list is empty",
         )
+        ids = lists.get("id") or ([flat["id"]] if "id" in flat else [])
+        c.failed_ids.update(i.value for i in ids if isinstance(i, yaml.ScalarNode))
         return []
     out = []
     for i in range(n):
@@ -194,6 +209,7 @@ def _claim(c: _Claims, kind: str, nodes: dict[str, yaml.Node], where: yaml.Node)
     spec = {**COMMON, **KINDS[kind]}
     args: dict[str, object] = {"kind": kind, "entity": c.entity}
     refs: dict[str, str] = {}
+    deferred: dict[str, Problem] = {}
     field_locs: dict[str, Loc] = {}
     for name, node in nodes.items():
         field_locs[name] = loc(node, c.shown)
@@ -209,12 +225,14 @@ def _claim(c: _Claims, kind: str, nodes: dict[str, yaml.Node], where: yaml.Node)
             args[name] = value and _check_value(c, kind, node, value)
         elif ftype == "value-or-id":
             raw = c.text(node, name)
-            try:  # a figure (94个月) or, failing that, the id of a claim that states it
-                parse_value(raw or "", c.pack.lexicon)
-                args[name] = c.value(node, name)
-            except ValueProblem:
-                if raw is not None:
+            if raw is not None:  # a figure (94个月) or, failing that, the id of a claim
+                value_or_problem = _try_value(c, node, name)
+                if isinstance(value_or_problem, Value):
+                    args[name] = value_or_problem
+                else:
                     refs[name] = raw
+                    if _FIGURE.match(unicodedata.normalize("NFKC", raw)):
+                        deferred[name] = value_or_problem
         elif ftype == "id":
             raw = c.text(node, name)
             if raw is not None:
@@ -232,12 +250,16 @@ def _claim(c: _Claims, kind: str, nodes: dict[str, yaml.Node], where: yaml.Node)
             args[name] = raw
         elif ftype == "accept":
             args[name] = _accepts(c, node)
+    claim_id = args.pop("id", None)
     if len(c.problems) > before:
+        if isinstance(claim_id, str):
+            c.failed_ids.add(claim_id)
         return None
-    claim_id = str(args.pop("id", ""))
-    if not _ID.match(claim_id):
+    if not isinstance(claim_id, str) or not _ID.fullmatch(claim_id):
         c.problem(nodes.get("id", where), "E119", f"'{claim_id}' is not a valid id")
         return None
+    for name, problem in deferred.items():
+        c.deferred[(claim_id, name)] = problem
     if kind in ("cagr", "multiple") and not (args.get("base") or _is_span(args.get("period"))):
         c.problem(
             nodes.get("period", where),
@@ -248,9 +270,32 @@ def _claim(c: _Claims, kind: str, nodes: dict[str, yaml.Node], where: yaml.Node)
     if kind == "ratio" and len(args.get("metrics") or ()) != 2:
         c.problem(nodes.get("metrics", where), "E115", "'metrics' must be [numerator, denominator]")
         return None
+    value, within = args.get("value"), args.get("within")
+    if (
+        isinstance(value, Value)
+        and isinstance(within, Value)
+        and value.unit.dimension != within.unit.dimension
+    ):
+        c.problem(
+            nodes["within"],
+            "E110",
+            f"'{within.text}' is not counted in the same unit as '{value.text}'",
+        )
+        return None
     if args.get("order") is None:
         args["order"] = "desc"
     return Claim(id=claim_id, loc=loc(where, c.shown), refs=refs, field_locs=field_locs, **args)  # type: ignore[arg-type]
+
+
+def _try_value(c: _Claims, node: yaml.Node, name: str) -> Value | Problem:
+    """The value of a node, or the problem it would raise (nothing is recorded)."""
+    before = len(c.problems)
+    value = c.value(node, name)
+    if value is not None:
+        return value
+    problem = c.problems[before]
+    del c.problems[before:]
+    return problem
 
 
 def _is_span(period: object) -> bool:
@@ -313,24 +358,30 @@ def load_claims(
     top = _fields(c, root, FILE_FIELDS)
     entity = c.text(top["entity"][1], "entity") if "entity" in top else None
     c.entity = entity or ""
+    version = c.text(top["version"][1], "version") if "version" in top else None
+    if version is not None and (raw := version).strip() != "1":
+        c.problem(top["version"][1], "E108", f"version '{raw}' is not supported; expected 1")
     if "year" in top and (raw := c.text(top["year"][1], "year")) is not None:
-        if raw.isdigit() and 1800 <= int(raw) <= 2200:
-            c.year = int(raw)
+        norm = unicodedata.normalize("NFKC", raw).strip()
+        if _YEAR.fullmatch(norm) and MIN_YEAR <= int(norm) <= MAX_YEAR:
+            c.year = int(norm)
         else:
-            c.problem(top["year"][1], "E111", f"'{raw}' is not a year")
+            c.problem(top["year"][1], "E111", f"'{raw}' is not a year ({MIN_YEAR}-{MAX_YEAR})")
     article_text, article_shown = None, ""
     if "article" in top and (raw := c.text(top["article"][1], "article")) is not None:
         article_path = path.parent / raw
         article_shown = str(Path(shown).parent / raw)
-        article_text, read_problems = read_text(article_path, article_shown)
-        for p in read_problems:
-            code = "E113" if "not found" in p.message else p.code
-            c.problem(top["article"][1], code, f"article '{raw}': {p.message}")
+        if not raw or not article_path.exists():  # a dangling symlink does not exist either
+            c.problem(top["article"][1], "E113", f"article '{raw}' not found")
+        else:
+            article_text, read_problems = read_text(article_path, article_shown)
+            for p in read_problems:  # a folder, binary or not UTF-8: E100 at the 'article' key
+                c.problem(top["article"][1], p.code, f"article '{raw}': {p.message}")
     claims = _claims(c, top["claims"][1]) if "claims" in top else []
     ignores = _ignores(c, top["ignore"][1]) if "ignore" in top else []
     _cross_checks(c, claims)
     if check_quotes and article_text is not None:
-        index = QuoteIndex(article_text)
+        index = index_for(article_text)
         for quote, where in [(cl.quote, cl.loc_of("quote")) for cl in claims] + [
             (ig.quote, ig.loc) for ig in ignores
         ]:
@@ -366,6 +417,8 @@ def _claims(c: _Claims, node: yaml.Node) -> list[Claim]:
         if kind not in KINDS:
             if kind_node is None:
                 c.problem(item, "E106", "missing required field 'kind'")
+            elif kind is None:
+                c.problem(kind_node, "E115", "'kind' must be text, not a list or mapping")
             else:
                 hint = difflib.get_close_matches(str(kind), list(KINDS), n=1)
                 did = f" (did you mean '{hint[0]}'?)" if hint else ""
@@ -425,6 +478,11 @@ def _cross_checks(c: _Claims, claims: list[Claim]) -> None:
             seen[claim.id] = claim
     for claim in claims:
         for role, ref in claim.refs.items():
+            if ref in c.failed_ids:
+                continue  # that claim's own problems are reported
+            if (claim.id, role) in c.deferred and ref not in seen:
+                c.problems.append(c.deferred[(claim.id, role)])  # a figure, written wrong
+                continue
             if ref not in seen:
                 hint = difflib.get_close_matches(ref, list(seen), n=1)
                 did = f"; did you mean '{hint[0]}'?" if hint else ""

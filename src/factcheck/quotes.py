@@ -11,6 +11,7 @@ from __future__ import annotations
 import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
 
 
 def normalise(text: str) -> str:
@@ -67,3 +68,9 @@ class QuoteIndex:
         """The first place the quote stands in the article, or None."""
         spans = self.find_all(quote)
         return spans[0] if spans else None
+
+
+@lru_cache(maxsize=8)
+def index_for(text: str) -> QuoteIndex:
+    """The index of an article, built once per process for the loader, the rules and coverage."""
+    return QuoteIndex(text)

@@ -18,17 +18,31 @@ import yaml
 from factcheck.errors import Loc, Problem
 
 try:  # the C composer is about 3x faster; fall back where libyaml is missing
-    from yaml import CSafeLoader as _Loader
+    from yaml import CSafeLoader as _Base
 except ImportError:  # pragma: no cover - depends on the build of PyYAML
-    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+    from yaml import SafeLoader as _Base  # type: ignore[assignment]
+
+_STR, _SEQ, _MAP = ("tag:yaml.org,2002:" + t for t in ("str", "seq", "map"))
+
+
+class _Loader(_Base):  # type: ignore[misc, valid-type]
+    """The safe loader without implicit type resolution: every plain scalar is text (we parse
+    values ourselves), which also skips a regex match per scalar. Explicit tags still reach the
+    nodes, where :func:`check_tree` refuses foreign ones."""
+
+    def resolve(self, kind: type, value: object, implicit: object) -> str:
+        return _STR if kind is yaml.ScalarNode else _SEQ if kind is yaml.SequenceNode else _MAP
+
 
 MAX_BYTES = 64 * 1024 * 1024
 MAX_DEPTH = 64
+MAX_PROBLEMS = 100  # an alias bomb yields one problem per alias: stop counting, the file is bad
 _CORE_TAGS = frozenset(
     "tag:yaml.org,2002:" + t for t in ("str", "int", "float", "bool", "null", "map", "seq")
 )
 
 Node = yaml.Node
+_ALIAS = "aliases (*name) are not allowed"
 
 
 def read_text(path: Path, shown: str) -> tuple[str | None, list[Problem]]:
@@ -69,17 +83,39 @@ def compose(text: str, shown: str) -> tuple[Node | None, list[Problem]]:
         mark = exc.problem_mark or exc.context_mark
         loc = Loc(shown, mark.line + 1, mark.column + 1) if mark else Loc(shown)
         what = " ".join(x for x in (exc.context, exc.problem) if x) or "cannot parse"
-        return None, [Problem(loc, "E101", what)]
+        # libyaml (0.2.5) stops at 1000 levels of nesting itself: report it as too deep.
+        code = "E120" if "maximum nesting depth" in what else "E101"
+        return None, [Problem(loc, code, what)]
     except yaml.YAMLError as exc:
         return None, [Problem(Loc(shown), "E101", str(exc).splitlines()[0])]
-    except RecursionError:
+    except RecursionError:  # the pure-Python composer recurses once per level
         return None, [Problem(Loc(shown), "E120", "document nested too deeply")]
+    except UnicodeError:  # lone surrogates, which only a str built in memory can hold
+        return None, [Problem(Loc(shown), "E100", "text is not valid Unicode")]
     finally:
         if was_enabled:
             gc.enable()
     if node is None:
         return None, [Problem(Loc(shown), "E104", "empty file: expected a mapping")]
-    return node, check_tree(node, shown)
+    problems = check_tree(node, shown)
+    if any(p.code == "E116" and p.message == _ALIAS for p in problems):
+        # The composed tree shares the anchored node, whose mark is the anchor's: find where
+        # each alias was written. Only files already refused pay for this second pass.
+        problems = [p for p in problems if p.message != _ALIAS] + _alias_problems(text, shown)
+    return node, problems
+
+
+def _alias_problems(text: str, shown: str) -> list[Problem]:
+    """One problem per alias (``*name``), at the alias, from the parser's events."""
+    problems = []
+    for event in yaml.parse(text, Loader=_Loader):
+        if isinstance(event, yaml.AliasEvent):
+            mark = event.start_mark
+            where = Loc(shown, mark.line + 1, mark.column + 1)
+            problems.append(Problem(where, "E116", _ALIAS))
+            if len(problems) >= MAX_PROBLEMS:
+                break
+    return problems
 
 
 def loc(node: Node, shown: str) -> Loc:
@@ -89,12 +125,28 @@ def loc(node: Node, shown: str) -> Loc:
 
 
 def check_tree(root: Node, shown: str) -> list[Problem]:
-    """Refuse foreign tags, aliases (a node reached twice), deep nesting and duplicate keys."""
+    """Refuse foreign tags, aliases (a node reached twice), deep nesting and duplicate keys.
+
+    Scalars are checked where they stand and never pushed on the stack: a claims file is mostly
+    scalars, and this walk is on the path of every file. Only collections can be aliased into
+    an expansion bomb, so only their identities are remembered.
+    """
     problems: list[Problem] = []
+
+    def tag_ok(node: Node) -> bool:
+        if node.tag in _CORE_TAGS:
+            return True
+        problems.append(Problem(loc(node, shown), "E116", f"tag {node.tag!r} is not allowed"))
+        return False
+
     seen: set[int] = set()
     stack: list[tuple[Node, int]] = [(root, 0)]
-    while stack:
+    scalar = yaml.ScalarNode
+    while stack and len(problems) < MAX_PROBLEMS:
         node, depth = stack.pop()
+        if node.__class__ is scalar:
+            tag_ok(node)
+            continue
         if id(node) in seen:
             problems.append(Problem(loc(node, shown), "E116", "aliases (*name) are not allowed"))
             continue
@@ -102,13 +154,15 @@ def check_tree(root: Node, shown: str) -> list[Problem]:
         if depth > MAX_DEPTH:
             problems.append(Problem(loc(node, shown), "E120", f"nested deeper than {MAX_DEPTH}"))
             break
-        if node.tag not in _CORE_TAGS:
-            problems.append(Problem(loc(node, shown), "E116", f"tag {node.tag!r} is not allowed"))
+        if not tag_ok(node):
             continue
         if isinstance(node, yaml.MappingNode):
             keys: dict[str, Node] = {}
             for key, value in node.value:
-                if isinstance(key, yaml.ScalarNode):
+                if key.__class__ is not scalar:
+                    problems.append(Problem(loc(key, shown), "E115", "a key must be text"))
+                    continue
+                if tag_ok(key):
                     if key.value in keys:
                         first = keys[key.value].start_mark.line + 1
                         problems.append(
@@ -119,10 +173,16 @@ def check_tree(root: Node, shown: str) -> list[Problem]:
                             )
                         )
                     keys[key.value] = key
-                stack.append((key, depth + 1))
-                stack.append((value, depth + 1))
-        elif isinstance(node, yaml.SequenceNode):
-            stack.extend((item, depth + 1) for item in node.value)
+                if value.__class__ is scalar:
+                    tag_ok(value)
+                else:
+                    stack.append((value, depth + 1))
+        else:
+            for item in node.value:
+                if item.__class__ is scalar:
+                    tag_ok(item)
+                else:
+                    stack.append((item, depth + 1))
     return problems
 
 

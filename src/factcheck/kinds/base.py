@@ -14,7 +14,7 @@ from factcheck.finding import Finding, Related
 from factcheck.interval import Interval
 from factcheck.model import Claim, ClaimsFile, Value
 from factcheck.periods import Point, shift
-from factcheck.quotes import QuoteIndex
+from factcheck.quotes import QuoteIndex, index_for
 from factcheck.rulepack import RulePack
 
 
@@ -52,7 +52,7 @@ class Context:
     @cached_property
     def quotes(self) -> QuoteIndex | None:
         """The article, for positions of quotes (built only when a finding needs one)."""
-        return QuoteIndex(self.file.article_text) if self.file.article_text else None
+        return index_for(self.file.article_text) if self.file.article_text else None
 
     def of_kind(self, *kinds: str) -> Iterable[Claim]:
         """The claims of the given kinds, in file order."""
@@ -169,22 +169,46 @@ def witness(stated: Value, recomputed: Interval) -> str:
 
 
 def material(stated: Value, recomputed: Interval) -> bool:
-    """Does the difference change a conclusion: a threshold word, or the direction?"""
+    """Does the difference change a conclusion: a threshold word, a doubling, or the direction
+    (a rise against a fall; for a multiple, more against less than the base)?"""
     if stated.stated.bound in ("above", "below", "near"):
         return True
     if stated.stated.reading == "doubling":
         return True
-    return (stated.point > 0 and recomputed.hi < 0) or (stated.point < 0 and recomputed.lo > 0)
-
-
-def positive(*values: Value) -> bool:
-    """Ratios and growth need inputs whose whole interval is above zero."""
-    return all(v.interval.lo > 0 for v in values)
+    pivot = 1.0 if stated.stated.form == "multiple" else 0.0
+    return (stated.point > pivot and recomputed.hi < pivot) or (
+        stated.point < pivot and recomputed.lo > pivot
+    )
 
 
 def ratio_interval(num: Interval, den: Interval) -> Interval:
-    """num / den for positive intervals (monotone: the ends give the exact range)."""
-    return Interval(num.lo / den.hi, num.hi / den.lo if den.lo > 0 else math.inf)
+    """num / den for a denominator above zero (monotone in each term, so the ends of the terms
+    give the exact range whatever the sign of the numerator; an unbounded end stays unbounded)."""
+
+    def div(a: float, b: float) -> float:
+        if math.isinf(b):
+            return 0.0 if not math.isinf(a) else math.copysign(math.inf, a)
+        return a / b if b > 0 else math.copysign(math.inf, a)
+
+    ends = [div(num.lo, den.lo), div(num.lo, den.hi), div(num.hi, den.lo), div(num.hi, den.hi)]
+    return Interval(min(ends), max(ends))
+
+
+def undetermined(
+    ctx: Context, check: str, claim: Claim, why: str, why_zh: str, related: Iterable[Claim] = ()
+) -> Finding:
+    """FC161: the claim cannot be recomputed (a level at or below zero, units of different
+    dimensions, no time between the levels). Information, never an error."""
+    return ctx.finding(
+        check,
+        "FC161",
+        claim,
+        "undetermined",
+        f"cannot recompute: {why}",
+        f"无法重算：{why_zh}",
+        related,
+        stated=claim.value.text if claim.value else "",
+    )
 
 
 def emit(

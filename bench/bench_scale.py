@@ -1,0 +1,97 @@
+"""Scale benchmark: check N synthetic claims files and compare with PyYAML's C loader.
+
+For each size it prints the wall time of a cold ``factcheck check --no-cache`` against the time
+PyYAML's C loader (``yaml.load(..., Loader=CSafeLoader)``) takes merely to load the same files,
+both as whole processes measured in the same run, plus claims per second and peak memory. At the
+largest size it also measures ``--jobs 2`` against ``--jobs 1`` and a second, cached run against
+the first.
+
+    python bench/bench_scale.py [--sizes 10 100 1000] [--repeat 3]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+from gen_claims import generate  # noqa: E402
+
+LOAD = (
+    "import sys, yaml\n"
+    "for p in sys.argv[1:]:\n"
+    "    with open(p, encoding='utf-8') as f:\n"
+    "        yaml.load(f, Loader=yaml.CSafeLoader)\n"
+)
+
+
+def run(cmd: list[str], cwd: Path, env: dict[str, str] | None = None) -> tuple[float, int]:
+    """Wall seconds and peak resident memory (KiB) of one process."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, cwd=cwd, env=env, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.DEVNULL)
+    _, status, usage = os.wait4(proc.pid, 0)
+    elapsed = time.perf_counter() - start
+    code = os.waitstatus_to_exitcode(status)
+    if code not in (0, 1):
+        raise SystemExit(f"{' '.join(cmd[:4])} … exited {code}")
+    return elapsed, usage.ru_maxrss
+
+
+def median_run(cmd: list[str], cwd: Path, repeat: int, env: dict[str, str] | None = None
+               ) -> tuple[float, int]:
+    """Median wall time and the largest peak memory over ``repeat`` runs."""
+    runs = [run(cmd, cwd, env) for _ in range(repeat)]
+    return statistics.median(r[0] for r in runs), max(r[1] for r in runs)
+
+
+def main() -> None:
+    """Run the benchmark and print a Markdown table."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[10, 100, 1000])
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args()
+    factcheck = [sys.executable, "-m", "factcheck", "check", "."]
+    rows = []
+    per_claim = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        for n in args.sizes:
+            folder = Path(tmp) / f"n{n}"
+            paths = generate(folder, n)
+            claims = sum(p.read_text(encoding="utf-8").count("\n  - id:") for p in paths)
+            names = [p.name for p in paths]
+            repeat = args.repeat if n < 1000 else max(1, args.repeat - 1)
+            base, base_mem = median_run([sys.executable, "-c", LOAD, *names], folder, repeat)
+            ours, mem = median_run([*factcheck, "--no-cache", "--format", "text"], folder, repeat)
+            per_claim[n] = ours / claims
+            rows.append((n, claims, base, ours, ours / base, claims / ours, mem / 1024,
+                         base_mem / 1024))
+        print("| files | claims | C loader (s) | factcheck (s) | ratio | claims/s | "
+              "peak MiB | C loader peak MiB |")
+        print("|---:|---:|---:|---:|---:|---:|---:|---:|")
+        for n, claims, base, ours, ratio, rate, mem, base_mem in rows:
+            print(f"| {n} | {claims} | {base:.2f} | {ours:.2f} | {ratio:.2f}× | {rate:,.0f} | "
+                  f"{mem:.0f} | {base_mem:.0f} |")
+        small, large = min(per_claim), max(per_claim)
+        print(f"\ntime per claim at {large} files / at {small} files: "
+              f"{per_claim[large] / per_claim[small]:.2f}×")
+        folder = Path(tmp) / f"n{large}"
+        one, _ = run([*factcheck, "--no-cache", "--jobs", "1", "--format", "text"], folder)
+        two, _ = run([*factcheck, "--no-cache", "--jobs", "2", "--format", "text"], folder)
+        print(f"--jobs 2 against --jobs 1 at {large} files: {one:.2f} s / {two:.2f} s = "
+              f"{one / two:.2f}× faster")
+        env = {**os.environ, "FACTCHECK_CACHE_DIR": str(Path(tmp) / "cache")}
+        cold, _ = run([*factcheck, "--format", "text"], folder, env)
+        warm, _ = run([*factcheck, "--format", "text"], folder, env)
+        print(f"cached second run at {large} files: {cold:.2f} s / {warm:.2f} s = "
+              f"{cold / warm:.1f}× faster")
+
+
+if __name__ == "__main__":
+    main()
