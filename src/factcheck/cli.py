@@ -309,7 +309,7 @@ def main() -> None:
         if isinstance(exc, clicks.ClickException):
             exc.show()
             sys.exit(Exit.INPUT)
-        if isinstance(exc, clicks.Abort):
+        if isinstance(exc, typer.Abort | getattr(clicks, "Abort", typer.Abort)):
             sys.exit(130)
         if _debug:
             raise

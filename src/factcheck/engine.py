@@ -30,7 +30,9 @@ def check_file(file: ClaimsFile, pack: RulePack, today: date | None = None) -> F
         file=file,
     )
     for kind, options in pack.checks.items():
-        for finding in REGISTRY[kind].check(ctx, options):
+        module = REGISTRY[kind]
+        defaults = {name: option.default for name, option in module.OPTIONS.items()}
+        for finding in module.check(ctx, {**defaults, **options}):
             if finding.verdict == "consistent" and finding.code != "FC131":
                 result.passed.append(finding)
             else:

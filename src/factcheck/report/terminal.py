@@ -2,9 +2,11 @@
 
 Header, counts, then each finding grouped by severity with its quote, the stated value, the
 recomputed value and interval, the arithmetic and the claim's ``file:line``; then a one-line
-verdict. Colour follows the terminal, ``NO_COLOR`` and ``FORCE_COLOR`` (decided here, not by
-rich: rich 15 reads ``FORCE_COLOR=0`` as "force" and keeps bold under ``NO_COLOR``). User text
-is never parsed as rich markup: everything is built from ``Text`` pieces.
+verdict. The report is built once as lines of ``(text, style)`` segments. On a terminal rich
+draws them (wrapped to its width); elsewhere (a pipe, a CI log) they are joined as plain text
+without importing rich at all. Colour follows ``NO_COLOR`` and ``FORCE_COLOR``, decided here
+and not by rich: rich 15 reads ``FORCE_COLOR=0`` as "force" and keeps bold under ``NO_COLOR``.
+User text is never parsed as rich markup: segments become ``Text`` pieces.
 """
 
 from __future__ import annotations
@@ -50,6 +52,7 @@ _WORDS = {
         "material": "material",
         "would": "would hold at",
         "related": "from",
+        "implied": "implied",
     },
     "zh": {
         "stated": "文中",
@@ -67,115 +70,136 @@ _WORDS = {
         "material": "影响结论",
         "would": "可成立的值",
         "related": "依据",
+        "implied": "推算",
     },
 }
+
+
+Segment = tuple[str, str]  # (text, rich style)
+Line = list[Segment]
 
 
 def use_colour(stream: IO[str]) -> bool:
     """NO_COLOR (any value) wins; FORCE_COLOR forces unless it is empty or '0'; else a TTY."""
     if os.environ.get("NO_COLOR"):
         return False
+    return _forced() or _tty(stream)
+
+
+def _forced() -> bool:
     force = os.environ.get("FORCE_COLOR")
-    if force is not None and force not in ("", "0"):
-        return True
+    return force is not None and force not in ("", "0")
+
+
+def _tty(stream: IO[str]) -> bool:
     return hasattr(stream, "isatty") and stream.isatty()
 
 
 def render(report: Report, stream: IO[str], width: int | None = None) -> None:
-    """Print the audit report to ``stream``."""
-    from rich.console import Console  # noqa: PLC0415 - ~45 ms; only when the report is drawn
+    """Print the audit report to ``stream``: rich on a terminal, plain text elsewhere."""
+    lines = build(report)
+    colour = use_colour(stream)
+    if not (colour or _tty(stream)):
+        stream.write("".join("".join(text for text, _ in line) + "\n" for line in lines))
+        return
+    from rich.console import Console  # noqa: PLC0415 - ~45 ms: only for a terminal
     from rich.text import Text  # noqa: PLC0415
 
-    colour = use_colour(stream)
     console = Console(
         file=stream,
         color_system="auto" if colour else None,
-        force_terminal=colour,
+        force_terminal=colour or None,
         no_color=not colour,
         highlight=False,
         emoji=False,
         soft_wrap=False,
-        width=width or (None if colour else 80),
+        width=width,
     )
+    for line in lines:
+        console.print(Text.assemble(*line))
+
+
+def build(report: Report) -> list[Line]:
+    """The report as lines of styled segments."""
     words = _WORDS[report.lang]
     titles = _TITLE[report.lang]
+    lines: list[Line] = []
     for r in report.results:
-        head = Text.assemble(("factcheck ", "bold"), r.path)
+        head: Line = [("factcheck ", "bold"), (r.path, "")]
         if r.article_path:
-            head.append(f"  ({words['article']}: {r.article_path})", "dim")
-        console.print(head)
+            head.append((f"  ({words['article']}: {r.article_path})", "dim"))
+        lines.append(head)
     counts = report.counts()
-    console.print(
-        Text(
-            "  "
-            + " · ".join(
-                f"{counts[k]} {words[k]}"
-                for k in (
-                    "claims",
-                    "checks",
-                    "consistent",
-                    "inconsistent",
-                    "undetermined",
-                    "derived",
-                    "uncovered",
-                )
-            ),
-            "dim",
-        )
+    keys = (
+        "claims",
+        "checks",
+        "consistent",
+        "inconsistent",
+        "undetermined",
+        "derived",
+        "uncovered",
     )
+    lines.append([("  " + " · ".join(f"{counts[k]} {words[k]}" for k in keys[:3]), "dim")])
+    lines.append([("  " + " · ".join(f"{counts[k]} {words[k]}" for k in keys[3:]), "dim")])
     if report.problems:
-        console.print(Text(f"\n{titles['problems']} ({len(report.problems)})", "bold red"))
-        for p in report.problems:
-            console.print(Text(f"  ✗ {p}"))  # type: ignore[str-bytes-safe]
+        lines += [[], [(f"{titles['problems']} ({len(report.problems)})", "bold red")]]
+        lines += [[(f"  ✗ {p}", "")] for p in report.problems]
     for severity in ("error", "warning", "info"):
         group = [f for f in report.findings if f.severity == severity]
         if group:
-            console.print(Text(f"\n{titles[severity]} ({len(group)})", _STYLE[severity]))
+            lines += [[], [(f"{titles[severity]} ({len(group)})", _STYLE[severity])]]
             for f in group:
-                console.print(_finding(f, report, severity, words, Text))
+                lines += _finding(f, report, severity, words)
     if report.verbose and report.passed:
-        console.print(Text(f"\n{titles['pass']} ({len(report.passed)})", _STYLE["pass"]))
+        lines += [[], [(f"{titles['pass']} ({len(report.passed)})", _STYLE["pass"])]]
         for f in report.passed:
-            console.print(_finding(f, report, "pass", words, Text))
-    console.print()
-    console.print(_verdict(report, counts, Text))
+            lines += _finding(f, report, "pass", words)
+    lines += [[], [_verdict(report, counts)]]
+    return lines
 
 
-def _finding(
-    f: Finding, report: Report, severity: str, words: dict[str, str], Text: type
-) -> object:
-    text = Text(f"  {_MARK[severity]} ", _STYLE[severity])
-    text.append(f.code, _STYLE[severity])
+def _finding(f: Finding, report: Report, severity: str, words: dict[str, str]) -> list[Line]:
+    style = _STYLE[severity]
+    first: Line = [(f"  {_MARK[severity]} {f.code}", style)]
     if f.claim:
-        text.append(f" {f.claim}", "bold")
-    text.append(f"  {f.path}:{f.line}", "dim")
+        first.append((f" {f.claim}", "bold"))
+    first.append((f"  {f.path}:{f.line}", "dim"))
     if f.material:
-        text.append(f"  [{words['material']}]", "magenta")
+        first.append((f"  [{words['material']}]", "magenta"))
     if f.accepted:
-        text.append(f"  [{words['accepted']}: {f.accepted}]", "green")
+        first.append((f"  [{words['accepted']}: {f.accepted}]", "green"))
     if report.in_baseline(f):
-        text.append(f"  [{words['baseline']}]", "green")
+        first.append((f"  [{words['baseline']}]", "green"))
+    out = [first]
+    pad = "      "
     if f.quote:
-        text.append(f"\n      “{f.quote}”", "italic")
+        out.append([(f"{pad}“{f.quote}”", "italic")])
     if f.stated or f.recomputed:
-        line = f"\n      {words['stated']} {f.stated or '-'}"
+        said = words["implied"] if f.verdict == "derived" else words["recomputed"]
+        line = f"{pad}{words['stated']} {f.stated or '-'}"
         if f.recomputed:
-            line += f"   {words['recomputed']} {f.recomputed} {f.interval}".rstrip()
-        text.append(line)
+            line += f"   {said} {f.recomputed} {f.interval}".rstrip()
+        out.append([(line, "")])
     if f.arithmetic:
-        text.append(f"\n      {f.arithmetic}", "bold")
-    text.append(f"\n      {f.message_in(report.lang)}")
+        out.append([(f"{pad}{f.arithmetic}", "bold")])
+    message: Line = [(f"{pad}{f.message_in(report.lang)}", "")]
     if f.witness and f.verdict == "inconsistent":
-        text.append(f"  ({words['would']} {f.witness})", "dim")
+        message.append((f"  ({words['would']} {f.witness})", "dim"))
+    out.append(message)
     for rel in f.related:
-        text.append(
-            f"\n      {words['related']} {rel.id} {rel.value} “{rel.quote}” {rel.path}:{rel.line}",
-            "dim",
+        out.append(
+            [
+                (
+                    f"{pad}{words['related']} {rel.id} {rel.value} “{rel.quote}” "
+                    f"{rel.path}:{rel.line}",
+                    "dim",
+                )
+            ]
         )
-    return text
+    return out
 
 
-def _verdict(report: Report, counts: dict[str, int], Text: type) -> object:
+def _verdict(report: Report, counts: dict[str, int]) -> Segment:
     code = report.exit_code()
     zh = report.lang == "zh"
     summary = (
@@ -187,11 +211,8 @@ def _verdict(report: Report, counts: dict[str, int], Text: type) -> object:
         word = "输入有误，未完成检查" if zh else "input problems: nothing was checked"
         if not report.problems:
             word = "没有检查任何断言" if zh else "no claims were checked"
-        return Text(f"✗ {word}", "bold red")
+        return (f"✗ {word}", "bold red")
+    gate = f"(--fail-on {report.fail_on})"
     if code == 1:
-        gate = f"--fail-on {report.fail_on}"
-        return Text(f"✗ {summary}: " + ("未通过" if zh else "fails") + f" ({gate})", "bold red")
-    return Text(
-        f"✓ {summary}: " + ("通过" if zh else "passes") + f" (--fail-on {report.fail_on})",
-        "bold green",
-    )
+        return (f"✗ {summary}: " + ("未通过" if zh else "fails") + f" {gate}", "bold red")
+    return (f"✓ {summary}: " + ("通过" if zh else "passes") + f" {gate}", "bold green")
