@@ -4,18 +4,19 @@ rule pack, load and check each file, and gather the report. The CLI stays thin."
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from factcheck import config as cfg
 from factcheck.errors import InputError, Loc, Problem
+from factcheck.packsource import PackSource, sources
 from factcheck.result import FileResult
-from factcheck.rulepack import RulePack, load_pack
 
 if TYPE_CHECKING:
     from factcheck.cache import Cache
+    from factcheck.rulepack import RulePack
 
 CLAIM_SUFFIXES = (".yaml", ".yml")
 
@@ -47,13 +48,31 @@ def collect(paths: Iterable[Path]) -> tuple[list[Target], list[Problem]]:
     return targets, problems
 
 
-def resolve_pack(rules: Path | None, paths: list[Path]) -> tuple[RulePack, cfg.Config]:
-    """The rule pack: ``--rules`` if given, else the config found above the first path."""
+def resolve_sources(
+    rules: Path | None, paths: list[Path]
+) -> tuple[tuple[PackSource, ...], cfg.Config]:
+    """The rule-pack texts: ``--rules`` if given, else the config found above the first path."""
     found = cfg.find(paths[0] if paths else Path.cwd())
-    extra = rules or found.rules
-    if extra is not None and not extra.is_file():
-        raise InputError([Problem(Loc(str(extra)), "E301", "rule pack not found")])
-    return load_pack(extra), found
+    return sources(rules or found.rules), found
+
+
+def pack_builder(packs: tuple[PackSource, ...]) -> Callable[[], RulePack]:
+    """A function that parses and validates the pack when first needed."""
+
+    def build() -> RulePack:
+        from factcheck.rulepack import build as build_pack  # noqa: PLC0415
+
+        return build_pack(packs)
+
+    return build
+
+
+def resolve_pack(rules: Path | None, paths: list[Path]) -> tuple[RulePack, cfg.Config]:
+    """The parsed and validated rule pack, and the config it came from."""
+    from factcheck.rulepack import build  # noqa: PLC0415
+
+    packs, found = resolve_sources(rules, paths)
+    return build(packs), found
 
 
 def check_one(target: Target, pack: RulePack, keep_file: bool = True) -> FileResult:
@@ -87,13 +106,14 @@ def _work(target: Target) -> FileResult:
 
 def run(
     targets: list[Target],
-    pack: RulePack,
+    pack: RulePack | Callable[[], RulePack],
     cache: Cache | None = None,
     jobs: int = 1,
     keep_files: bool = False,
 ) -> list[FileResult]:
     """Check every target, in order: from the cache where the file is unchanged, else on
-    ``jobs`` processes."""
+    ``jobs`` processes. ``pack`` may be a function that builds it: it is then called only when
+    some file is not in the cache."""
     results: list[FileResult | None] = [None] * len(targets)
     keys: dict[int, str] = {}
     if cache is not None:
@@ -104,6 +124,9 @@ def run(
                 continue  # the loader reports it
             results[i] = cache.get(keys[i])
     todo = [i for i, r in enumerate(results) if r is None]
+    if todo and callable(pack):
+        pack = pack()
+    assert todo == [] or not callable(pack)
     if jobs > 1 and len(todo) > 1:
         from concurrent.futures import ProcessPoolExecutor  # noqa: PLC0415
 

@@ -138,6 +138,7 @@ def check(
     from factcheck import app as core  # noqa: PLC0415
     from factcheck import baseline as bl  # noqa: PLC0415
     from factcheck.fileio import write_atomic  # noqa: PLC0415
+    from factcheck.packsource import digest  # noqa: PLC0415
     from factcheck.report import FORMATS, formatter  # noqa: PLC0415
     from factcheck.report.model import FAIL_ON, Report  # noqa: PLC0415
 
@@ -146,7 +147,7 @@ def check(
     targets, problems = core.collect(paths)
     if problems:
         _problems(problems)
-    pack, found = core.resolve_pack(rules, paths)
+    packs, found = core.resolve_sources(rules, paths)
     gate = fail_on or found.fail_on or "error"
     if gate not in FAIL_ON:
         _usage(f"--fail-on must be one of {', '.join(FAIL_ON)}, not '{gate}'")
@@ -155,13 +156,13 @@ def check(
     if not no_cache:
         from factcheck.cache import Cache, default_dir  # noqa: PLC0415
 
-        cache = Cache(default_dir(), "".join(pack.digests.values()))
+        cache = Cache(default_dir(), digest(packs))
     report = Report(
-        core.run(targets, pack, cache, jobs),
+        core.run(targets, core.pack_builder(packs), cache, jobs),
         fail_on=gate,
         baseline=known,
-        pack_sources=pack.sources,
-        pack_digests=pack.digests,
+        pack_sources=tuple(p.shown for p in packs),
+        pack_digests={p.shown: p.sha256 for p in packs},
         lang=_lang(lang or found.lang),
         verbose=verbose,
     )

@@ -8,10 +8,7 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
 from factcheck.errors import InputError, Loc, Problem
-from factcheck.yamlsrc import compose, items, loc, read_text
 
 KEYS = ("rules", "fail_on", "lang")
 
@@ -52,6 +49,10 @@ def find(start: Path) -> Config:
 
 
 def _from_yaml(path: Path) -> Config:
+    import yaml  # noqa: PLC0415 - only when there is such a file: a cached run needs no YAML
+
+    from factcheck.yamlsrc import compose, items, loc, read_text  # noqa: PLC0415
+
     text, problems = read_text(path, str(path))
     node = None
     if text is not None:

@@ -8,9 +8,7 @@ an unknown one is an error naming the file, line and the valid choices.
 from __future__ import annotations
 
 import difflib
-import hashlib
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -21,7 +19,9 @@ from factcheck.codes import FINDINGS, SEVERITIES
 from factcheck.errors import InputError, Loc, Problem, ValueProblem
 from factcheck.interval import RoundingOptions
 from factcheck.numbers import Lexicon
-from factcheck.yamlsrc import compose, items, loc, read_text
+from factcheck.packsource import PackSource, sources
+from factcheck.periods import MAX_YEAR, MIN_YEAR
+from factcheck.yamlsrc import compose, items, loc
 
 BOUNDS = ("above", "below", "near", "approx", "equal")
 BASES = ("real", "nominal", "unstated")
@@ -98,16 +98,6 @@ def _merge(base: dict[str, Any], over: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-def default_pack_text() -> tuple[str, str]:
-    """The default pack's text and the name to show for it (installed, or the repo's rules/)."""
-    packaged = resources.files("factcheck") / "_rules" / "default.yaml"
-    if packaged.is_file():
-        return packaged.read_text(encoding="utf-8"), "<default>/default.yaml"
-    # An editable install: the package data is not copied, the repo's rules/ is next door.
-    repo = Path(__file__).resolve().parents[2] / "rules" / "default.yaml"
-    return repo.read_text(encoding="utf-8"), "rules/default.yaml"
-
-
 def _unknown(
     where: Loc, code: str, what: str, name: str, valid: tuple[str, ...] | list[str]
 ) -> Problem:
@@ -120,22 +110,20 @@ def _unknown(
 
 def load_pack(extra: Path | None = None, shown: str | None = None) -> RulePack:
     """Load the default pack, merged with ``extra`` if given; raise InputError on any problem."""
-    text, name = default_pack_text()
-    data, locs = _read_pack(text, name)
-    sources = [name]
-    digests = {name: hashlib.sha256(text.encode()).hexdigest()}
-    if extra is not None:
-        shown = shown or str(extra)
-        raw, problems = read_text(extra, shown)
-        if problems:
-            raise InputError(problems)
-        assert raw is not None
-        user, user_locs = _read_pack(raw, shown)
-        data = _merge(data, user)
-        locs.update(user_locs)
-        sources.append(shown)
-        digests[shown] = hashlib.sha256(raw.encode()).hexdigest()
-    return _validate(data, locs, tuple(sources), digests)
+    return build(sources(extra, shown))
+
+
+def build(packs: tuple[PackSource, ...]) -> RulePack:
+    """Parse, merge (mappings key by key, lists replace) and validate pack texts in order."""
+    data: dict[str, Any] = {}
+    locs: dict[tuple[Any, ...], Loc] = {}
+    for pack in packs:
+        more, more_locs = _read_pack(pack.text, pack.shown)
+        data = _merge(data, more)
+        locs.update(more_locs)
+    return _validate(
+        data, locs, tuple(p.shown for p in packs), {p.shown: p.sha256 for p in packs}
+    )
 
 
 def _validate(
@@ -156,48 +144,103 @@ def _validate(
     def bad(path: tuple[Any, ...], message: str) -> None:
         problems.append(Problem(at(*path), "E203", message))
 
+    def section(key: str, kind: type = dict) -> Any:
+        # A section of the wrong shape (``rounding: 5``) is reported and read as empty, so one
+        # mistake gives one problem instead of a crash further down.
+        value = data.get(key)
+        if value is None or value == "":
+            return kind()
+        if not isinstance(value, kind):
+            shape = "a mapping" if kind is dict else "a list"
+            problems.append(Problem(at(key), "E203", f"'{key}' must be {shape}"))
+            return kind()
+        return value
+
     for key in data:
         if key not in TOP_KEYS:
             problems.append(_unknown(at(key), "E202", "rule-pack key", key, TOP_KEYS))
-    rounding = _rounding(data.get("rounding", {}), bad)
+    if str(data.get("version", "1")) != "1":
+        bad(("version",), "rule-pack 'version' must be 1")
+    rounding = _rounding(section("rounding"), bad, problems, at)
     lexicon: dict[str, dict[str, str]] = {"before": {}, "after": {}}
-    for side in ("before", "after"):
-        for word, bound in (data.get("lexicon", {}).get(side) or {}).items():
-            if bound not in BOUNDS:
-                problems.append(_unknown(at("lexicon", side, word), "E203", "bound", bound, BOUNDS))
-            lexicon[side][word] = bound
+    for side, words in section("lexicon").items():
+        if side not in lexicon:
+            problems.append(
+                _unknown(at("lexicon", side), "E202", "lexicon side", side, ("before", "after"))
+            )
+            continue
+        if not isinstance(words, dict):
+            bad(("lexicon", side), f"lexicon.{side} must be a mapping of word: bound")
+            continue
+        for word, bound in words.items():
+            if not isinstance(bound, str) or bound not in BOUNDS:
+                problems.append(
+                    _unknown(at("lexicon", side, word), "E203", "bound", str(bound), BOUNDS)
+                )
+            elif word:
+                lexicon[side][word] = bound
     plans: dict[str, tuple[int, int]] = {}
-    for plan, years in (data.get("plans") or {}).items():
+    for plan, years in section("plans").items():
         try:
+            if not isinstance(years, list) or len(years) != 2:
+                raise ValueError
             first, last = (int(y) for y in years)
-            if last < first:
+            if not MIN_YEAR <= first <= last <= MAX_YEAR:
                 raise ValueError
             plans[plan] = (first, last)
         except (TypeError, ValueError):
-            bad(("plans", plan), f"plan '{plan}' needs [first year, last year]")
-    basis = data.get("basis") or {}
+            bad(
+                ("plans", plan),
+                f"plan '{plan}' needs [first year, last year] within {MIN_YEAR}-{MAX_YEAR}",
+            )
+    basis = section("basis")
     basis_default = basis.get("default", "nominal")
-    if basis_default not in BASES:
-        problems.append(_unknown(at("basis", "default"), "E203", "basis", basis_default, BASES))
+    if not isinstance(basis_default, str) or basis_default not in BASES:
+        problems.append(
+            _unknown(at("basis", "default"), "E203", "basis", str(basis_default), BASES)
+        )
+    basis_words: dict[str, tuple[str, ...]] = {}
+    for key, words in basis.items():
+        if key == "default":
+            continue
+        if key not in ("real", "both", "nominal"):
+            problems.append(
+                _unknown(
+                    at("basis", key),
+                    "E202",
+                    "basis key",
+                    key,
+                    ("default", "real", "both", "nominal"),
+                )
+            )
+        elif not isinstance(words, list) or not all(isinstance(w, str) for w in words):
+            bad(("basis", key), f"basis.{key} must be a list of words")
+        else:
+            basis_words[key] = tuple(words)
     checks: dict[str, dict[str, Any]] = {}
-    for kind, options in (data.get("checks") or {}).items():
+    for kind, options in section("checks").items():
         if kind not in REGISTRY:
             problems.append(_unknown(at("checks", kind), "E201", "rule kind", kind, list(REGISTRY)))
             continue
-        resolved = _options(kind, options or {}, REGISTRY[kind].OPTIONS, at, problems)
+        # The kind's module (and its option table) is imported only when the pack sets options;
+        # the engine fills in the defaults of the others.
+        spec = REGISTRY[kind].OPTIONS if options else {}
+        resolved = _options(kind, options or {}, spec, at, problems)
         if resolved.pop("enabled", True):
             checks[kind] = resolved
     severity: dict[str, str] = {}
-    for code, level in (data.get("severity") or {}).items():
+    for code, level in section("severity").items():
         if code not in FINDINGS:
             problems.append(
                 _unknown(at("severity", code), "E202", "finding code", code, list(FINDINGS))
             )
-        elif level not in SEVERITIES:
-            problems.append(_unknown(at("severity", code), "E203", "severity", level, SEVERITIES))
+        elif not isinstance(level, str) or level not in SEVERITIES:
+            problems.append(
+                _unknown(at("severity", code), "E203", "severity", str(level), SEVERITIES)
+            )
         else:
             severity[code] = level
-    identities = _identities(data.get("identities") or [], at, problems)
+    identities = _identities(section("identities", list), at, problems)
     if problems:
         raise InputError(problems)
     return RulePack(
@@ -205,7 +248,7 @@ def _validate(
         lexicon=Lexicon(lexicon["before"], lexicon["after"]),
         plans=plans,
         basis_default=basis_default,
-        basis_words={k: tuple(basis.get(k) or ()) for k in ("real", "both", "nominal")},
+        basis_words={k: basis_words.get(k, ()) for k in ("real", "both", "nominal")},
         checks=checks,
         severity=severity,
         identities=identities,
@@ -214,28 +257,30 @@ def _validate(
     )
 
 
-def _rounding(raw: dict[str, Any], bad: Any) -> RoundingOptions:
-    defaults = RoundingOptions()
+def _rounding(raw: dict[str, Any], bad: Any, problems: list[Problem], at: Any) -> RoundingOptions:
+    """The ``rounding`` section: two choices and three fractions from 0 to below 1."""
     values: dict[str, Any] = {}
     choices = {"mode": ("nearest", "down"), "trailing_zeros": ("unit", "significant")}
+    fractions = ("approx", "near", "open_below")
     for key, value in raw.items():
         if key in choices:
             if value not in choices[key]:
                 bad(("rounding", key), f"rounding.{key} must be one of {', '.join(choices[key])}")
-            values[key] = value
-        elif hasattr(defaults, key):
+            else:
+                values[key] = value
+        elif key in fractions:
             try:
                 number = float(value)
-                if not 0 <= number < 1:
+                if not 0 <= number < 1:  # also refuses nan and inf
                     raise ValueError
                 values[key] = number
             except (TypeError, ValueError):
                 bad(("rounding", key), f"rounding.{key} must be a number from 0 to below 1")
         else:
-            bad(
-                ("rounding", key),
-                f"unknown rounding option '{key}'; expected one of "
-                "mode, trailing_zeros, approx, near, open_below",
+            problems.append(
+                _unknown(
+                    at("rounding", key), "E202", "rounding option", key, [*choices, *fractions]
+                )
             )
     return RoundingOptions(**values)
 
@@ -245,7 +290,7 @@ def _options(
 ) -> dict[str, Any]:
     if not isinstance(raw, dict):
         problems.append(Problem(at("checks", kind), "E203", f"checks.{kind} must be a mapping"))
-        return {}
+        return {"enabled": True}
     out: dict[str, Any] = {name: option.default for name, option in spec.items()}
     out["enabled"] = True
     for name, value in raw.items():
@@ -264,7 +309,7 @@ def _options(
         else:
             try:
                 out[name] = spec[name].parse(value)
-            except (TypeError, ValueError) as exc:
+            except (TypeError, ValueError, ArithmeticError, LookupError) as exc:
                 problems.append(
                     Problem(at("checks", kind, name), "E203", f"checks.{kind}.{name}: {exc}")
                 )
@@ -275,28 +320,36 @@ def _identities(raw: list[Any], at: Any, problems: list[Problem]) -> tuple[Ident
     out: list[Identity] = []
     for i, text in enumerate(raw):
         where = at("identities", i)
-        target, eq, rhs = str(text).partition("=")
+        if not isinstance(text, str):
+            problems.append(Problem(where, "E204", "an identity is a text 'metric = expression'"))
+            continue
+        target, eq, rhs = text.partition("=")
         try:
             if not eq or not target.strip():
                 raise ValueProblem("E204", f"'{text}' is not of the form 'metric = expression'")
-            out.append(Identity(target.strip(), ex.parse(rhs), str(text), where))
+            name = target.strip()
+            if not ex.is_name(name):
+                raise ValueProblem("E204", f"'{name}' is not a metric name")
+            out.append(Identity(name, ex.parse(rhs), text, where))
         except ValueProblem as exc:
             problems.append(Problem(where, exc.code, exc.message))
     graph = {i.target: ex.names(i.expr) for i in out}
     for identity in out:
-        if _reaches(graph, identity.target, identity.target, set()):
+        if _reaches(graph, identity.target, identity.target):
             problems.append(
                 Problem(identity.loc, "E205", f"identity of '{identity.target}' depends on itself")
             )
     return tuple(out)
 
 
-def _reaches(graph: dict[str, set[str]], start: str, goal: str, seen: set[str]) -> bool:
-    for name in graph.get(start, ()):
+def _reaches(graph: dict[str, set[str]], start: str, goal: str) -> bool:
+    """True when ``goal`` can be reached from ``start`` (iterative: a pack may chain many)."""
+    stack, seen = list(graph.get(start, ())), set()
+    while stack:
+        name = stack.pop()
         if name == goal:
             return True
         if name not in seen:
             seen.add(name)
-            if _reaches(graph, name, goal, seen):
-                return True
+            stack.extend(graph.get(name, ()))
     return False
