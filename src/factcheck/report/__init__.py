@@ -9,7 +9,7 @@ from typing import Any
 FORMATS: dict[str, str] = {
     "terminal": "the audit report for editors (rich; plain text when not a terminal)",
     "text": "one parsable line per finding: path:line:col: severity code message",
-    "json": "stable, versioned JSON (docs/json-format.md)",
+    "json": "stable, versioned JSON (docs/output-formats.md)",
     "sarif": "SARIF 2.1.0, for code-scanning UIs",
     "junit": "JUnit XML, one test case per check (GitLab, Jenkins)",
     "github": "GitHub Actions workflow-command annotations",

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from factcheck import __version__
+from factcheck.errors import Problem
 from factcheck.finding import SEVERITY_RANK, Finding
 from factcheck.result import FileResult
 
@@ -39,7 +40,7 @@ class Report:
         return [f for r in self.results for f in r.passed]
 
     @property
-    def problems(self) -> list[object]:
+    def problems(self) -> list[Problem]:
         """Every input problem."""
         return [p for r in self.results for p in r.problems]
 
