@@ -8,6 +8,8 @@ given the benefit of the doubt, so a rate rounded from the true value is never f
 from __future__ import annotations
 
 import math
+import re
+import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -79,6 +81,10 @@ def stated_interval(stated: Stated, options: RoundingOptions) -> Interval:
     h = half_unit(stated, options)
     if stated.lo is not None and stated.hi is not None:
         rounded = Interval(float(stated.lo), float(stated.hi))
+    elif stated.form == "rank":  # 第二 is exactly the second place, not [1.5, 2.5]
+        rounded = Interval(float(x), float(x))
+    elif stated.form == "ratio" and (terms := _ratio_terms(stated.text)):
+        rounded = _ratio_interval(*terms, options)
     elif options.mode == "down" and h:
         rounded = (
             Interval(float(x), float(x + 2 * h)) if x >= 0 else Interval(float(x - 2 * h), float(x))
@@ -89,10 +95,34 @@ def stated_interval(stated: Stated, options: RoundingOptions) -> Interval:
     mag = abs(float(x))
     if bound == "above":  # 突破, 超过, 以上, 余: the figure is a floor, not a rounding
         return Interval(float(x), INF)
-    if bound == "below":  # 不到, 不足, 以下
-        return Interval(options.open_below * float(x), float(x))
+    if bound == "below":  # 不到, 不足, 以下: a ceiling; below a negative figure nothing is near
+        return Interval(options.open_below * float(x) if x > 0 else -INF, float(x))
     if bound == "near":  # 近, 接近, 将近: close below
         return Interval(float(x) - options.near * mag, float(x))
     if bound == "approx":  # 约, 左右
         return Interval(rounded.lo - options.approx * mag, rounded.hi + options.approx * mag)
     return rounded
+
+
+_RATIO = re.compile(r"(\d+(?:\.\d+)?):(\d+(?:\.\d+)?)$")
+
+
+def _ratio_terms(text: str) -> tuple[Decimal, Decimal] | None:
+    """The two terms of ``2.29:1`` or ``3:2.5`` as written (None for a ratio given as 2.29)."""
+    m = _RATIO.search(unicodedata.normalize("NFKC", text).replace(" ", ""))
+    return (Decimal(m.group(1)), Decimal(m.group(2))) if m else None
+
+
+def _ratio_interval(num: Decimal, den: Decimal, options: RoundingOptions) -> Interval:
+    """``a:b`` from the precision of both terms; a bare 1 (``2.29:1``, ``1:2.5``) is the normal
+    form, so exact, while ``1.00:1`` is a rounded 1.00."""
+
+    def half(term: Decimal) -> Decimal:
+        exponent = int(term.as_tuple().exponent)
+        exact = term == 1 and exponent == 0
+        return Decimal(0) if exact else half_unit(Stated("", "number", term, exponent), options)
+
+    hn, hd = half(num), half(den)
+    if den - hd <= 0:
+        return Interval(float((num - hn) / (den + hd)), INF)
+    return Interval(float((num - hn) / (den + hd)), float((num + hn) / (den - hd)))

@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 
 from factcheck.finding import Finding
 from factcheck.interval import Interval
-from factcheck.kinds.base import Context, emit
+from factcheck.kinds.base import Context, emit, undetermined
 from factcheck.model import Claim, Value
 
 
@@ -85,7 +85,19 @@ def recompute(
         face = formula.f(start.point, end.point, years)
     except (ZeroDivisionError, OverflowError, ValueError):
         return None
+    if any(math.isnan(x) for x in (lo, hi, face)):
+        return None
     return Interval(lo, hi), face
+
+
+def unfit(formula: Formula, start: Value, end: Value) -> tuple[str, str] | None:
+    """Why two levels cannot enter the formula at all (compared before dividing), or None."""
+    a, b = start.unit, end.unit
+    if a.dimension != b.dimension:
+        return f"the levels are in different units ({a.text}, {b.text})", "两个水平值单位不同"
+    if formula is POINTS and a.dimension != "":
+        return "a change in percentage points needs two rates", "百分点变化需要两个比率"
+    return None
 
 
 def run(
@@ -97,19 +109,15 @@ def run(
     if not (start and end and start.value and end.value and claim.value):
         return
     stated = claim.value
-    result = recompute(formula, start.value, end.value, years)
     related = (start, end)
+    why = unfit(formula, start.value, end.value)
+    result = None if why else recompute(formula, start.value, end.value, years)
     if result is None:
-        yield ctx.finding(
-            check,
-            code,
-            claim,
-            "undetermined",
-            "cannot recompute: a level is zero or negative, or no time passes",
-            "无法重算：基数为零或负数，或时间跨度为零",
-            related,
-            stated=stated.text,
+        why = why or (
+            "a level is zero or negative, or no time passes",
+            "基数为零或负数，或时间跨度为零",
         )
+        yield undetermined(ctx, check, claim, why[0], why[1], related)
         return
     iv, face = result
     arithmetic = formula.render(
@@ -119,15 +127,18 @@ def run(
         ctx, check, code, claim, stated, iv, face, arithmetic, related, "the levels", "水平值"
     )
     basis = claim.basis or ctx.pack.basis_of(claim.metric)
+    # Only money has a price basis: tonnes, persons and rates of rates are recomputed directly.
+    priced = start.value.unit.dimension.startswith("[currency")
     if (
         found[0].verdict == "consistent"
         or not basis_applies
+        or not priced
         or basis == "nominal"
-        or not (stated.unit.is_percent)
+        or not stated.unit.is_percent
     ):
         yield from found
         return
-    why = "comparable prices" if basis == "real" else "a basis the article does not state"
+    why_en = "comparable prices" if basis == "real" else "a basis the article does not state"
     why_zh = "可比价" if basis == "real" else "未说明的价格口径"
     nominal = found[0].recomputed
     yield replace(
@@ -136,7 +147,7 @@ def run(
         verdict="undetermined",
         material=False,
         witness="",
-        message=f"undetermined: price basis differs. The rate is presumably at {why} (basis "
+        message=f"undetermined: price basis differs. The rate is presumably at {why_en} (basis "
         f"'{basis}'); the levels, at current prices, give the nominal {nominal}",
         message_zh=f"无法判定：价格口径不同。增速应为{why_zh}（口径 {basis}），按现价水平值计算的"
         f"名义增速为 {nominal}",

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
+from factcheck.errors import ValueProblem
 from factcheck.finding import Finding, Related
 from factcheck.interval import Interval
 from factcheck.model import Claim, ClaimsFile, Value
@@ -72,7 +73,10 @@ class Context:
             return claim.period.start, claim.period.end
         if claim.base is not None:
             return claim.base.end, claim.period.end
-        return shift(claim.period.end, -1), claim.period.end
+        try:
+            return shift(claim.period.end, -1), claim.period.end
+        except ValueProblem:  # a year before the calendar periods allows: nothing to compare
+            return None
 
     def start_end(self, claim: Claim) -> tuple[Claim | None, Claim | None, float]:
         """The level claims at both ends of a change claim, and the years between them."""
@@ -163,9 +167,14 @@ def judge(stated: Value, recomputed: Interval, face: float) -> tuple[str, bool]:
 
 
 def witness(stated: Value, recomputed: Interval) -> str:
-    """The stated figure, rounded as written, that the recomputation would support."""
+    """The stated figure, rounded as written, that the recomputation would support; a multiple
+    in the claim's own reading (a ratio of 2.0 is 增长1倍, not 增长2倍)."""
     target = min(max(stated.point, recomputed.lo), recomputed.hi)
-    return show(target, stated)
+    if stated.stated.form != "multiple":
+        return show(target, stated)
+    if stated.stated.reading == "increase":
+        return f"增长{show(target - 1, stated)}倍"
+    return f"{show(target, stated)}倍"
 
 
 def material(stated: Value, recomputed: Interval) -> bool:
@@ -271,7 +280,10 @@ def emit(
                 f"stated {stated.text}",
                 f"仅因四舍五入而一致：按字面值得 {show(face, stated)}，文中为 {stated.text}",
                 related,
-                material=material(stated, iv),
+                # Material when the face value alone changes the conclusion: it lies beyond a
+                # threshold word's bound or misses a doubling (it is outside the stated interval,
+                # or there would be no FC131), or it points the other way.
+                material=not math.isinf(face) and material(stated, Interval(face, face)),
                 **payload,
             )
         )

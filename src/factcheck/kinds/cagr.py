@@ -14,7 +14,7 @@ from factcheck.kinds import _change
 from factcheck.kinds.base import Context, Doc, Option
 
 KIND = "cagr"
-CODES = ("FC102", "FC121", "FC131")
+CODES = ("FC102", "FC121", "FC131", "FC161")
 OPTIONS: dict[str, Option] = {}
 DOC = Doc(
     what="Recomputes an average annual growth rate from the levels at both ends of its span.",

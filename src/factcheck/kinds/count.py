@@ -6,10 +6,13 @@ from collections.abc import Iterator
 from typing import Any
 
 from factcheck.finding import Finding
-from factcheck.kinds.base import Context, Doc, Option
+from factcheck.interval import INF, Interval
+from factcheck.kinds.base import Context, Doc, Option, undetermined
+from factcheck.model import Value
 
+_MAGNITUDES = ("十", "百", "千", "万", "亿")
 KIND = "count"
-CODES = ("FC115",)
+CODES = ("FC115", "FC161")
 OPTIONS: dict[str, Option] = {}
 DOC = Doc(
     what="Checks that a count is not larger than the count it is part of.",
@@ -17,6 +20,20 @@ DOC = Doc(
     passes="连续94个月保持两位数增长，其中48个月位居全省第一  (48 ≤ 94)",
     fails="连续94个月保持两位数增长，其中98个月位居全省第一  (98 > 94)",
 )
+
+
+def _counted(v: Value) -> Interval:
+    """A whole number of units written to the unit (94个月, 167家) is counted, not rounded: 95
+    months cannot lie within 94. ``2.8万户``, ``约90个`` and ``30余家`` keep their intervals."""
+    s, unit = v.stated, v.unit.factor * v.stated.factor
+    whole = s.exponent == 0 and s.bound == "equal" and v.unit.dimension != ""
+    if (
+        whole
+        and v.interval.hi - v.interval.lo <= unit * 1.000001
+        and not s.unit.startswith(_MAGNITUDES)
+    ):
+        return Interval(v.point, v.point)
+    return v.interval
 
 
 def check(ctx: Context, options: dict[str, Any]) -> Iterator[Finding]:
@@ -30,18 +47,9 @@ def check(ctx: Context, options: dict[str, Any]) -> Iterator[Finding]:
         related = (ref,) if ref else ()
         arithmetic = f"{value.text} ≤ {within.text}"
         if value.unit.dimension != within.unit.dimension:
-            yield ctx.finding(
-                KIND,
-                "FC115",
-                claim,
-                "undetermined",
-                f"cannot compare {value.text} with {within.text}: different units",
-                f"{value.text} 与 {within.text} 单位不同，无法比较",
-                related,
-                stated=value.text,
-                arithmetic=arithmetic,
-            )
-        elif value.interval.lo <= within.interval.hi * (1 + 1e-9):
+            why = f"{value.text} and {within.text} are in different units", "单位不同"
+            yield undetermined(ctx, KIND, claim, *why, related)
+        elif Interval(_counted(value).lo, INF).meets(Interval(-INF, _counted(within).hi)):
             yield ctx.finding(
                 KIND,
                 "FC115",

@@ -20,8 +20,10 @@ DOC = Doc(
     what="Reports the level a change claim implies where only one of its two levels is stated.",
     why="An implied base-year value that is far from the published one exposes a wrong rate "
     "that nothing else in the article contradicts.",
-    passes="2025年55689元，十四五期间年均增长5.5%  (implied 2020: 55689/1.055^5 = 42609元)",
-    fails="(info only: derived values are never errors)",
+    passes="2020年42610元，2025年55689元，年均增长5.5%  (both levels stated: nothing to derive, "
+    "the cagr kind checks them)",
+    fails="2025年55689元，十四五期间年均增长5.5%  (FC141, info: the implied 2020 level is "
+    "55689/1.055^5 = 42610元)",
 )
 _FORMULAS = {"growth": _change.RATE, "cagr": _change.CAGR, "multiple": _change.MULTIPLE}
 
@@ -38,7 +40,11 @@ def check(ctx: Context, options: dict[str, Any]) -> Iterator[Finding]:
         lo, hi = v.interval.lo, v.interval.hi
         known = (start or end).value  # type: ignore[union-attr]
         ends = ctx.endpoints(claim)
-        if known is None or ends is None or lo <= (0 if claim.kind == "multiple" else -1):
+        # A level at or below zero has no growth rate, and the inverse formulas are monotone
+        # (so the interval ends give the exact range) only for levels above zero.
+        if known is None or ends is None or known.interval.lo <= 0:
+            continue
+        if lo <= (0 if claim.kind == "multiple" else -1):
             continue
         try:
             if end is not None:  # solve for the start: decreasing in the rate

@@ -12,7 +12,7 @@ from factcheck.kinds.base import Context, Doc, Option, show
 from factcheck.model import Claim
 
 KIND = "growth"
-CODES = ("FC101", "FC105", "FC121", "FC131")
+CODES = ("FC101", "FC105", "FC121", "FC131", "FC161")
 OPTIONS: dict[str, Option] = {}
 DOC = Doc(
     what="Recomputes a year-on-year or span growth rate (or a change in percentage points) "

@@ -10,12 +10,12 @@ from typing import Any
 
 from factcheck import expr as ex
 from factcheck.finding import Finding
-from factcheck.interval import Interval
-from factcheck.kinds.base import Context, Doc, Option, emit
+from factcheck.kinds._arith import dims, ieval, measures, render
+from factcheck.kinds.base import Context, Doc, Option, emit, undetermined
 from factcheck.model import Claim
 
 KIND = "identity"
-CODES = ("FC118", "FC141", "FC131")
+CODES = ("FC118", "FC131", "FC141", "FC161")
 OPTIONS: dict[str, Option] = {}
 DOC = Doc(
     what="Evaluates the rule pack's metric identities over the level claims of one entity and "
@@ -24,26 +24,6 @@ DOC = Doc(
     passes="人均GDP 15.6万元, GDP 670亿元, 年平均人口 43万人  (670e8/43e4 = 15.6万元)",
     fails="人均GDP 18.6万元, GDP 670亿元, 年平均人口 43万人  (670e8/43e4 = 15.6万元)",
 )
-
-
-def ieval(node: ex.Expr, env: dict[str, Interval]) -> Interval:
-    """Interval arithmetic over the expression tree (no eval)."""
-    if isinstance(node, ex.Num):
-        return Interval(node.value, node.value)
-    if isinstance(node, ex.Name):
-        return env[node.name]
-    a, b = ieval(node.left, env), ieval(node.right, env)
-    if node.op == "+":
-        return Interval(a.lo + b.lo, a.hi + b.hi)
-    if node.op == "-":
-        return Interval(a.lo - b.hi, a.hi - b.lo)
-    if node.op == "/":
-        if b.lo <= 0 <= b.hi:
-            return Interval(-math.inf, math.inf)
-        b = Interval(1 / b.hi, 1 / b.lo)
-    ends = [a.lo * b.lo, a.lo * b.hi, a.hi * b.lo, a.hi * b.hi]
-    ends = [0.0 if math.isnan(x) else x for x in ends]
-    return Interval(min(ends), max(ends))
 
 
 def check(ctx: Context, options: dict[str, Any]) -> Iterator[Finding]:
@@ -56,30 +36,45 @@ def check(ctx: Context, options: dict[str, Any]) -> Iterator[Finding]:
                 n: ctx.levels.get((entity, n, key), [None])[0] for n in [identity.target, *names]
             }
             known = {n: c for n, c in claims.items() if c is not None and c.value}
-            if set(names) <= set(known):
-                env = {n: known[n].value.interval for n in names}  # type: ignore[union-attr]
-                face_env = {n: known[n].value.point for n in names}  # type: ignore[union-attr]
-                iv = ieval(identity.expr, env)
-                face = ex.evaluate(identity.expr, face_env)
-                arithmetic = ex.render(identity.expr)
-                for n in names:
-                    arithmetic = arithmetic.replace(n, known[n].value.text)  # type: ignore
-                target = known.get(identity.target)
-                if target is not None and target.value:
-                    yield from emit(
-                        ctx,
-                        KIND,
-                        "FC118",
-                        target,
-                        target.value,
-                        iv,
-                        face,
-                        f"{identity.text}: {arithmetic}",
-                        tuple(known[n] for n in names),
-                        "the identity",
-                        "恒等式",
-                    )
+            target = known.get(identity.target)
+            if set(names) <= set(known) and target is not None and target.value:
+                yield from _check_one(ctx, identity, target, known, names)
             yield from _solve(ctx, identity, known)
+
+
+def _check_one(
+    ctx: Context, identity: Any, target: Claim, known: dict[str, Claim], names: list[str]
+) -> Iterator[Finding]:
+    """Evaluate the identity over the stated terms and judge the stated target."""
+    assert target.value is not None
+    related = tuple(known[n] for n in names)
+    d = dims(identity.expr, known)
+    want = dims(ex.Name(identity.target), known)
+    if d is None or want is None or measures(d) != measures(want):
+        why = "the terms are in units the identity cannot combine", "各项单位无法按恒等式运算"
+        yield undetermined(ctx, KIND, target, *why, related)
+        return
+    env = {n: known[n].value.interval for n in names}  # type: ignore[union-attr]
+    iv = ieval(identity.expr, env)
+    face = ex.evaluate(identity.expr, {n: known[n].value.point for n in names})  # type: ignore[union-attr]
+    if not math.isfinite(face) or (math.isinf(iv.lo) and math.isinf(iv.hi)):
+        why = "a divisor may be zero", "除数可能为零"
+        yield undetermined(ctx, KIND, target, *why, related)
+        return
+    arithmetic = f"{identity.text}: {render(identity.expr, known)}"
+    yield from emit(
+        ctx,
+        KIND,
+        "FC118",
+        target,
+        target.value,
+        iv,
+        face,
+        arithmetic,
+        related,
+        "the identity",
+        "恒等式",
+    )
 
 
 def _solve(ctx: Context, identity: Any, known: dict[str, Claim]) -> Iterator[Finding]:
@@ -97,6 +92,8 @@ def _solve(ctx: Context, identity: Any, known: dict[str, Claim]) -> Iterator[Fin
         return
     av, other = known[a].value, known[b if b in known else c].value
     assert av is not None and other is not None
+    if av.interval.lo <= 0 or other.interval.lo <= 0:  # nothing to solve for: no division by zero
+        return
     missing = c if b in known else b
     if node.op == "/" and missing == c:  # a = b / c  →  c = b / a
         iv = ieval(

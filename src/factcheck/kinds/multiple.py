@@ -14,7 +14,7 @@ from factcheck.kinds.base import Context, Doc, Option
 from factcheck.model import Claim
 
 KIND = "multiple"
-CODES = ("FC103", "FC104", "FC131")
+CODES = ("FC103", "FC104", "FC131", "FC161")
 OPTIONS: dict[str, Option] = {}
 DOC = Doc(
     what="Recomputes a multiple or a doubling from the levels at the two periods it compares.",

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from factcheck.finding import Finding
+from factcheck.interval import Interval
 from factcheck.kinds.base import Context, Doc, Option
 from factcheck.model import Claim
 
@@ -40,12 +41,11 @@ def check(ctx: Context, options: dict[str, Any]) -> Iterator[Finding]:
                 continue
             ends = ctx.endpoints(growth)
             parts = [_rate(ctx, growth.kind, growth.entity, m, ends) for m in total_claim.metrics]
-            if not parts or None in parts or growth.value is None:
+            if not parts or None in parts or not (growth.value and growth.value.unit.is_percent):
                 continue
             rates = [p.value.interval for p in parts if p and p.value]
             low, high = min(r.lo for r in rates), max(r.hi for r in rates)
-            g = growth.value.interval
-            ok = g.hi >= low * (1 - 1e-9) and g.lo <= high * (1 + 1e-9)
+            ok = growth.value.interval.meets(Interval(low, high))
             texts = ", ".join(p.value.text for p in parts if p and p.value)
             arithmetic = f"min({texts}) ≤ {growth.value.text} ≤ max({texts})"
             related = tuple(p for p in parts if p)

@@ -8,11 +8,11 @@ from itertools import combinations
 from typing import Any
 
 from factcheck.finding import Finding
-from factcheck.kinds.base import Context, Doc, Option
+from factcheck.kinds.base import Context, Doc, Option, undetermined
 from factcheck.model import Claim, Value
 
 KIND = "rank"
-CODES = ("FC114",)
+CODES = ("FC114", "FC161")
 OPTIONS: dict[str, Option] = {}
 DOC = Doc(
     what="Compares the ranks given in one ranking with the values they rank.",
@@ -43,33 +43,41 @@ def check(ctx: Context, options: dict[str, Any]) -> Iterator[Finding]:
             yield from _pair(ctx, a, b)
 
 
+def _places(v: Value) -> tuple[float, float]:
+    """The places a rank allows: 第二 is exactly 2, 前三 is 1 to 3 (ranks are counted, never
+    rounded, so neither 第二 nor a plain 2 is [1.5, 2.5])."""
+    s = v.stated
+    if s.lo is not None and s.hi is not None:
+        return float(s.lo), float(s.hi)
+    return float(s.number), float(s.number)
+
+
 def _pair(ctx: Context, a: Claim, b: Claim) -> Iterator[Finding]:
     va, vb = _ranked(ctx, a), _ranked(ctx, b)
     assert va and vb and a.value and b.value
     if va.unit.dimension != vb.unit.dimension:
+        why = f"{va.text} and {vb.text} are in different units", "被排名的数值单位不同"
+        yield undetermined(ctx, KIND, a, *why, (b,))
         return
-    sign = 1 if a.order == "desc" else -1
-    ra, rb = a.value.interval, b.value.interval  # rank intervals: 前三 is [1, 3]
-    larger_a = sign * va.interval.lo > sign * vb.interval.hi or (
-        sign < 0 and va.interval.hi < vb.interval.lo
-    )
-    larger_b = sign * vb.interval.lo > sign * va.interval.hi or (
-        sign < 0 and vb.interval.hi < va.interval.lo
-    )
+    # "Ahead" is surely larger (desc) or surely smaller (asc): the intervals do not meet.
+    ia, ib = va.interval, vb.interval
+    if a.order == "asc":
+        ahead_a, ahead_b = ia.hi < ib.lo, ib.hi < ia.lo
+    else:
+        ahead_a, ahead_b = ia.lo > ib.hi, ib.lo > ia.hi
+    if not (ahead_a or ahead_b):
+        return
+    (a_best, a_worst), (b_best, b_worst) = _places(a.value), _places(b.value)
+    bad = (ahead_a and a_best > b_worst) or (ahead_b and b_best > a_worst)
     arithmetic = f"{va.text} ({a.value.text}) vs {vb.text} ({b.value.text})"
-    bad = (larger_a and ra.lo > rb.hi) or (larger_b and rb.lo > ra.hi)
-    if not (larger_a or larger_b):
-        return
-    verdict = "inconsistent" if bad else "consistent"
     en = (
-        (
-            f"{a.entity} {va.text} ranks {a.value.text}, {b.entity} {vb.text} ranks "
-            f"{b.value.text}: the larger value ranks lower"
-        )
+        f"{a.entity} {va.text} ranks {a.value.text}, {b.entity} {vb.text} ranks "
+        f"{b.value.text}: the {'smaller' if a.order == 'asc' else 'larger'} value ranks lower"
         if bad
         else "ranks follow the values"
     )
-    zh = "数值较大者排名反而靠后" if bad else "排名与数值一致"
+    zh = "数值较优者排名反而靠后" if bad else "排名与数值一致"
+    verdict = "inconsistent" if bad else "consistent"
     yield ctx.finding(
         KIND,
         "FC114",

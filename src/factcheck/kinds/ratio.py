@@ -7,10 +7,10 @@ from typing import Any
 
 from factcheck.finding import Finding
 from factcheck.kinds import _change
-from factcheck.kinds.base import Context, Doc, Option, emit, ratio_interval
+from factcheck.kinds.base import Context, Doc, Option, emit, ratio_interval, undetermined
 
 KIND = "ratio"
-CODES = ("FC112", "FC131")
+CODES = ("FC112", "FC131", "FC161")
 OPTIONS: dict[str, Option] = {}
 DOC = Doc(
     what="Recomputes a ratio from the levels of its two terms.",
@@ -35,7 +35,13 @@ def check(ctx: Context, options: dict[str, Any]) -> Iterator[Finding]:
         )
         if not (num and den and num.value and den.value):
             continue
-        if num.value.unit.dimension != den.value.unit.dimension or den.value.interval.lo <= 0:
+        if num.value.unit.dimension != den.value.unit.dimension:
+            why = "the terms are in different units", "两项单位不同"
+            yield undetermined(ctx, KIND, claim, *why, (num, den))
+            continue
+        if den.value.interval.lo <= 0:
+            why = "the second term is not above zero", "第二项不大于零"
+            yield undetermined(ctx, KIND, claim, *why, (num, den))
             continue
         iv = ratio_interval(num.value.interval, den.value.interval)
         face = num.value.point / den.value.point

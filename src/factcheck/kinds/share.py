@@ -7,11 +7,11 @@ from typing import Any
 
 from factcheck.finding import Finding
 from factcheck.kinds import _change
-from factcheck.kinds.base import Context, Doc, Option, emit, ratio_interval
+from factcheck.kinds.base import Context, Doc, Option, emit, ratio_interval, undetermined
 from factcheck.model import Claim
 
 KIND = "share"
-CODES = ("FC111", "FC131")
+CODES = ("FC111", "FC131", "FC161")
 OPTIONS: dict[str, Option] = {}
 DOC = Doc(
     what="Recomputes a share from the levels of the part and of the whole.",
@@ -40,13 +40,19 @@ def check(ctx: Context, options: dict[str, Any]) -> Iterator[Finding]:
         part, whole = parts(ctx, claim)
         if not (part and whole and part.value and whole.value and claim.value):
             continue
-        if part.value.unit.dimension != whole.value.unit.dimension or not (
-            whole.value.interval.lo > 0 and part.value.interval.lo >= 0
-        ):
+        pv, wv = part.value, whole.value
+        why = (
+            ("part and whole in different units", "部分与整体单位不同")
+            if pv.unit.dimension != wv.unit.dimension
+            else ("a whole at or below zero, or a part below zero", "整体不大于零或部分小于零")
+            if wv.interval.lo <= 0 or pv.interval.lo < 0
+            else None
+        )
+        if why:
+            yield undetermined(ctx, KIND, claim, *why, (part, whole))
             continue
-        iv = ratio_interval(part.value.interval, whole.value.interval)
-        face = part.value.point / whole.value.point
-        a, b = _change.operand(part.value, whole.value), _change.operand(whole.value, part.value)
+        iv = ratio_interval(pv.interval, wv.interval)
+        a, b = _change.operand(pv, wv), _change.operand(wv, pv)
         yield from emit(
             ctx,
             KIND,
@@ -54,7 +60,7 @@ def check(ctx: Context, options: dict[str, Any]) -> Iterator[Finding]:
             claim,
             claim.value,
             iv,
-            face,
+            pv.point / wv.point,
             f"{a}/{b}",
             (part, whole),
             "part/whole",

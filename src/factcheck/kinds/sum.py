@@ -7,11 +7,11 @@ from collections.abc import Iterator
 from typing import Any
 
 from factcheck.finding import Finding
-from factcheck.interval import Interval
-from factcheck.kinds.base import Context, Doc, Option, show, show_interval
+from factcheck.interval import INF, Interval
+from factcheck.kinds.base import Context, Doc, Option, show, show_interval, undetermined
 
 KIND = "sum"
-CODES = ("FC113",)
+CODES = ("FC113", "FC161")
 OPTIONS: dict[str, Option] = {}
 DOC = Doc(
     what="Adds up the stated parts of a total and compares the sum with the total.",
@@ -35,6 +35,8 @@ def check(ctx: Context, options: dict[str, Any]) -> Iterator[Finding]:
             continue
         tv = total.value
         if any(p.value.unit.dimension != tv.unit.dimension for p in found if p.value):
+            why = "parts and total in different units", "各部分与总量单位不同"
+            yield undetermined(ctx, KIND, claim, *why, (total, *found))
             continue
         lo = sum(p.value.interval.lo for p in found if p.value)
         hi = sum(p.value.interval.hi for p in found if p.value)
@@ -42,7 +44,13 @@ def check(ctx: Context, options: dict[str, Any]) -> Iterator[Finding]:
         terms = " + ".join(show(p.value.point, tv) for p in found if p.value)
         iv = Interval(lo, hi)
         complete = claim.complete and len(found) == len(parts)
-        ok = iv.meets(tv.interval) if complete else lo <= tv.interval.hi * (1 + 1e-9)
+        # Parts left out are at least zero, so the floors of the named parts are a floor of the
+        # total; the parts of a complete sum must reach the total's interval exactly.
+        ok = (
+            iv.meets(tv.interval)
+            if complete
+            else Interval(lo, lo).meets(Interval(-INF, tv.interval.hi))
+        )
         relation = "=" if complete else "≤"
         arithmetic = f"{terms} = {show(face, tv)} {relation} {tv.text}"
         related = (total, *found)
