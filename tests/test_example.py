@@ -54,6 +54,8 @@ EXPECTED_FINDINGS = {
     ("FC141", "urban-income-cagr"),
     # 村均集体经济收入 较5年前翻一番: 2020 = 49.7 / 2 = 24.85万元.
     ("FC141", "village-collective-income-doubling"),
+    # 外贸进出口总额 291.8亿元 占全省总额的41%: 甘肃省 = 291.8 / 0.41 = 711.71亿元.
+    ("FC141", "trade-share-of-province"),
 }
 
 # Checks that pass, with the hand arithmetic.

@@ -155,8 +155,23 @@ def show(x: float, value: Value, extra: int = 0) -> str:
 
 
 def show_interval(iv: Interval, value: Value) -> str:
-    """``[40.15%, 40.25%]``: one digit more than the stated figure, so edges are visible."""
-    return f"[{show(iv.lo, value, 1)}, {show(iv.hi, value, 1)}]"
+    """``[40.15%, 40.25%]``: at least one digit more than the stated figure, and more until the
+    two ends differ (``[2.28611, 2.28625]``, not ``[2.286, 2.286]``)."""
+    for extra in range(1, 6):
+        lo, hi = show(iv.lo, value, extra), show(iv.hi, value, extra)
+        if lo != hi:
+            break
+    return f"[{lo}, {hi}]"
+
+
+def magnitude(x: float) -> str:
+    """A plain number the way Chinese reports write large ones: ``429487`` → ``42.95万``."""
+    if math.isinf(x):
+        return "∞" if x > 0 else "-∞"
+    for word, scale in (("万亿", 1e12), ("亿", 1e8), ("万", 1e4)):
+        if abs(x) >= scale:
+            return f"{x / scale:.4g}{word}"
+    return f"{x:.4g}"
 
 
 def judge(stated: Value, recomputed: Interval, face: float) -> tuple[str, bool]:

@@ -10,14 +10,15 @@ from typing import Any
 
 from factcheck.finding import Finding
 from factcheck.interval import Interval
-from factcheck.kinds import _change
+from factcheck.kinds import _change, share
 from factcheck.kinds.base import Context, Doc, Option, show, show_interval
 
 KIND = "derived"
 CODES = ("FC141",)
 OPTIONS: dict[str, Option] = {}
 DOC = Doc(
-    what="Reports the level a change claim implies where only one of its two levels is stated.",
+    what="Reports the level a change claim implies where only one of its two levels is stated, "
+    "and the whole (or part) a share implies where only the part (or whole) is stated.",
     why="An implied base-year value that is far from the published one exposes a wrong rate "
     "that nothing else in the article contradicts.",
     passes="2020年42610元，2025年55689元，年均增长5.5%  (both levels stated: nothing to derive, "
@@ -82,6 +83,43 @@ def check(ctx: Context, options: dict[str, Any]) -> Iterator[Finding]:
             f"implies {claim.metric} at {at.key} of {show(face, known)}{caveat}",
             f"推算 {at.key} 年{claim.metric}约为 {show(face, known)}",
             related,
+            stated=v.text,
+            recomputed=show(face, known),
+            interval=show_interval(iv, known),
+            arithmetic=f"{how} = {show(face, known)}",
+        )
+    yield from _shares(ctx)
+
+
+def _shares(ctx: Context) -> Iterator[Finding]:
+    """A share with its part stated implies the whole (291.8亿元 at 41% implies a whole of about
+    711.7亿元), and with its whole stated implies the part."""
+    for claim in ctx.of_kind("share"):
+        part, whole = share.parts(ctx, claim)
+        v = claim.value
+        if v is None or (part is None) == (whole is None) or v.interval.lo <= 0:
+            continue
+        known = (part or whole).value  # type: ignore[union-attr]
+        if known is None or known.interval.lo <= 0:
+            continue
+        if whole is None:  # whole = part / share: decreasing in the share
+            iv = Interval(known.interval.lo / v.interval.hi, known.interval.hi / v.interval.lo)
+            face, how = known.point / v.point, f"{known.text} / {v.text}"
+            what = f"{claim.whole_entity or claim.entity}{claim.whole or claim.metric}"
+        else:  # part = whole × share
+            iv = Interval(known.interval.lo * v.interval.lo, known.interval.hi * v.interval.hi)
+            face, how = known.point * v.point, f"{known.text} × {v.text}"
+            what = f"{claim.entity}{claim.metric}"
+        if math.isnan(face) or math.isinf(face):
+            continue
+        yield ctx.finding(
+            KIND,
+            "FC141",
+            claim,
+            "derived",
+            f"implies {what} of {show(face, known)}",
+            f"推算{what}约为 {show(face, known)}",
+            tuple(c for c in (part, whole) if c),
             stated=v.text,
             recomputed=show(face, known),
             interval=show_interval(iv, known),

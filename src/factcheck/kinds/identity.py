@@ -11,7 +11,7 @@ from typing import Any
 from factcheck import expr as ex
 from factcheck.finding import Finding
 from factcheck.kinds._arith import dims, ieval, measures, render
-from factcheck.kinds.base import Context, Doc, Option, emit, undetermined
+from factcheck.kinds.base import Context, Doc, Option, emit, magnitude, undetermined
 from factcheck.model import Claim
 
 KIND = "identity"
@@ -116,11 +116,11 @@ def _solve(ctx: Context, identity: Any, known: dict[str, Claim]) -> Iterator[Fin
         "FC141",
         claim,
         "derived",
-        f"implied {missing}: {how} = {face:.4g} (in base units)",
-        f"推算{missing}：{how} = {face:.4g}（基本单位）",
+        f"implies {missing} of {magnitude(face)}",
+        f"推算{missing}约为 {magnitude(face)}",
         (known[b if b in known else c],),
         stated=av.text,
-        recomputed=f"{face:.4g}",
-        interval=f"[{iv.lo:.4g}, {iv.hi:.4g}]",
-        arithmetic=f"{missing} = {how}",
+        recomputed=magnitude(face),
+        interval=f"[{magnitude(iv.lo)}, {magnitude(iv.hi)}]",
+        arithmetic=f"{missing} = {how} = {magnitude(face)}",
     )
