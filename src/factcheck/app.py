@@ -110,10 +110,12 @@ def run(
     cache: Cache | None = None,
     jobs: int = 1,
     keep_files: bool = False,
+    advance: Callable[[], None] = lambda: None,
 ) -> list[FileResult]:
     """Check every target, in order: from the cache where the file is unchanged, else on
     ``jobs`` processes. ``pack`` may be a function that builds it: it is then called only when
-    some file is not in the cache."""
+    some file is not in the cache. ``advance`` is called once per file checked (a progress
+    bar)."""
     results: list[FileResult | None] = [None] * len(targets)
     keys: dict[int, str] = {}
     if cache is not None:
@@ -126,7 +128,6 @@ def run(
     todo = [i for i, r in enumerate(results) if r is None]
     if todo and callable(pack):
         pack = pack()
-    assert todo == [] or not callable(pack)
     if jobs > 1 and len(todo) > 1:
         from concurrent.futures import ProcessPoolExecutor  # noqa: PLC0415
 
@@ -137,9 +138,11 @@ def run(
             done = pool.map(_work, [targets[i] for i in todo], chunksize=chunk)
             for i, result in zip(todo, done, strict=True):
                 results[i] = result
+                advance()
     else:
         for i in todo:
-            results[i] = check_one(targets[i], pack, keep_file=keep_files)
+            results[i] = check_one(targets[i], pack, keep_file=keep_files)  # type: ignore[arg-type]
+            advance()
     if cache is not None:
         for i in todo:
             if i in keys:

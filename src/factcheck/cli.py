@@ -157,8 +157,12 @@ def check(
         from factcheck.cache import Cache, default_dir  # noqa: PLC0415
 
         cache = Cache(default_dir(), digest(packs))
+    from factcheck.progress import bar  # noqa: PLC0415
+
+    with bar(len(targets)) as advance:
+        results = core.run(targets, core.pack_builder(packs), cache, jobs, advance=advance)
     report = Report(
-        core.run(targets, core.pack_builder(packs), cache, jobs),
+        results,
         fail_on=gate,
         baseline=known,
         pack_sources=tuple(p.shown for p in packs),
