@@ -25,7 +25,10 @@ class Config:
 
 def find(start: Path) -> Config:
     """The first configuration at or above ``start``."""
-    here = start.resolve()
+    try:
+        here = start.resolve()
+    except (OSError, RuntimeError):  # a symlink loop: the loader reports it; look from here
+        here = Path.cwd()
     if here.is_file():
         here = here.parent
     for folder in (here, *here.parents):

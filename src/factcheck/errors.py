@@ -34,6 +34,9 @@ class Problem:
     def __post_init__(self) -> None:
         if self.code not in INPUT_CODES:  # a typo here is a bug, not a user error
             raise ValueError(f"unknown problem code {self.code}")
+        # Messages quote user text; the output format is one problem per line, so escape what
+        # would break a line or a terminal, and keep a pasted novel from flooding it.
+        object.__setattr__(self, "message", one_line(self.message))
 
     def __str__(self) -> str:
         return f"{self.loc}: {self.code} {self.message}"
@@ -49,12 +52,25 @@ class Problem:
         }
 
 
+MAX_MESSAGE = 300
+
+
+def one_line(text: str, limit: int = MAX_MESSAGE) -> str:
+    """``text`` with line breaks and other unprintable characters escaped, at most ``limit``
+    characters long."""
+    if not text.isprintable():
+        text = "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 class InputError(Exception):
     """Raised with every problem found in the input; the CLI prints them and exits 2."""
 
     def __init__(self, problems: list[Problem]) -> None:
-        super().__init__("\n".join(str(p) for p in problems))
-        self.problems = sorted(problems)
+        # A field shared by the claims of a 'respectively' list fails once per claim: one line.
+        unique = sorted(set(problems))
+        super().__init__("\n".join(str(p) for p in unique))
+        self.problems = unique
 
 
 class ValueProblem(ValueError):

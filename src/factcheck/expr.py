@@ -7,6 +7,7 @@ calls, imports or powers, so a rule pack from outside the newsroom cannot run co
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 
@@ -18,6 +19,8 @@ _TOKEN = re.compile(
     r"\s*(?:(?P<num>\d+(?:\.\d+)?)(?![\w])|(?P<op>[-+*/()])|(?P<name>[^\W\d]\w*)|(?P<bad>\S))"
 )
 MAX_LENGTH = 500
+MAX_DEPTH = 32  # brackets and unary minus nest; the parser recurses, so bound it well below
+# Python's recursion limit instead of letting "((((…" end in a RecursionError
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +57,8 @@ def _tokens(text: str) -> list[tuple[str, str]]:
             continue
         if kind == "bad":
             raise ValueProblem("E204", f"'{m.group(kind)}' is not allowed in an expression")
+        if kind == "num" and not math.isfinite(float(m.group(kind))):
+            raise ValueProblem("E204", "a number in the expression is too large")
         out.append((kind, m.group(kind)))
     return out
 
@@ -62,32 +67,36 @@ def parse(text: str) -> Expr:
     """Parse an arithmetic expression of names and numbers."""
     if len(text) > MAX_LENGTH:
         raise ValueProblem("E204", f"expression longer than {MAX_LENGTH} characters")
+    if "**" in text:  # say why, rather than "unexpected '*'"
+        raise ValueProblem("E204", "powers (**) are not allowed in an expression")
     tokens = _tokens(text)
-    expr, rest = _sum(tokens)
+    expr, rest = _sum(tokens, 0)
     if rest:
         raise ValueProblem("E204", f"unexpected '{rest[0][1]}' in '{text}'")
     return expr
 
 
-def _sum(tokens: list[tuple[str, str]]) -> tuple[Expr, list[tuple[str, str]]]:
-    left, rest = _product(tokens)
+def _sum(tokens: list[tuple[str, str]], depth: int) -> tuple[Expr, list[tuple[str, str]]]:
+    left, rest = _product(tokens, depth)
     while rest and rest[0] in (("op", "+"), ("op", "-")):
         op = rest[0][1]
-        right, rest = _product(rest[1:])
+        right, rest = _product(rest[1:], depth)
         left = BinOp(op, left, right)
     return left, rest
 
 
-def _product(tokens: list[tuple[str, str]]) -> tuple[Expr, list[tuple[str, str]]]:
-    left, rest = _atom(tokens)
+def _product(tokens: list[tuple[str, str]], depth: int) -> tuple[Expr, list[tuple[str, str]]]:
+    left, rest = _atom(tokens, depth)
     while rest and rest[0] in (("op", "*"), ("op", "/")):
         op = rest[0][1]
-        right, rest = _atom(rest[1:])
+        right, rest = _atom(rest[1:], depth)
         left = BinOp(op, left, right)
     return left, rest
 
 
-def _atom(tokens: list[tuple[str, str]]) -> tuple[Expr, list[tuple[str, str]]]:
+def _atom(tokens: list[tuple[str, str]], depth: int) -> tuple[Expr, list[tuple[str, str]]]:
+    if depth > MAX_DEPTH:
+        raise ValueProblem("E204", f"expression nested deeper than {MAX_DEPTH}")
     if not tokens:
         raise ValueProblem("E204", "expression ends too early")
     kind, text = tokens[0]
@@ -96,12 +105,12 @@ def _atom(tokens: list[tuple[str, str]]) -> tuple[Expr, list[tuple[str, str]]]:
     if kind == "name":
         return Name(text), tokens[1:]
     if text == "(":
-        inner, rest = _sum(tokens[1:])
+        inner, rest = _sum(tokens[1:], depth + 1)
         if not rest or rest[0] != ("op", ")"):
             raise ValueProblem("E204", "missing ')'")
         return inner, rest[1:]
     if text == "-":
-        inner, rest = _atom(tokens[1:])
+        inner, rest = _atom(tokens[1:], depth + 1)
         return BinOp("-", Num(0.0), inner), rest
     raise ValueProblem("E204", f"unexpected '{text}'")
 
@@ -138,3 +147,9 @@ def render(expr: Expr) -> str:
     if isinstance(expr, Name):
         return expr.name
     return f"({render(expr.left)} {expr.op} {render(expr.right)})"
+
+
+def is_name(text: str) -> bool:
+    """True when ``text`` is one metric name (the left side of an identity)."""
+    tokens = _tokens(text) if len(text) <= MAX_LENGTH else []
+    return len(tokens) == 1 and tokens[0][0] == "name"

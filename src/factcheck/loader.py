@@ -40,7 +40,6 @@ from factcheck.yamlsrc import compose, items, loc, read_text
 _ID = re.compile(r"[\w][\w.\-]*")  # used with fullmatch: "$" would let a final newline in
 _YEAR = re.compile(r"[0-9]{4}")
 _FIGURE = re.compile(r"\s*[-+]?[0-9零〇一二两三四五六七八九十百千]")  # how a written figure starts
-_RATE_KINDS = ("growth", "cagr")
 _NO_UNIT = UnitInfo("", 1.0, "")
 
 
@@ -53,8 +52,8 @@ class _Claims:
         # Ids of claims that failed to load: a reference to one is not "unknown", and reporting
         # it would bury the real problem under a cascade.
         self.failed_ids: set[str] = set()
-        # A 'within' that is neither a claim id nor a figure: the figure's problem, reported if
-        # no claim has that id.
+        # A 'within' written like a figure that does not parse (94斗): the figure's problem,
+        # reported instead of "unknown claim" if no claim has that id.
         self.deferred: dict[tuple[str, str], Problem] = {}
 
     def problem(self, node: yaml.Node, code: str, message: str) -> None:
@@ -251,7 +250,10 @@ def _claim(c: _Claims, kind: str, nodes: dict[str, yaml.Node], where: yaml.Node)
         elif ftype == "accept":
             args[name] = _accepts(c, node)
     claim_id = args.pop("id", None)
-    if len(c.problems) > before:
+    # A required field missing was reported (E106) when the fields were read; without it there
+    # is no claim to build.
+    incomplete = any(f.required and name not in nodes for name, f in spec.items())
+    if len(c.problems) > before or incomplete:
         if isinstance(claim_id, str):
             c.failed_ids.add(claim_id)
         return None

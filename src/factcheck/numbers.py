@@ -19,18 +19,25 @@ from factcheck.errors import ValueProblem
 
 CN_DIGITS = "零〇一二两三四五六七八九十百千万亿"
 _CN_CORE = "零〇一二两三四五六七八九十"
-_NUMBER = re.compile(r"[+-]?\d[\d,]*(?:\.\d+)?(?:[eE][+-]?\d+)?")
-_TIMES = re.compile(r"^(\d+)[×xX*]")
-_CN_RUN = re.compile(f"[{CN_DIGITS}]*[{_CN_CORE}][{CN_DIGITS}]*")
+# Thousands separators only in groups of three: "1,3" is not 13.
+_NUMBER = re.compile(r"[+-]?\d+(?:,\d{3})*(?:\.\d+)?(?:[eE][+-]?\d+)?")
+_TIMES = re.compile(r"^(\d{1,6})[×xX*]")
+# A run of Chinese numerals needs a digit word, or a leading 百/千 (百亿 = one hundred 亿).
+_CN_RUN = re.compile(f"[{CN_DIGITS}]*[{_CN_CORE}][{CN_DIGITS}]*|[百千][{CN_DIGITS}]*")
 _FRACTION = re.compile(r"^(.+?)分之(.+)$")
 _PERCENT_CN = re.compile(r"^百分之(.+)$")
-_RATIO = re.compile(r"^([\d.]+):([\d.]+)$")
+_RATIO = re.compile(r"^([+-]?[\d.]+):([+-]?[\d.]+)$")
 _DOUBLING = re.compile(r"^翻(.*)番$")
 _RANK = re.compile(r"^(第|前)?(.+?)(位|名)?$")
 _UP = ("增长", "增加", "提高", "提升", "上升", "上涨", "增")
 _DOWN = ("下降", "减少", "降低", "下滑", "回落", "缩小", "减")
 _FIRST = ("首位", "首", "榜首", "第一")
 _CN_SINGLE = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"〇": 0, "两": 2, "十": 10}
+# Written figures beyond these powers of ten are typing accidents or attacks (1e999999): refusing
+# them keeps every later float finite and every Decimal power cheap.
+MAX_EXPONENT = 30
+MAX_CN_LENGTH = 40
+MAX_LENGTH = 200  # a value is a few words; anything longer is a paste accident
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,15 +87,34 @@ def cn_number(text: str) -> Fraction:
     if m := _PERCENT_CN.match(text):
         return cn_number(m.group(1)) / 100
     if m := _FRACTION.match(text):
-        return cn_number(m.group(2)) / cn_number(m.group(1))
+        denominator = cn_number(m.group(1))
+        if not denominator:
+            raise ValueProblem("E108", f"'{text}' divides by zero")
+        return cn_number(m.group(2)) / denominator
     if text in _CN_SINGLE:
         return Fraction(_CN_SINGLE[text])
+    if len(text) > MAX_CN_LENGTH:
+        raise ValueProblem("E108", f"Chinese numeral '{text[:20]}…' is too long")
+    if text.startswith(("十", "百", "千")):  # cn2an reads 十亿 but not 百亿 or 千万
+        text = "一" + text
     try:
         import cn2an  # noqa: PLC0415 - 80 ms to import; most values have no Chinese numerals
 
-        return Fraction(str(cn2an.cn2an(text, "smart")))
+        value = Fraction(str(cn2an.cn2an(text, "smart")))
     except Exception as exc:  # cn2an raises ValueError and others on words it does not know
         raise ValueProblem("E108", f"cannot read the Chinese numeral '{text}'") from exc
+    _check_range(Decimal(value.numerator), text)
+    return value
+
+
+def _check_range(number: Decimal, text: str) -> Decimal:
+    """Refuse figures too large or too finely written to be real (``1e999999``)."""
+    if number and not -MAX_EXPONENT <= number.adjusted() <= MAX_EXPONENT:
+        raise ValueProblem("E108", f"'{text[:40]}' is out of range (beyond 1e±{MAX_EXPONENT})")
+    exponent = number.as_tuple().exponent
+    if isinstance(exponent, int) and exponent < -MAX_EXPONENT:
+        raise ValueProblem("E108", f"'{text[:40]}' has more than {MAX_EXPONENT} decimals")
+    return number
 
 
 def _decimal(text: str) -> tuple[Decimal, int]:
@@ -99,6 +125,7 @@ def _decimal(text: str) -> tuple[Decimal, int]:
         raise ValueProblem("E108", f"'{text}' is not a number") from exc
     if not number.is_finite():
         raise ValueProblem("E108", f"'{text}' is not a finite number")
+    _check_range(number, text)
     return number, int(number.as_tuple().exponent)
 
 
@@ -121,6 +148,8 @@ def _strip_words(text: str, lexicon: Lexicon) -> tuple[str, str | None, str]:
 
 def parse_value(raw: str, lexicon: Lexicon) -> Stated:
     """Parse a value; raise :class:`ValueProblem` (E108) when it is not one."""
+    if len(raw) > MAX_LENGTH:
+        raise ValueProblem("E108", f"value longer than {MAX_LENGTH} characters")
     text = unicodedata.normalize("NFKC", raw).strip().replace(" ", "")
     if not text:
         raise ValueProblem("E108", "empty value")
@@ -140,6 +169,8 @@ def _parse_body(body: str, sign: int, verb: str | None, lexicon: Lexicon) -> Sta
     """Everything after the qualifier and the direction verb."""
     if m := _DOUBLING.match(body):
         times = cn_number(m.group(1)) if m.group(1) else Fraction(1)
+        if times.denominator != 1 or not 1 <= times <= 20:  # 翻N番 = ×2^N: keep N sane
+            raise ValueProblem("E108", f"'{body}' is not a doubling (翻一番 … 翻二十番)")
         return Stated(body, "multiple", Decimal(2) ** int(times), None, reading="doubling")
     if body.startswith("百分之"):  # 百分之五 = 5%
         value = cn_number(body) * 100
@@ -152,12 +183,16 @@ def _parse_body(body: str, sign: int, verb: str | None, lexicon: Lexicon) -> Sta
         den, _ = _decimal(m.group(2))
         if den == 0:
             raise ValueProblem("E108", f"ratio '{body}' divides by zero")
+        if num < 0 or den < 0:  # a ratio of two magnitudes; a sign means a typing slip
+            raise ValueProblem("E108", f"ratio '{body}' has a negative term")
         return Stated(body, "ratio", num / den, exp)
     if body.startswith(("第", "前")) or body in _FIRST:
         return _parse_rank(body)
     factor = 1
     if m := _TIMES.match(body):  # 2×100万千瓦: an exact count of identical items
         factor, body = int(m.group(1)), body[m.end() :]
+        if factor == 0:
+            raise ValueProblem("E108", "'0×' multiplies the figure by zero")
     if m := _NUMBER.match(body):
         number, exponent = _decimal(m.group())
         rest = body[m.end() :]
@@ -213,7 +248,7 @@ def _parse_rank(body: str) -> Stated:
     assert m is not None  # the pattern accepts any non-empty text
     core = m.group(2)
     if _NUMBER.fullmatch(core):
-        number = Decimal(core)
+        number, _ = _decimal(core)
     else:
         value = cn_number(core)
         number = Decimal(value.numerator)

@@ -19,14 +19,18 @@ from factcheck.errors import ValueProblem
 
 _QUOTES = str.maketrans("", "", "“”\"'‘’「」『』《》")
 _YEAR = r"(\d{4})年?"
+_DIGITS = "一二两三四五六七八九"
 _PATTERNS = {
     "year": re.compile(rf"^{_YEAR}(?:年?(?:底|末|全年|年底|年末))?$"),
     "quarter": re.compile(r"^(\d{4})(?:Q|年第?|年)([1-4一二三四])(?:季度|季)?$"),
     "month": re.compile(r"^(\d{4})(?:-|M|年)(\d{1,2})月?(?:底|末)?$"),
     "date": re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$"),
-    "span": re.compile(r"^(.+?)(?:-|–|—|~|至|到)(.+)$"),
-    "before": re.compile(r"^(\d+|[一二两三四五六七八九十]+)年(?:前|以前)$"),
+    "before": re.compile(rf"^(\d{{1,3}}|[{_DIGITS}]?十?[{_DIGITS}]?)年(?:前|以前)$"),
 }
+# Span separators. A hyphen also sits inside a month or a date (1990-07-01至2000-11-01), so a span
+# is split at each separator in turn until both sides read as points.
+_SEPARATORS = re.compile(r"[-–—~～至到]")
+MAX_LENGTH = 40  # the longest period we know, two dates and a separator, is 21 characters
 _PLAN = re.compile(r"^(十[一二三四五六七八九]?五)(期间|时期|以来|期末|末|初)?$")
 _CN = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"两": 2}
 MIN_YEAR, MAX_YEAR = 1800, 2200
@@ -60,12 +64,14 @@ class Period:
 
 
 def _cn_int(text: str) -> int:
-    """A small Chinese or Arabic whole number (一 … 九十九)."""
-    if text.isdigit():
+    """A small Chinese or Arabic whole number (一 … 九十九); the patterns admit nothing else."""
+    if text.isdecimal():
         return int(text)
     if "十" in text:
         tens, _, units = text.partition("十")
         return (_CN[tens] if tens else 1) * 10 + (_CN[units] if units else 0)
+    if text not in _CN:
+        raise ValueProblem("E111", f"cannot read the number '{text}'")
     return _CN[text]
 
 
@@ -77,9 +83,21 @@ def year_point(year: int) -> Point:
 
 
 def shift(point: Point, years: int) -> Point:
-    """The same kind of point ``years`` earlier or later (同比: the same period a year before)."""
+    """The same kind of point ``years`` earlier or later (同比: the same period a year before).
+
+    Never fails: the shifted point may fall outside the years a claim may name (it then matches
+    no claim), and 29 February becomes 28 February in a common year.
+    """
     year = int(point.key[:4]) + years
-    return parse_point(str(year) + point.key[4:], {}, None)
+    rest = point.key[4:]
+    if rest == "-02-29" and not calendar.isleap(year):
+        rest = "-02-28"
+    t = point.t + years
+    if rest.startswith("-"):  # a date: recompute, the days of February differ between years
+        month, day = int(rest[1:3]), int(rest[4:6])
+        days = calendar.monthrange(year, month)[1]
+        t = year - 1 + (month - 1) / 12 + (day - 1) / (12 * days)
+    return Point(t, f"{year:04d}{rest}")
 
 
 def parse_point(text: str, plans: dict[str, tuple[int, int]], ref_year: int | None) -> Point:
@@ -96,7 +114,36 @@ def parse_period(text: str, plans: dict[str, tuple[int, int]], ref_year: int | N
     ``plans`` maps plan names (十四五) to their first and last years; ``ref_year`` is the article's
     reference year, for ``5年前``.
     """
+    if len(text) > MAX_LENGTH:
+        raise ValueProblem("E111", f"period longer than {MAX_LENGTH} characters")
     norm = unicodedata.normalize("NFKC", str(text)).translate(_QUOTES).strip().replace(" ", "")
+    point = _point(norm, text, plans, ref_year)
+    if point is not None:
+        return point
+    failed: ValueProblem | None = None
+    for sep in _SEPARATORS.finditer(norm):
+        left, right = norm[: sep.start()], norm[sep.end() :]
+        try:
+            start = _point(left, left, plans, ref_year)
+            end = _point(right, right, plans, ref_year)
+        except ValueProblem as exc:  # a side with a known form but impossible (month 13)
+            failed = exc
+            continue
+        if start is None or end is None or start.is_span or end.is_span:
+            continue  # a hyphen inside a date: try the next separator
+        if end.end.t == start.end.t:
+            raise ValueProblem("E111", f"span '{text}' has zero length")
+        if end.end.t < start.end.t:
+            raise ValueProblem("E111", f"span '{text}' ends before it starts")
+        return Period(text, end.end, start.end)
+    raise failed or ValueProblem("E111", f"cannot read the period '{text}'")
+
+
+def _point(
+    norm: str, text: str, plans: dict[str, tuple[int, int]], ref_year: int | None
+) -> Period | None:
+    """A period that is not a written span (a plan is a span of its own), or None when the text
+    has none of the forms; raises ValueProblem when it has a form but is impossible."""
     if m := _PLAN.match(norm):
         if m.group(1) not in plans:
             raise ValueProblem("E111", f"unknown plan period '{m.group(1)}'")
@@ -125,13 +172,7 @@ def parse_period(text: str, plans: dict[str, tuple[int, int]], ref_year: int | N
         if ref_year is None:
             raise ValueProblem("E111", f"'{text}' needs the file's reference 'year'")
         return Period(text, year_point(ref_year - _cn_int(m.group(1))))
-    if m := _PATTERNS["span"].match(norm):
-        start = parse_point(m.group(1), plans, ref_year)
-        end = parse_point(m.group(2), plans, ref_year)
-        if end.t <= start.t:
-            raise ValueProblem("E111", f"span '{text}' ends before it starts")
-        return Period(text, end, start)
-    raise ValueProblem("E111", f"cannot read the period '{text}'")
+    return None
 
 
 def _date(year: int, month: int, day: int) -> Point:

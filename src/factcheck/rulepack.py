@@ -24,6 +24,7 @@ from factcheck.periods import MAX_YEAR, MIN_YEAR
 from factcheck.yamlsrc import compose, items, loc
 
 BOUNDS = ("above", "below", "near", "approx", "equal")
+KEY = "\0key"  # a path step no key of a pack can be: the reader refuses NUL characters
 BASES = ("real", "nominal", "unstated")
 TOP_KEYS = ("version", "rounding", "lexicon", "plans", "basis", "checks", "severity", "identities")
 
@@ -68,10 +69,15 @@ class RulePack:
 def _plain(
     node: yaml.Node, shown: str, locs: dict[tuple[Any, ...], Loc], path: tuple[Any, ...] = ()
 ) -> Any:
-    """Nodes to plain Python (scalars stay text), remembering every location by its key path."""
+    """Nodes to plain Python (scalars stay text), remembering every location by its key path;
+    ``(*path, KEY)`` is where the key itself was written, for "unknown key" problems."""
     locs[path] = loc(node, shown)
     if isinstance(node, yaml.MappingNode):
-        return {k: _plain(v, shown, locs, (*path, k)) for k, _, v in items(node)}
+        out = {}
+        for k, key, v in items(node):
+            locs[(*path, k, KEY)] = loc(key, shown)
+            out[k] = _plain(v, shown, locs, (*path, k))
+        return out
     if isinstance(node, yaml.SequenceNode):
         return [_plain(v, shown, locs, (*path, i)) for i, v in enumerate(node.value)]
     return node.value
@@ -121,9 +127,7 @@ def build(packs: tuple[PackSource, ...]) -> RulePack:
         more, more_locs = _read_pack(pack.text, pack.shown)
         data = _merge(data, more)
         locs.update(more_locs)
-    return _validate(
-        data, locs, tuple(p.shown for p in packs), {p.shown: p.sha256 for p in packs}
-    )
+    return _validate(data, locs, tuple(p.shown for p in packs), {p.shown: p.sha256 for p in packs})
 
 
 def _validate(
@@ -136,7 +140,10 @@ def _validate(
 
     problems: list[Problem] = []
 
-    def at(*path: Any) -> Loc:
+    def at(*path: Any, of_key: bool = False) -> Loc:
+        # The value's position, or with of_key the key's (an unknown key is pointed at itself).
+        if of_key and (*path, KEY) in locs:
+            return locs[(*path, KEY)]
         while path and path not in locs:
             path = path[:-1]
         return locs.get(path, Loc(sources[-1]))
@@ -158,7 +165,7 @@ def _validate(
 
     for key in data:
         if key not in TOP_KEYS:
-            problems.append(_unknown(at(key), "E202", "rule-pack key", key, TOP_KEYS))
+            problems.append(_unknown(at(key, of_key=True), "E202", "rule-pack key", key, TOP_KEYS))
     if str(data.get("version", "1")) != "1":
         bad(("version",), "rule-pack 'version' must be 1")
     rounding = _rounding(section("rounding"), bad, problems, at)
@@ -166,7 +173,13 @@ def _validate(
     for side, words in section("lexicon").items():
         if side not in lexicon:
             problems.append(
-                _unknown(at("lexicon", side), "E202", "lexicon side", side, ("before", "after"))
+                _unknown(
+                    at("lexicon", side, of_key=True),
+                    "E202",
+                    "lexicon side",
+                    side,
+                    ("before", "after"),
+                )
             )
             continue
         if not isinstance(words, dict):
@@ -206,7 +219,7 @@ def _validate(
         if key not in ("real", "both", "nominal"):
             problems.append(
                 _unknown(
-                    at("basis", key),
+                    at("basis", key, of_key=True),
                     "E202",
                     "basis key",
                     key,
@@ -220,7 +233,9 @@ def _validate(
     checks: dict[str, dict[str, Any]] = {}
     for kind, options in section("checks").items():
         if kind not in REGISTRY:
-            problems.append(_unknown(at("checks", kind), "E201", "rule kind", kind, list(REGISTRY)))
+            problems.append(
+                _unknown(at("checks", kind, of_key=True), "E201", "rule kind", kind, list(REGISTRY))
+            )
             continue
         # The kind's module (and its option table) is imported only when the pack sets options;
         # the engine fills in the defaults of the others.
@@ -232,7 +247,9 @@ def _validate(
     for code, level in section("severity").items():
         if code not in FINDINGS:
             problems.append(
-                _unknown(at("severity", code), "E202", "finding code", code, list(FINDINGS))
+                _unknown(
+                    at("severity", code, of_key=True), "E202", "finding code", code, list(FINDINGS)
+                )
             )
         elif not isinstance(level, str) or level not in SEVERITIES:
             problems.append(
@@ -279,7 +296,11 @@ def _rounding(raw: dict[str, Any], bad: Any, problems: list[Problem], at: Any) -
         else:
             problems.append(
                 _unknown(
-                    at("rounding", key), "E202", "rounding option", key, [*choices, *fractions]
+                    at("rounding", key, of_key=True),
+                    "E202",
+                    "rounding option",
+                    key,
+                    [*choices, *fractions],
                 )
             )
     return RoundingOptions(**values)
@@ -299,9 +320,9 @@ def _options(
         elif name not in spec:
             problems.append(
                 _unknown(
-                    at("checks", kind, name),
+                    at("checks", kind, name, of_key=True),
                     "E202",
-                    f"option of '{kind}'",
+                    f"'{kind}' option",
                     name,
                     ["enabled", *spec],
                 )

@@ -10,6 +10,7 @@ and "billion laughs" attacks get in.
 from __future__ import annotations
 
 import gc
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -44,6 +45,43 @@ _CORE_TAGS = frozenset(
 Node = yaml.Node
 _ALIAS = "aliases (*name) are not allowed"
 
+# libyaml 0.2.5 and later refuse more than 1000 levels of nesting themselves. An older libyaml
+# would let PyYAML's C composer recurse without bound (a crash, not an exception), so without
+# that limit the text is pre-scanned; the pure-Python composer raises RecursionError instead.
+PRESCAN_DEPTH = 1000
+_BRACKET = re.compile(r"[\[\]{}]")
+_INDENT = re.compile(r"^[ \t?:-]*", re.MULTILINE)
+
+
+def _composer_limits_depth() -> bool:
+    if _Base is not getattr(yaml, "CSafeLoader", None):
+        return True  # the pure-Python composer: RecursionError is caught below
+    try:
+        return yaml._yaml.get_version() >= (0, 2, 5)  # type: ignore[attr-defined]
+    except AttributeError:  # pragma: no cover - a PyYAML without the version function
+        return False
+
+
+_DEPTH_LIMITED = _composer_limits_depth()
+
+
+def too_deep(text: str, limit: int = PRESCAN_DEPTH) -> int | None:
+    """The 1-based line where the text may nest deeper than ``limit``, or None.
+
+    An over-estimate, never an under-estimate: brackets inside quoted text count too, and a
+    line's indentation (with its ``- `` and ``? `` markers) bounds its block depth. No real
+    claims file comes near 1000 either way.
+    """
+    depth = 0
+    for m in _BRACKET.finditer(text):
+        depth += 1 if m.group() in "[{" else -1
+        if depth > limit:
+            return text.count("\n", 0, m.start()) + 1
+    for m in _INDENT.finditer(text):
+        if m.end() - m.start() > limit:
+            return text.count("\n", 0, m.start()) + 1
+    return None
+
 
 def read_text(path: Path, shown: str) -> tuple[str | None, list[Problem]]:
     """Read a UTF-8 text file (a BOM is dropped, CRLF kept as is for the YAML reader).
@@ -75,6 +113,8 @@ def read_text(path: Path, shown: str) -> tuple[str | None, list[Problem]]:
 def compose(text: str, shown: str) -> tuple[Node | None, list[Problem]]:
     """Compose one YAML document into nodes, or report why it cannot be."""
     # The collector dominates big composes (PITFALLS.md: 2.7-3x); nodes hold no cycles we make.
+    if not _DEPTH_LIMITED and (line := too_deep(text)) is not None:
+        return None, [Problem(Loc(shown, line), "E120", f"nested deeper than {PRESCAN_DEPTH}")]
     was_enabled = gc.isenabled()
     gc.disable()
     try:
@@ -98,9 +138,10 @@ def compose(text: str, shown: str) -> tuple[Node | None, list[Problem]]:
     if node is None:
         return None, [Problem(Loc(shown), "E104", "empty file: expected a mapping")]
     problems = check_tree(node, shown)
-    if any(p.code == "E116" and p.message == _ALIAS for p in problems):
-        # The composed tree shares the anchored node, whose mark is the anchor's: find where
-        # each alias was written. Only files already refused pay for this second pass.
+    if "&" in text:
+        # An alias needs an anchor. The composed tree shares the anchored node, whose mark is
+        # the anchor's, and scalars are not tracked there: the parser's events give every alias
+        # at the place it was written. Only files with an '&' pay for this second pass.
         problems = [p for p in problems if p.message != _ALIAS] + _alias_problems(text, shown)
     return node, problems
 
@@ -148,7 +189,7 @@ def check_tree(root: Node, shown: str) -> list[Problem]:
             tag_ok(node)
             continue
         if id(node) in seen:
-            problems.append(Problem(loc(node, shown), "E116", "aliases (*name) are not allowed"))
+            problems.append(Problem(loc(node, shown), "E116", _ALIAS))
             continue
         seen.add(id(node))
         if depth > MAX_DEPTH:

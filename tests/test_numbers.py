@@ -1,0 +1,261 @@
+"""Stated values and their intervals, against figures worked out by hand (DOMAIN.md §1-§3)."""
+
+from __future__ import annotations
+
+import math
+from decimal import Decimal
+from fractions import Fraction
+
+import pytest
+
+from factcheck.errors import ValueProblem
+from factcheck.interval import RoundingOptions, stated_interval
+from factcheck.numbers import Stated, cn_number, parse_value
+from factcheck.rulepack import load_pack
+
+
+@pytest.fixture(scope="module")
+def lexicon():  # type: ignore[no-untyped-def]
+    return load_pack().lexicon
+
+
+def parse(text: str, lexicon) -> Stated:  # type: ignore[no-untyped-def]
+    return parse_value(text, lexicon)
+
+
+# ---- precision -----------------------------------------------------------------------------
+
+
+def test_precision_is_kept(lexicon) -> None:  # type: ignore[no-untyped-def]
+    a, b = parse("33.8%", lexicon), parse("33.80%", lexicon)
+    assert (a.number, a.exponent, a.unit) == (Decimal("33.8"), -1, "%")
+    assert (b.number, b.exponent) == (Decimal("33.80"), -2)  # the written zero counts
+    assert parse("670亿元", lexicon).exponent == 0
+    assert parse("1,300亿元", lexicon).number == 1300
+
+
+def test_1e8_stays_a_number(lexicon) -> None:  # type: ignore[no-untyped-def]
+    # YAML 1.1 would read 1e8 as a string; we parse it as the number 100,000,000.
+    s = parse("1e8", lexicon)
+    assert s.form == "number"
+    assert s.number == Decimal(100_000_000)
+    assert s.unit == ""
+
+
+def test_full_width_digits(lexicon) -> None:  # type: ignore[no-untyped-def]
+    s = parse("６７０．５亿元", lexicon)
+    assert (s.number, s.exponent, s.unit) == (Decimal("670.5"), -1, "亿元")
+
+
+def test_direction_words(lexicon) -> None:  # type: ignore[no-untyped-def]
+    assert parse("下降35%", lexicon).number == -35
+    assert parse("减少了3.2%", lexicon).number == Decimal("-3.2")
+    assert parse("增长32.7%", lexicon).number == Decimal("32.7")
+    assert parse("-0.9个百分点", lexicon).number == Decimal("-0.9")
+
+
+# ---- qualifiers ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "bound", "number"),
+    [
+        ("突破670亿元", "突破", "above", 670),
+        ("超700亿元", "超", "above", 700),
+        ("超过700亿元", "超过", "above", 700),  # the longest word wins over 超
+        ("近80%", "近", "near", 80),
+        ("约80%", "约", "approx", 80),
+        ("4500元左右", "左右", "approx", 4500),
+        ("达15.6万元", "达", "equal", Decimal("15.6")),
+        ("30余家", "余", "above", 30),  # the word stands between figure and unit
+        ("30多家", "多", "above", 30),
+        ("30%以上", "以上", "above", 30),
+        ("不低于10%", "不低于", "above", 10),
+        ("670亿元", None, "equal", 670),
+    ],
+)
+def test_qualifiers(lexicon, text: str, word: str | None, bound: str, number: object) -> None:  # type: ignore[no-untyped-def]
+    s = parse(text, lexicon)
+    assert (s.qualifier, s.bound, s.number) == (word, bound, number)
+
+
+def test_unit_after_inner_qualifier(lexicon) -> None:  # type: ignore[no-untyped-def]
+    assert parse("30余家", lexicon).unit == "家"
+
+
+# ---- multiples and ratios ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "ratio", "reading"),
+    [
+        ("3.4倍", Decimal("3.4"), "times"),  # 是…的3.4倍: × 3.4
+        ("增长2倍", Decimal(3), "increase"),  # 增长2倍: × (2 + 1) = × 3
+        ("增加了1.5倍", Decimal("2.5"), "increase"),
+        ("增长三倍", Decimal(4), "increase"),
+        ("翻番", Decimal(2), "doubling"),  # × 2
+        ("翻一番", Decimal(2), "doubling"),
+        ("翻两番", Decimal(4), "doubling"),  # × 2² = 4
+        ("翻三番", Decimal(8), "doubling"),  # × 2³ = 8
+    ],
+)
+def test_multiples(lexicon, text: str, ratio: Decimal, reading: str) -> None:  # type: ignore[no-untyped-def]
+    s = parse(text, lexicon)
+    assert (s.form, s.number, s.reading) == ("multiple", ratio, reading)
+
+
+def test_ratio(lexicon) -> None:  # type: ignore[no-untyped-def]
+    s = parse("2.29:1", lexicon)
+    assert (s.form, s.number, s.exponent) == ("ratio", Decimal("2.29"), -2)
+    assert parse("2.29：1", lexicon).number == Decimal("2.29")  # full-width colon
+
+
+# ---- Chinese numerals ----------------------------------------------------------------------
+
+
+def test_chinese_numerals(lexicon) -> None:  # type: ignore[no-untyped-def]
+    two_thirds = parse("三分之二", lexicon)
+    assert two_thirds.number == pytest.approx(Decimal(2) / Decimal(3))
+    assert two_thirds.exponent is None  # a fraction in words is exact
+    five = parse("百分之五", lexicon)
+    assert (five.number, five.unit) == (5, "%")
+    eighty = parse("八成", lexicon)
+    assert (eighty.number, eighty.unit) == (80, "%")  # 八成 = 80%
+    double_digit = parse("两位数", lexicon)
+    assert (double_digit.lo, double_digit.hi, double_digit.unit) == (10, 100, "%")
+    big = parse("一万五千亿元", lexicon)
+    # 一万五千亿 = 1.5 × 1e4 × 1e8 = 1.5e12
+    assert (big.number, big.unit) == (Decimal("1.5e12"), "元")
+    hundred = parse("超百亿元", lexicon)  # 百亿 = 1e10
+    assert (hundred.number, hundred.bound) == (Decimal("1e10"), "above")
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("二", Fraction(2)),
+        ("两", Fraction(2)),
+        ("十", Fraction(10)),
+        ("十五", Fraction(15)),
+        ("三分之二", Fraction(2, 3)),
+        ("百分之五", Fraction(1, 20)),
+        ("千分之五", Fraction(1, 200)),
+        ("一万五千亿", Fraction(1_500_000_000_000)),
+        ("百亿", Fraction(10_000_000_000)),
+    ],
+)
+def test_cn_number(text: str, value: Fraction) -> None:
+    assert cn_number(text) == value
+
+
+# ---- ranks ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "rank", "lo", "hi"),
+    [
+        ("第二", 2, None, None),
+        ("第3", 3, None, None),
+        ("第11位", 11, None, None),
+        ("首位", 1, None, None),
+        ("第一", 1, None, None),
+        ("前三", 3, 1, 3),  # rank ≤ 3
+        ("235位", 235, None, None),
+    ],
+)
+def test_ranks(lexicon, text: str, rank: int, lo: int | None, hi: int | None) -> None:  # type: ignore[no-untyped-def]
+    s = parse(text, lexicon)
+    assert (s.form, s.number, s.lo, s.hi) == ("rank", rank, lo, hi)
+
+
+# ---- refused -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "   ",
+        "abc",
+        "NaN",
+        "nan%",
+        "inf",
+        "Infinity",
+        "-inf亿元",
+        "1e999999",  # would be inf as a float
+        "1e-999999",
+        "0." + "0" * 60 + "1",  # more decimals than any article prints
+        "1" * 5000,  # more digits than int() accepts
+        "1:0",  # divides by zero
+        "第0",
+        "第1.5",
+        "第1,000,,",
+        "翻一万番",  # 2^10000
+        "0×100万千瓦",
+        "九" * 50 + "亿元",
+        "x" * 1000,
+    ],
+)
+def test_refused_values_are_e108(lexicon, text: str) -> None:  # type: ignore[no-untyped-def]
+    with pytest.raises(ValueProblem) as info:
+        parse(text, lexicon)
+    assert info.value.code == "E108"
+
+
+# ---- intervals -----------------------------------------------------------------------------
+
+
+def interval(text: str, lexicon, **options: object) -> tuple[float, float]:  # type: ignore[no-untyped-def]
+    iv = stated_interval(parse(text, lexicon), RoundingOptions(**options))  # type: ignore[arg-type]
+    return iv.lo, iv.hi
+
+
+@pytest.mark.parametrize(
+    ("text", "lo", "hi"),
+    [
+        ("33.8%", 33.75, 33.85),  # ± half of 0.1
+        ("33.80%", 33.795, 33.805),  # ± half of 0.01
+        ("669亿元", 668.5, 669.5),  # ± half of 1
+        ("670亿元", 669.5, 670.5),  # trailing zero read at the unit digit by default
+        ("2.29:1", 2.285, 2.295),
+        ("3.4倍", 3.35, 3.45),
+        ("突破670亿元", 670.0, math.inf),  # a floor, not a rounding
+        ("30余家", 30.0, math.inf),
+        ("近80%", 72.0, 80.0),  # up to 10% (near = 0.10) below: 80 - 8
+        ("两位数", 10.0, 100.0),
+        ("翻番", 2.0, 2.0),  # exact
+        ("前三", 1.0, 3.0),
+        ("下降35%", -35.5, -34.5),
+    ],
+)
+def test_intervals(lexicon, text: str, lo: float, hi: float) -> None:  # type: ignore[no-untyped-def]
+    got = interval(text, lexicon)
+    assert got == pytest.approx((lo, hi))
+
+
+def test_approx_widening_follows_the_pack(lexicon) -> None:  # type: ignore[no-untyped-def]
+    # 约80%: rounding [79.5, 80.5], widened on each side by approx × 80
+    assert interval("约80%", lexicon, approx=0.05) == pytest.approx((79.5 - 4, 80.5 + 4))
+    assert interval("约80%", lexicon, approx=0.10) == pytest.approx((79.5 - 8, 80.5 + 8))
+    # 4500元左右 with approx 0.05: [4499.5 - 225, 4500.5 + 225]
+    assert interval("4500元左右", lexicon) == pytest.approx((4274.5, 4725.5))
+
+
+def test_trailing_zeros_significant(lexicon) -> None:  # type: ignore[no-untyped-def]
+    # "670" read as rounded to the ten: ± 5
+    assert interval("670亿元", lexicon, trailing_zeros="significant") == pytest.approx((665, 675))
+    # "700" read as rounded to the hundred: ± 50
+    assert interval("700亿元", lexicon, trailing_zeros="significant") == pytest.approx((650, 750))
+    # no trailing zero: nothing changes
+    assert interval("669亿元", lexicon, trailing_zeros="significant") == pytest.approx(
+        (668.5, 669.5)
+    )
+    # a written decimal zero is significant anyway
+    assert interval("33.80%", lexicon, trailing_zeros="significant") == pytest.approx(
+        (33.795, 33.805)
+    )
+
+
+def test_rounding_down(lexicon) -> None:  # type: ignore[no-untyped-def]
+    # truncated figures: 33.8 stands for [33.8, 33.9)
+    assert interval("33.8%", lexicon, mode="down") == pytest.approx((33.8, 33.9))

@@ -1,0 +1,140 @@
+"""Periods as articles write them (DOMAIN.md §4), with lengths worked out by hand.
+
+Points carry a time ``t`` in years at the *end* of the period: the year 2025 ends at 2025.0, the
+third quarter of 2025 at 2025 - 1/4, June 2025 at 2025 - 6/12, and the date 1 July 1990 at the end
+of 1989 plus six months.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from factcheck.errors import ValueProblem
+from factcheck.periods import Point, parse_period, parse_point, shift
+
+PLANS = {
+    "十一五": (2006, 2010),
+    "十二五": (2011, 2015),
+    "十三五": (2016, 2020),
+    "十四五": (2021, 2025),
+    "十五五": (2026, 2030),
+}
+
+
+def period(text: str, ref_year: int | None = 2025):  # type: ignore[no-untyped-def]
+    return parse_period(text, PLANS, ref_year)
+
+
+@pytest.mark.parametrize(
+    ("text", "key", "t"),
+    [
+        ("2025", "2025", 2025.0),
+        ("2025年", "2025", 2025.0),
+        ("2025年底", "2025", 2025.0),
+        ("2025Q3", "2025Q3", 2024.75),  # the end of September: 2025 - 1/4
+        ("2025年三季度", "2025Q3", 2024.75),
+        ("2025年第三季度", "2025Q3", 2024.75),
+        ("2025Q4", "2025Q4", 2025.0),
+        ("2025-06", "2025M06", 2024.5),  # the end of June: 2025 - 6/12
+        ("2025年6月", "2025M06", 2024.5),
+        ("２０２５年６月", "2025M06", 2024.5),  # full-width digits
+        ("十三五末", "2020", 2020.0),  # the last year of 2016-2020
+        ("十四五初", "2021", 2021.0),
+        ("5年前", "2020", 2020.0),  # 2025 - 5
+        ("五年前", "2020", 2020.0),
+        ("十年前", "2015", 2015.0),
+    ],
+)
+def test_points(text: str, key: str, t: float) -> None:
+    p = period(text)
+    assert not p.is_span
+    assert p.end.key == key
+    assert p.end.t == pytest.approx(t)
+    assert p.years == 0
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end", "years"),
+    [
+        ("2021-2025", "2021", "2025", 4),  # average growth from 2021 to 2025: n = 4
+        ("2021—2025", "2021", "2025", 4),
+        ("2021至2025年", "2021", "2025", 4),
+        ("2020年-2025年", "2020", "2025", 5),
+        ("十四五", "2020", "2025", 5),  # compounds from the 2020 base: n = 5
+        ("十四五期间", "2020", "2025", 5),
+        ("“十四五”", "2020", "2025", 5),  # quotes are dropped
+        ("十三五", "2015", "2020", 5),
+        ("十三五末-2025", "2020", "2025", 5),
+        ("2025Q1-2025Q3", "2025Q1", "2025Q3", 0.5),  # two quarters
+        ("2025-06至2025-12", "2025M06", "2025M12", 0.5),  # six months
+    ],
+)
+def test_spans(text: str, start: str, end: str, years: float) -> None:
+    p = period(text)
+    assert p.is_span
+    assert (p.start.key, p.end.key) == (start, end)
+    assert p.years == pytest.approx(years)
+
+
+def test_census_dates_give_a_fractional_span() -> None:
+    # 1 July 1990 to 1 November 2000: 10 years and 4 months = 10⅓ years
+    p = period("1990-07-01至2000-11-01")
+    assert (p.start.key, p.end.key) == ("1990-07-01", "2000-11-01")
+    assert p.years == pytest.approx(10 + 1 / 3)
+
+
+def test_n_years_ago_needs_the_reference_year() -> None:
+    with pytest.raises(ValueProblem) as info:
+        period("5年前", ref_year=None)
+    assert info.value.code == "E111"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2025-13",  # month 13
+        "2025年13月",
+        "2025-00",
+        "2025-02-30",  # 30 February
+        "2023-02-29",  # not a leap year
+        "2025Q5",
+        "2025-2021",  # ends before it starts
+        "2025年到2024年",
+        "2025-2025",  # zero length
+        "99999",  # year 99999
+        "1799",  # before 1800
+        "2201",
+        "十六五",  # no such plan in the pack
+        "十四五-十五五",  # a span of spans
+        "2025-13至2026-01",
+        "明年",
+        "",
+        "2025" * 20,  # too long
+        "五五年前",
+        "9999年前",
+    ],
+)
+def test_impossible_periods_are_e111(text: str) -> None:
+    with pytest.raises(ValueProblem) as info:
+        period(text)
+    assert info.value.code == "E111"
+
+
+def test_parse_point_refuses_a_span() -> None:
+    assert parse_point("2025", PLANS, None) == Point(2025.0, "2025")
+    with pytest.raises(ValueProblem) as info:
+        parse_point("2021-2025", PLANS, None)
+    assert info.value.code == "E111"
+
+
+def test_shift_a_year_back() -> None:
+    assert shift(Point(2025.0, "2025"), -1) == Point(2024.0, "2024")
+    assert shift(period("2025Q3").end, -1).key == "2024Q3"
+    assert shift(period("2025-06").end, -1).key == "2024M06"
+
+
+def test_shift_never_fails() -> None:
+    # 29 February has no match a year later; outside the years a claim may name is no error
+    leap = period("2024-02-29").end
+    assert shift(leap, 1).key == "2025-02-28"
+    assert shift(Point(1800.0, "1800"), -1).key == "1799"
