@@ -45,7 +45,10 @@ class Cache:
 
     def __init__(self, root: Path, pack_digest: str) -> None:
         self.root = root / LAYOUT
-        self.salt = f"{__version__}\0{pack_digest}\0{date.today().isoformat()}"
+        # The unit definitions decide every value: results and parsed units are valid only for
+        # the units.txt they were made with (it can change without a new version in development).
+        self.units_digest = units.definitions_digest()
+        self.salt = f"{__version__}\0{pack_digest}\0{self.units_digest}\0{date.today().isoformat()}"
         self._prepare(root)
         self._load_units()
 
@@ -94,9 +97,13 @@ class Cache:
                 self.root / f"{key}.json", json.dumps(entry, ensure_ascii=False), force=True
             )
 
+    @property
+    def _units_file(self) -> str:
+        return f"units-{self.units_digest[:16]}.json"
+
     def _load_units(self) -> None:
         try:
-            table = json.loads((self.root / "units.json").read_text(encoding="utf-8"))
+            table = json.loads((self.root / self._units_file).read_text(encoding="utf-8"))
             units.KNOWN.update({k: (float(f), str(d)) for k, (f, d) in table.items()})
         except (OSError, ValueError, TypeError):
             pass
@@ -108,7 +115,7 @@ class Cache:
         table = {**units.KNOWN, **units.PARSED}
         with contextlib.suppress(OSError):
             write_atomic(
-                self.root / "units.json", json.dumps(table, ensure_ascii=False), force=True
+                self.root / self._units_file, json.dumps(table, ensure_ascii=False), force=True
             )
 
 

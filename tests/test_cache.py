@@ -1,0 +1,118 @@
+"""The cache folder: identical reports with and without it, invalidation, corruption, units."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _copy_example(tmp_path: Path) -> Path:
+    folder = tmp_path / "claims"
+    folder.mkdir()
+    for name in ("jinchang-2025.yaml", "jinchang-2025.txt"):
+        shutil.copy(ROOT / "claims" / name, folder / name)
+    return folder
+
+
+def _check(tmp_path: Path, *args: str, cache: bool = True) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "FACTCHECK_CACHE_DIR": str(tmp_path / "cache")}
+    cmd = [sys.executable, "-m", "factcheck", "check", "claims", "--format", "json", *args]
+    if not cache:
+        cmd.append("--no-cache")
+    return subprocess.run(cmd, cwd=tmp_path, env=env, capture_output=True, text=True)
+
+
+def _findings(done: subprocess.CompletedProcess[str]) -> list[dict[str, object]]:
+    assert done.returncode in (0, 1), done.stderr
+    report = json.loads(done.stdout)
+    return [report["findings"], report["passed"], report["counts"]]
+
+
+def test_cached_and_uncached_runs_give_identical_reports(tmp_path: Path) -> None:
+    _copy_example(tmp_path)
+    cold = _check(tmp_path)
+    warm = _check(tmp_path)
+    bare = _check(tmp_path, cache=False)
+    assert list((tmp_path / "cache" / "v1").glob("*.json"))  # the first run filled it
+    assert _findings(cold) == _findings(warm) == _findings(bare)
+
+
+def test_no_cache_writes_nothing(tmp_path: Path) -> None:
+    _copy_example(tmp_path)
+    _check(tmp_path, cache=False)
+    assert not (tmp_path / "cache").exists()
+
+
+def test_cache_folder_marks_itself(tmp_path: Path) -> None:
+    _copy_example(tmp_path)
+    _check(tmp_path)
+    assert (tmp_path / "cache" / "CACHEDIR.TAG").read_text().startswith("Signature: 8a477f59")
+    assert (tmp_path / "cache" / ".gitignore").read_text().strip().endswith("*")
+
+
+def test_corrupt_entry_is_ignored_and_rebuilt(tmp_path: Path) -> None:
+    _copy_example(tmp_path)
+    expected = _findings(_check(tmp_path))
+    entries = [
+        p for p in (tmp_path / "cache" / "v1").glob("*.json") if not p.name.startswith("units")
+    ]
+    assert entries
+    for entry in entries:
+        entry.write_text("{not json", encoding="utf-8")
+    assert _findings(_check(tmp_path)) == expected
+    for entry in entries:
+        json.loads(entry.read_text(encoding="utf-8"))  # rebuilt as valid JSON
+
+
+def test_an_edited_article_is_checked_again(tmp_path: Path) -> None:
+    folder = _copy_example(tmp_path)
+    assert not [f for f in _findings(_check(tmp_path))[0] if f["code"] == "FC151"]
+    article = folder / "jinchang-2025.txt"
+    article.write_text(
+        article.read_text(encoding="utf-8") + "\n全年新增就业8888人。\n", encoding="utf-8"
+    )
+    uncovered = [f for f in _findings(_check(tmp_path))[0] if f["code"] == "FC151"]
+    assert [f["quote"] for f in uncovered] == ["8888人"]
+
+
+def test_an_edited_claims_file_is_checked_again(tmp_path: Path) -> None:
+    folder = _copy_example(tmp_path)
+    _check(tmp_path)
+    claims = folder / "jinchang-2025.yaml"
+    text = claims.read_text(encoding="utf-8")
+    # Declare the cluster rate nominal: the 33.8% against 40.2% becomes an error (FC102).
+    edited = text.replace(
+        "    period: 2021-2025\n    value: 33.8%\n",
+        "    period: 2021-2025\n    value: 33.8%\n    basis: nominal\n",
+    )
+    assert edited != text
+    claims.write_text(edited, encoding="utf-8")
+    codes = {(f["code"], f["claim"]) for f in _findings(_check(tmp_path))[0]}
+    assert ("FC102", "cluster-output-cagr") in codes
+
+
+@pytest.mark.parametrize("warm", [False, True])
+def test_a_warm_run_does_not_import_pint(tmp_path: Path, warm: bool) -> None:
+    _copy_example(tmp_path)
+    if warm:
+        _check(tmp_path)
+    probe = (
+        "import sys\n"
+        "from factcheck.cli import main\n"
+        "sys.argv = ['factcheck', 'check', 'claims', '--format', 'text']\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "print('PINT' if 'pint' in sys.modules else 'NOPINT', file=sys.stderr)\n"
+    )
+    env = {**os.environ, "FACTCHECK_CACHE_DIR": str(tmp_path / "cache")}
+    done = subprocess.run(
+        [sys.executable, "-c", probe], cwd=tmp_path, env=env, capture_output=True, text=True
+    )
+    assert done.stderr.strip().splitlines()[-1] == ("NOPINT" if warm else "PINT")
