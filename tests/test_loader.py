@@ -448,3 +448,23 @@ def test_cli_validate_good_file(tmp_path: Path) -> None:
     result = run_cli("validate", str(path))
     assert result.returncode == 0, result.stderr
     assert result.stderr == ""
+
+
+def test_bare_figure_takes_the_form_of_its_kind(tmp_path: Path, pack: RulePack) -> None:
+    # A rank written as a bare 2 is exactly the second place (not 2 ± 0.5); a ratio written as
+    # a bare 2.29 is 2.29 ± 0.005, as 2.29:1 would be.
+    path = write(
+        tmp_path,
+        """claims:
+  - {id: r, kind: rank, quote: 城乡居民收入比缩小至2.29:1, metric: m, ranking: x, period: "2025",
+     value: "2"}
+  - {id: q, kind: ratio, quote: 城乡居民收入比缩小至2.29:1, metrics: [a, b], period: "2025",
+     value: "2.29"}
+""",
+    )
+    claims = {c.id: c for c in load_claims(path, pack).claims}
+    rank, ratio = claims["r"].value, claims["q"].value
+    assert rank is not None and ratio is not None
+    assert (rank.stated.form, rank.interval.lo, rank.interval.hi) == ("rank", 2.0, 2.0)
+    assert ratio.stated.form == "ratio"
+    assert (ratio.interval.lo, ratio.interval.hi) == pytest.approx((2.285, 2.295))

@@ -259,3 +259,20 @@ def test_trailing_zeros_significant(lexicon) -> None:  # type: ignore[no-untyped
 def test_rounding_down(lexicon) -> None:  # type: ignore[no-untyped-def]
     # truncated figures: 33.8 stands for [33.8, 33.9)
     assert interval("33.8%", lexicon, mode="down") == pytest.approx((33.8, 33.9))
+
+
+@pytest.mark.parametrize(
+    ("text", "lo", "hi"),
+    [
+        # A word after the direction verb bounds the size of the change as written, and the
+        # sign of the verb mirrors it (worked by hand, default pack: near = 10%, open_below 0).
+        ("增长超30%", 30.0, math.inf),  # more than 30%
+        ("下降超30%", -math.inf, -30.0),  # a fall of more than 30%
+        ("下降近5%", -5.0, -4.5),  # a fall of a little under 5%: 5 - 10% of 5 = 4.5
+        ("下降不到5%", -5.0, 0.0),  # a fall of less than 5%
+        ("增长近5%", 4.5, 5.0),
+    ],
+)
+def test_qualifier_after_direction_verb(lexicon, text: str, lo: float, hi: float) -> None:  # type: ignore[no-untyped-def]
+    interval = stated_interval(parse(text, lexicon), load_pack().rounding)
+    assert (interval.lo, interval.hi) == pytest.approx((lo, hi))

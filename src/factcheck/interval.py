@@ -92,13 +92,24 @@ def stated_interval(stated: Stated, options: RoundingOptions) -> Interval:
     else:
         rounded = Interval(float(x - h), float(x + h))
     bound = stated.bound
-    mag = abs(float(x))
+    if bound in ("above", "below", "near") and x < 0:
+        # Words bound the size of a change as written: 下降超30% is a fall of more than 30%
+        # (≤ -30%), 下降近5% one of a little under 5% ([-5%, -4.5%]), 下降不到5% one of less
+        # than 5% ([-5%, 0]). Bound the magnitude, then mirror.
+        mirrored = _bounded(float(-x), bound, rounded, options)
+        return Interval(-mirrored.hi, -mirrored.lo)
+    return _bounded(float(x), bound, rounded, options)
+
+
+def _bounded(x: float, bound: str, rounded: Interval, options: RoundingOptions) -> Interval:
+    """The interval a qualifier word sets around a figure (``rounded`` when it sets none)."""
+    mag = abs(x)
     if bound == "above":  # 突破, 超过, 以上, 余: the figure is a floor, not a rounding
-        return Interval(float(x), INF)
-    if bound == "below":  # 不到, 不足, 以下: a ceiling; below a negative figure nothing is near
-        return Interval(options.open_below * float(x) if x > 0 else -INF, float(x))
+        return Interval(x, INF)
+    if bound == "below":  # 不到, 不足, 以下: a ceiling
+        return Interval(options.open_below * x, x)
     if bound == "near":  # 近, 接近, 将近: close below
-        return Interval(float(x) - options.near * mag, float(x))
+        return Interval(x - options.near * mag, x)
     if bound == "approx":  # 约, 左右
         return Interval(rounded.lo - options.approx * mag, rounded.hi + options.approx * mag)
     return rounded

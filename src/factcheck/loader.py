@@ -188,17 +188,19 @@ def _check_value(c: _Claims, kind: str, node: yaml.Node, value: Value) -> Value 
         c.problem(node, "E110", f"'{s.text}' is not {expected}, as a {kind} claim needs")
         return None
     if s.form == "number" and not s.unit and kind in ("multiple", "ratio", "rank"):
-        form = {"multiple": "multiple", "ratio": "ratio", "rank": "rank"}[kind]
+        # A bare figure (3.4, 2.29, 2) read as the kind's own form; its interval follows that
+        # form (a rank is an exact place, not 2 ± 0.5).
         stated = Stated(
             s.text,
-            form,
+            kind,
             s.number,
             s.exponent,
             reading="times" if kind == "multiple" else None,
             qualifier=s.qualifier,
             bound=s.bound,
         )
-        return Value(stated, unit, value.point, value.interval, value.loc)
+        interval = stated_interval(stated, c.pack.rounding)
+        return Value(stated, unit, float(stated.number), interval, value.loc)
     return value
 
 

@@ -159,6 +159,8 @@ def parse_value(raw: str, lexicon: Lexicon) -> Stated:
         if body.startswith(prefix) and len(body) > len(prefix):
             verb, sign, body = prefix, s, body[len(prefix) :].removeprefix("了")
             break
+    if word is None and verb is not None:  # 增长超30%, 下降近5%: the word after the verb
+        body, word, bound = _strip_words(body, lexicon)
     stated = _parse_body(body, sign, verb, lexicon)
     if stated.qualifier is not None:  # 30余家: the word stood between figure and unit
         word, bound = stated.qualifier, stated.bound
