@@ -1,0 +1,247 @@
+"""Reading the fields of a claims file: text, periods, values with their units, booleans and
+acceptances, each problem recorded with its position and the loading carried on.
+
+The loader (:mod:`factcheck.loader`) assembles claims from these readers.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from datetime import date
+
+import yaml
+
+from factcheck.codes import FINDINGS
+from factcheck.errors import Problem, ValueProblem
+from factcheck.interval import stated_interval
+from factcheck.model import (
+    Acceptance,
+    FieldSpec,
+    Value,
+)
+from factcheck.numbers import Stated, parse_value
+from factcheck.periods import Period, parse_period
+from factcheck.rulepack import RulePack
+from factcheck.units import UnitInfo, unit_info
+from factcheck.yamlsrc import items, loc
+
+ID = re.compile(r"[\w][\w.\-]*")  # used with fullmatch: "$" would let a final newline in
+YEAR = re.compile(r"[0-9]{4}")
+FIGURE = re.compile(r"\s*[-+]?[0-9零〇一二两三四五六七八九十百千]")  # how a written figure starts
+NO_UNIT = UnitInfo("", 1.0, "")
+
+
+class ClaimReader:
+    """Collects problems while building the claims of one file."""
+
+    def __init__(self, shown: str, pack: RulePack, entity: str, year: int | None) -> None:
+        self.shown, self.pack, self.entity, self.year = shown, pack, entity, year
+        self.problems: list[Problem] = []
+        # Ids of claims that failed to load: a reference to one is not "unknown", and reporting
+        # it would bury the real problem under a cascade.
+        self.failed_ids: set[str] = set()
+        # A 'within' written like a figure that does not parse (94斗): the figure's problem,
+        # reported instead of "unknown claim" if no claim has that id.
+        self.deferred: dict[tuple[str, str], Problem] = {}
+
+    def problem(self, node: yaml.Node, code: str, message: str) -> None:
+        self.problems.append(Problem(loc(node, self.shown), code, message))
+
+    def text(self, node: yaml.Node, name: str) -> str | None:
+        if not isinstance(node, yaml.ScalarNode):
+            self.problem(node, "E115", f"'{name}' must be text, not a list or mapping")
+            return None
+        return node.value
+
+    def texts(self, node: yaml.Node, name: str) -> tuple[str, ...] | None:
+        if not isinstance(node, yaml.SequenceNode) or not node.value:
+            self.problem(node, "E115", f"'{name}' must be a non-empty list")
+            return None
+        out = [self.text(item, name) for item in node.value]
+        return None if None in out else tuple(t for t in out if t is not None)
+
+    def period(self, node: yaml.Node, name: str, point: bool) -> Period | None:
+        raw = self.text(node, name)
+        if raw is None:
+            return None
+        try:
+            period = parse_period(raw, self.pack.plans, self.year)
+        except ValueProblem as exc:
+            self.problem(node, exc.code, exc.message)
+            return None
+        if point and period.is_span:
+            self.problem(node, "E111", f"'{name}' must be a single period, not the span '{raw}'")
+            return None
+        return period
+
+    def value(self, node: yaml.Node, name: str) -> Value | None:
+        raw = self.text(node, name)
+        if raw is None:
+            return None
+        try:
+            stated = parse_value(raw, self.pack.lexicon)
+            unit = unit_info(stated.unit) if stated.form == "number" else NO_UNIT
+        except ValueProblem as exc:
+            self.problem(node, exc.code, exc.message)
+            return None
+        scale = stated.factor * unit.factor
+        interval = stated_interval(stated, self.pack.rounding).scale(scale)
+        point = float(stated.number) * scale
+        return Value(stated, unit, point, interval, loc(node, self.shown))
+
+
+def read_fields(
+    c: ClaimReader, node: yaml.MappingNode, spec: dict[str, FieldSpec]
+) -> dict[str, tuple[yaml.Node, yaml.Node]]:
+    """Key and value nodes by field name; unknown fields are reported with a suggestion."""
+    out: dict[str, tuple[yaml.Node, yaml.Node]] = {}
+    for name, key, value in items(node):
+        if name not in spec:
+            hint = difflib.get_close_matches(name, list(spec), n=1)
+            did = f"; did you mean '{hint[0]}'?" if hint else f"; expected one of {', '.join(spec)}"
+            c.problem(key, "E105", f"unknown field '{name}'{did}")
+            continue
+        out[name] = (key, value)
+    for name, field in spec.items():
+        if field.required and name not in out:
+            c.problem(node, "E106", f"missing required field '{name}'")
+    return out
+
+
+def expand(
+    c: ClaimReader, fields: dict[str, tuple[yaml.Node, yaml.Node]], spec: dict[str, FieldSpec]
+) -> list[dict[str, yaml.Node]]:
+    """A claim with 'respectively' lists becomes one mapping of nodes per item."""
+    lists = {
+        name: value.value
+        for name, (_, value) in fields.items()
+        if spec[name].respectively and isinstance(value, yaml.SequenceNode)
+    }
+    flat = {name: value for name, (_, value) in fields.items() if name not in lists}
+    if not lists:
+        return [flat]
+    lengths = {name: len(v) for name, v in lists.items()}
+    n = max(lengths.values())
+    if len(set(lengths.values())) > 1 or n == 0:
+        # Point at the first list whose length differs from the first list's (or is empty).
+        first = next(iter(lengths.values()))
+        culprit = next((k for k, v in lengths.items() if v != first or v == 0), None)
+        c.problem(
+            fields[culprit or next(iter(lists))][0],
+            "E117",
+            "'respectively' lists have different lengths: "
+            + ", ".join(f"{k} {v}" for k, v in lengths.items())
+            if n
+            else "a 'respectively' list is empty",
+        )
+        ids = lists.get("id") or ([flat["id"]] if "id" in flat else [])
+        c.failed_ids.update(i.value for i in ids if isinstance(i, yaml.ScalarNode))
+        return []
+    out = []
+    for i in range(n):
+        one = dict(flat)
+        one.update({name: v[i] for name, v in lists.items()})
+        if "id" not in lists and "id" in flat and isinstance(flat["id"], yaml.ScalarNode):
+            base = flat["id"]
+            one["id"] = yaml.ScalarNode(
+                base.tag, f"{base.value}.{i + 1}", base.start_mark, base.end_mark
+            )
+        out.append(one)
+    return out
+
+
+def check_value(c: ClaimReader, kind: str, node: yaml.Node, value: Value) -> Value | None:
+    """Refuse a value of the wrong form or dimension for its kind (E110)."""
+    s, unit = value.stated, value.unit
+    rate = s.form == "number" and (unit.is_percent or unit.is_points)
+    ok = {
+        "level": s.form == "number",
+        "growth": rate,
+        "cagr": s.form == "number" and unit.is_percent,
+        "multiple": s.form == "multiple" or (s.form == "number" and not s.unit),
+        "share": s.form == "number" and unit.dimension == "",
+        "ratio": s.form == "ratio" or (s.form == "number" and not s.unit),
+        "rank": s.form == "rank" or (s.form == "number" and not s.unit),
+        "count": s.form == "number",
+    }[kind]
+    if not ok:
+        expected = {
+            "growth": "a rate (%) or percentage points (个百分点)",
+            "cagr": "a rate (%)",
+            "multiple": "a multiple (3.4倍, 增长2倍, 翻番)",
+            "share": "a percentage or a fraction",
+            "ratio": "a ratio (2.29:1)",
+            "rank": "a rank (第二, 3)",
+        }.get(kind, "a figure")
+        c.problem(node, "E110", f"'{s.text}' is not {expected}, as a {kind} claim needs")
+        return None
+    if s.form == "number" and not s.unit and kind in ("multiple", "ratio", "rank"):
+        # A bare figure (3.4, 2.29, 2) read as the kind's own form; its interval follows that
+        # form (a rank is an exact place, not 2 ± 0.5).
+        stated = Stated(
+            s.text,
+            kind,
+            s.number,
+            s.exponent,
+            reading="times" if kind == "multiple" else None,
+            qualifier=s.qualifier,
+            bound=s.bound,
+        )
+        interval = stated_interval(stated, c.pack.rounding)
+        return Value(stated, unit, float(stated.number), interval, value.loc)
+    return value
+
+
+def try_value(c: ClaimReader, node: yaml.Node, name: str) -> Value | Problem:
+    """The value of a node, or the problem it would raise (nothing is recorded)."""
+    before = len(c.problems)
+    value = c.value(node, name)
+    if value is not None:
+        return value
+    problem = c.problems[before]
+    del c.problems[before:]
+    return problem
+
+
+def is_span(period: object) -> bool:
+    return isinstance(period, Period) and period.is_span
+
+
+def read_bool(c: ClaimReader, node: yaml.Node, name: str) -> bool:
+    raw = c.text(node, name)
+    if raw is None:
+        return False
+    if raw.lower() in ("true", "yes", "on"):
+        return True
+    if raw.lower() not in ("false", "no", "off"):
+        c.problem(node, "E108", f"'{name}' must be true or false")
+    return False
+
+
+def read_accepts(c: ClaimReader, node: yaml.Node) -> tuple[Acceptance, ...]:
+    entries = node.value if isinstance(node, yaml.SequenceNode) else [node]
+    out = []
+    for entry in entries:
+        if not isinstance(entry, yaml.MappingNode):
+            c.problem(entry, "E115", "an acceptance is a mapping {code, reason, until}")
+            continue
+        spec = {
+            "code": FieldSpec("text", "", True),
+            "reason": FieldSpec("text", "", True),
+            "until": FieldSpec("text", ""),
+        }
+        fields = {k: v for k, (_, v) in read_fields(c, entry, spec).items()}
+        code = c.text(fields["code"], "code") if "code" in fields else None
+        if code is not None and code not in FINDINGS:
+            c.problem(fields["code"], "E108", f"'{code}' is not a finding code")
+        until = None
+        if "until" in fields and (raw := c.text(fields["until"], "until")) is not None:
+            try:
+                until = date.fromisoformat(raw)
+            except ValueError:
+                c.problem(fields["until"], "E119", f"'{raw}' is not a date (YYYY-MM-DD)")
+        reason = c.text(fields["reason"], "reason") if "reason" in fields else None
+        if code and reason:
+            out.append(Acceptance(code, reason, until, loc(entry, c.shown)))
+    return tuple(out)
