@@ -14,7 +14,7 @@ import yaml
 
 from factcheck.codes import FINDINGS
 from factcheck.errors import Problem, ValueProblem
-from factcheck.interval import stated_interval
+from factcheck.interval import Interval, stated_interval
 from factcheck.model import (
     Acceptance,
     FieldSpec,
@@ -31,12 +31,20 @@ YEAR = re.compile(r"[0-9]{4}")
 FIGURE = re.compile(r"\s*[-+]?[0-9零〇一二两三四五六七八九十百千]")  # how a written figure starts
 NO_UNIT = UnitInfo("", 1.0, "")
 
+# Parsed values and periods by (rule pack, text): the same figures and periods recur across the
+# files of a run ("2025", "十四五", "5.5%"), and a parse depends only on the text and the pack.
+# Problems are not memoised (they carry no state but are rare). Bounded, then cleared.
+_MEMO_LIMIT = 100_000
+_VALUES: dict[tuple[str, str], tuple[Stated, UnitInfo, float, Interval]] = {}
+_PERIODS: dict[tuple[str, str, int | None], Period] = {}
+
 
 class ClaimReader:
     """Collects problems while building the claims of one file."""
 
     def __init__(self, shown: str, pack: RulePack, entity: str, year: int | None) -> None:
         self.shown, self.pack, self.entity, self.year = shown, pack, entity, year
+        self.pack_key = "\0".join(pack.digests.values()) or str(id(pack))
         self.problems: list[Problem] = []
         # Ids of claims that failed to load: a reference to one is not "unknown", and reporting
         # it would bury the real problem under a cascade.
@@ -65,11 +73,15 @@ class ClaimReader:
         raw = self.text(node, name)
         if raw is None:
             return None
-        try:
-            period = parse_period(raw, self.pack.plans, self.year)
-        except ValueProblem as exc:
-            self.problem(node, exc.code, exc.message)
-            return None
+        key = (self.pack_key, raw, self.year)
+        period = _PERIODS.get(key)
+        if period is None:
+            try:
+                period = parse_period(raw, self.pack.plans, self.year)
+            except ValueProblem as exc:
+                self.problem(node, exc.code, exc.message)
+                return None
+            _remember(_PERIODS, key, period)
         if point and period.is_span:
             self.problem(node, "E111", f"'{name}' must be a single period, not the span '{raw}'")
             return None
@@ -79,16 +91,26 @@ class ClaimReader:
         raw = self.text(node, name)
         if raw is None:
             return None
-        try:
-            stated = parse_value(raw, self.pack.lexicon)
-            unit = unit_info(stated.unit) if stated.form == "number" else NO_UNIT
-        except ValueProblem as exc:
-            self.problem(node, exc.code, exc.message)
-            return None
-        scale = stated.factor * unit.factor
-        interval = stated_interval(stated, self.pack.rounding).scale(scale)
-        point = float(stated.number) * scale
-        return Value(stated, unit, point, interval, loc(node, self.shown))
+        key = (self.pack_key, raw)
+        known = _VALUES.get(key)
+        if known is None:
+            try:
+                stated = parse_value(raw, self.pack.lexicon)
+                unit = unit_info(stated.unit) if stated.form == "number" else NO_UNIT
+            except ValueProblem as exc:
+                self.problem(node, exc.code, exc.message)
+                return None
+            scale = stated.factor * unit.factor
+            interval = stated_interval(stated, self.pack.rounding).scale(scale)
+            known = (stated, unit, float(stated.number) * scale, interval)
+            _remember(_VALUES, key, known)
+        return Value(*known, loc(node, self.shown))
+
+
+def _remember(memo: dict, key: object, value: object) -> None:  # type: ignore[type-arg]
+    if len(memo) >= _MEMO_LIMIT:
+        memo.clear()
+    memo[key] = value
 
 
 def read_fields(

@@ -129,11 +129,16 @@ def _decimal(text: str) -> tuple[Decimal, int]:
     return number, int(number.as_tuple().exponent)
 
 
+_VERBS = tuple((v, 1) for v in _UP) + tuple((v, -1) for v in _DOWN)
+_PLAIN_START = frozenset("0123456789+-.")
+
+
 def _strip_words(text: str, lexicon: Lexicon) -> tuple[str, str | None, str]:
     """Remove the qualifier words before and after the figure (``超过…以上``); the first word
     found sets the bound."""
     word, bound = None, "equal"
-    for w, b in lexicon.prefixes.items():
+    # No qualifier word starts with a digit or a sign: most figures skip the scan of them.
+    for w, b in () if text[:1] in _PLAIN_START else lexicon.prefixes.items():
         if text.startswith(w) and len(text) > len(w):
             text, word, bound = text[len(w) :], w, b
             break
@@ -155,7 +160,7 @@ def parse_value(raw: str, lexicon: Lexicon) -> Stated:
         raise ValueProblem("E108", "empty value")
     body, word, bound = _strip_words(text, lexicon)
     sign, verb = 1, None
-    for prefix, s in [(v, 1) for v in _UP] + [(v, -1) for v in _DOWN]:
+    for prefix, s in () if body[:1] in _PLAIN_START else _VERBS:
         if body.startswith(prefix) and len(body) > len(prefix):
             verb, sign, body = prefix, s, body[len(prefix) :].removeprefix("了")
             break

@@ -34,13 +34,20 @@ class QuoteIndex:
 
     def __init__(self, text: str) -> None:
         self.text = text
+        # Characters are normalised one by one, so that each keeps its original offset. Most
+        # characters of an article normalise to themselves: they are looked up once each.
+        table: dict[str, str] = {}
         chars: list[str] = []
         origin: list[int] = []
         for i, ch in enumerate(text):
-            for out in unicodedata.normalize("NFKC", ch):
-                if not out.isspace():
-                    chars.append(out)
-                    origin.append(i)
+            out = table.get(ch)
+            if out is None:
+                out = table[ch] = "".join(
+                    c for c in unicodedata.normalize("NFKC", ch) if not c.isspace()
+                )
+            if out:
+                chars.append(out)
+                origin.extend([i] * len(out))
         self.norm = "".join(chars)
         self.origin = origin
         self.line_starts = [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
