@@ -118,6 +118,13 @@ def test_every_arabic_digit_is_inside_a_mention(article: str, mentions: list[Men
         ("一座一个一条一件事一体化一站式一锹一土一幕幕一刻钟唯一统一", []),
         ("三大行动", [("三大", 3, "chinese")]),
         ("三酸两碱八改三调对接六融一体", []),
+        ("安全事故发生率降为零。", [("零", 0, "chinese")]),  # a zero that is a result
+        ("零件零售零距离", []),
+        ("连续16个季度", [("16个季度", 16, "arabic")]),
+        ("翻了两番", [("翻了两番", 2, "multiple")]),
+        ("增加了一倍", [("一倍", 1, "chinese")]),  # 一倍 is a multiple, not an article
+        ("18.2:35.6:46.2", [("18.2:35.6:46.2", None, "arabic")]),  # three parts, no value
+        ("三次产业结构", []),
     ],
 )
 def test_small_cases(text: str, expected: list[tuple[str, float | None, str]]) -> None:

@@ -293,6 +293,36 @@ def explain(
     sys.stdout.write(text)
 
 
+@app.command()
+def extract(
+    article: Annotated[Path, typer.Argument(help="The article text.")],
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output", "-o", help="Write the draft here (default: the article's name, .yaml)."
+        ),
+    ] = None,
+    merge: Annotated[
+        Path | None,
+        typer.Option(
+            "--merge",
+            help="Append draft claims for the mentions this claims file does not cover yet "
+            "(in place, or to --output); its own text is kept byte for byte.",
+        ),
+    ] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="Replace an existing --output file.")
+    ] = False,
+    rules: RulesOpt = None,
+) -> None:
+    """Draft a claims file from an article: every figure a claim marked draft: true."""
+    from factcheck import app as core  # noqa: PLC0415
+    from factcheck.extract import run_extract  # noqa: PLC0415
+
+    pack, _ = core.resolve_pack(rules, [merge or output or article])
+    print(run_extract(article, output, merge, force, pack))
+
+
 def main() -> None:
     """Entry point: run the app and map every outcome to an exit code."""
     from factcheck.errors import InputError  # noqa: PLC0415

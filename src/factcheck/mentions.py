@@ -6,9 +6,9 @@ claimed or explicitly ignored, so when in doubt the finder reports a span and le
 it. The scan is one pass of one compiled regex whose alternatives are tried in a fixed order at each
 position; a few lines of Python then decide whether a Chinese numeral is a quantity:
 
-* A lone 一 is never a mention. Before a measure word it is the indefinite article (一座, 一个,
-  一刻钟, 最后一公里); elsewhere it is part of a word (统一, 一体化, 一带一路). 零 alone (零件,
-  降为零) is not one either.
+* A lone 一 is never a mention, except in 一倍 (增加了一倍). Before a measure word it is the
+  indefinite article (一座, 一个, 一刻钟, 最后一公里); elsewhere it is part of a word (统一, 一体化,
+  一带一路). 零 alone (零件) is not one either, except as a result (降为零, below).
 * Any other single numeral (三, 两, 十, 千, 万 …) is a mention only before a measure word from
   MEASURE_WORDS: 三年, 五个, 十年前, 三大行动, 万人, and 千米井下 ("a thousand metres down").
   Numerals in labels without a measure word (五城一区, 八改, 三调对接, 三酸两碱) are not.
@@ -18,10 +18,14 @@ position; a few lines of Python then decide whether a Chinese numeral is a quant
 * Fixed phrases in IDIOMS are skipped whole (千万工程, 第一动力, 十分, 二元壁垒).
 * Special forms: ordinals (第二, 第四批; every ordinal may be a rank, so 第一缕阳光 is a mention the
   editor ignores), ranks (前三), plans (十四五, value 14), fractions (三分之二, 百分之五 as a
-  percent), tenths (八成 = 0.8), 两位数 (no value) and doublings (翻番 and 翻一番 = 1, 翻两番 = 2).
+  percent), tenths (八成 = 0.8), 两位数 (no value) and doublings (翻番 and 翻一番 = 1, 翻两番 and
+  翻了两番 = 2).
+* A zero written as a result (降为零, 降至零, 减少到零) is a figure when it ends its clause; 零件,
+  零售 and 零距离 are words.
 
 Arabic numbers are always mentions, with thousands separators, decimals, full-width digits, an
-attached magnitude and unit (670亿元, 0.9个百分点), ratios (2.29:1 = 2.29), products (2×100万千瓦
+attached magnitude and unit (670亿元, 0.9个百分点), ratios (2.29:1 = 2.29; 18.2:35.6:46.2 has no
+value), products (2×100万千瓦
 = 200), sums (2+4+N, no value), purity grades (4N5 = 99.995, form "percent") and letter suffixes
 (5G = 5). A value is the number as written without a trailing 万/亿 magnitude (670亿元 -> 670,
 一万五千亿 -> 15000, 万人 -> 1), so value times the magnitude in the text is the quantity, in
@@ -48,7 +52,8 @@ MEASURE_WORDS: frozenset[str] = frozenset(
         *("元", "美元", "块", "吨", "公斤", "公斤/亩", "千克", "克", "斤", "亩", "公顷"),
         *("米", "千米", "公里", "厘米", "毫米", "微米", "纳米", "平方米", "平方公里", "立方米"),
         *("千瓦", "千瓦时", "瓦", "度", "个百分点", "百分点", "倍"),
-        *("年", "年度", "周年", "个月", "月", "日", "天", "季度", "小时", "分钟", "秒", "岁"),
+        *("年", "年度", "周年", "个月", "个季度", "个小时", "月", "日", "天", "季度", "小时"),
+        *("分钟", "秒", "岁"),
         *("个", "人", "人次", "名", "位", "户", "家", "件", "项", "条", "座", "台", "辆", "株"),
         *("棵", "院", "间", "套", "张", "所", "处", "场", "轮", "届", "批", "期", "种", "类"),
         *("级", "代", "次", "组", "路", "层", "步", "大"),
@@ -62,7 +67,7 @@ IDIOMS: frozenset[str] = frozenset(
         *("千万", "万千", "万万", "千千万万", "万一", "十分", "万分", "二元", "三位一体"),
         *("第一动力", "第一时间", "第一书记", "第一线", "千方百计", "千家万户", "千军万马"),
         *("万家灯火", "百家争鸣", "三天两头", "五湖四海", "四面八方", "十全十美", "接二连三"),
-        *("三番五次", "七上八下", "九牛一毛", "万无一失"),
+        *("三番五次", "七上八下", "九牛一毛", "万无一失", "三次产业"),
     }
 )
 
@@ -90,16 +95,18 @@ _PATTERN = re.compile(
     # 十分之一 and 十分钟 are numbers, so an idiom never swallows a following 之 or 钟.
     rf"(?P<skip>(?:{_alternation(IDIOMS)})(?![之钟]))"
     rf"|(?P<plan>(?<![{_CN}])十[一二三四五六七八九]五(?![{_CN}]))"
-    rf"|(?P<mult>翻(?P<mult_n>[一二两三四五六七八九十]|{_DIG}+)?番)"
+    rf"|(?P<mult>翻了?(?P<mult_n>[一二两三四五六七八九十]|{_DIG}+)?番)"
     rf"|(?P<frac>(?P<den>{_RUN})分之(?P<num>{_RUN}))"  # 三分之二: denominator first
     rf"|(?P<ord>第(?P<ord_n>{_RUN})(?:{_MW})?)"
     # 前三 is a rank, but in 提前三年 the numeral belongs to 三年, so no measure word may follow.
     rf"|(?P<rank>前(?P<rank_n>[二两三四五六七八九十][{_CN}]*)(?![{_CN}]|[余多]?(?:{_MW})))"
     rf"|(?P<tenth>(?<![{_CN}])(?P<tenth_n>[二两三四五六七八九])成)"
     rf"|(?P<places>[一二两三四五六七八九十]+位数)"
-    rf"|(?P<ar>{_NUM}(?:[:：]{_NUM}|×{_NUM}|(?:\+(?:{_NUM}|N(?![A-Za-z0-9])))+"
+    rf"|(?P<ar>{_NUM}(?:(?:[:：]{_NUM})+|×{_NUM}|(?:\+(?:{_NUM}|N(?![A-Za-z0-9])))+"
     rf"|N{_DIG}?(?![A-Za-z])|[A-Za-z]+(?!{_DIG}))?)"
     rf"(?P<ar_tail>[%％]|[余多]?(?:(?:{_MAG})?(?:{_MW})|{_MAG}))?"
+    # 降为零, 降至零: a zero that ends its clause is a figure; 零件, 零售, 零距离 are words.
+    rf"|(?P<zero>(?<=[为至到])[零〇](?=[，。；、！？,.;!?”’\s]|$))"
     rf"|(?P<approx>[数几])?(?P<cn>{_RUN})(?P<cn_tail>[余多]?(?:{_MW}))?"
 )
 
@@ -150,8 +157,10 @@ def _arabic_value(core: str) -> float | None:
         if "+" in s:
             return None  # 2+4+N names a structure, not a quantity
         if ":" in s:
-            a, b = s.split(":")
-            return float(a) / float(b)
+            parts = s.split(":")
+            if len(parts) > 2:
+                return None  # 18.2:35.6:46.2, a structure of three parts, has no single value
+            return float(parts[0]) / float(parts[1])
         if "×" in s:
             a, b = s.split("×")
             return float(a) * float(b)
@@ -186,6 +195,8 @@ def _classify(m: re.Match[str]) -> tuple[float | None, str] | None:
         return (None if tenths is None else tenths / 10), "fraction"
     if m["places"]:
         return None, "chinese"  # 两位数 is a range of values, not one
+    if m["zero"]:
+        return 0.0, "chinese"
     if m["ar"]:
         if m["ar_tail"] in ("%", "％") or _PURITY.fullmatch(unicodedata.normalize("NFKC", m["ar"])):
             form = "percent"
@@ -195,6 +206,8 @@ def _classify(m: re.Match[str]) -> tuple[float | None, str] | None:
             form = "arabic"
         return _arabic_value(m["ar"]), form
     run = m["cn"]
+    if run == "一" and m["cn_tail"] == "倍":
+        return 1.0, "chinese"  # 增加了一倍: "one times" is a multiple, never an article
     if run in ("一", "零", "〇"):
         return None  # the indefinite article, or a word such as 零件
     bare = len(run) == 1 or (len(run) == 2 and not _PLACE_CHARS & set(run))

@@ -29,8 +29,8 @@ _PERCENT_CN = re.compile(r"^百分之(.+)$")
 _RATIO = re.compile(r"^([+-]?[\d.]+):([+-]?[\d.]+)$")
 _DOUBLING = re.compile(r"^翻(.*)番$")
 _RANK = re.compile(r"^(第|前)?(.+?)(位|名)?$")
-_UP = ("增长", "增加", "提高", "提升", "上升", "上涨", "增")
-_DOWN = ("下降", "减少", "降低", "下滑", "回落", "缩小", "减")
+UP_VERBS = ("增长", "增加", "提高", "提升", "上升", "上涨", "增")
+DOWN_VERBS = ("下降", "减少", "降低", "下滑", "回落", "缩小", "减")
 _FIRST = ("首位", "首", "榜首", "第一")
 _CN_SINGLE = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"〇": 0, "两": 2, "十": 10}
 # Written figures beyond these powers of ten are typing accidents or attacks (1e999999): refusing
@@ -129,7 +129,7 @@ def _decimal(text: str) -> tuple[Decimal, int]:
     return number, int(number.as_tuple().exponent)
 
 
-_VERBS = tuple((v, 1) for v in _UP) + tuple((v, -1) for v in _DOWN)
+_VERBS = tuple((v, 1) for v in UP_VERBS) + tuple((v, -1) for v in DOWN_VERBS)
 _PLAIN_START = frozenset("0123456789+-.")
 
 
@@ -213,7 +213,7 @@ def _parse_body(body: str, sign: int, verb: str | None, lexicon: Lexicon) -> Sta
             rest, inner, inner_bound = rest[len(w) :], w, b
             break
     if rest == "倍":
-        reading = "increase" if verb in _UP else "times"
+        reading = "increase" if verb in UP_VERBS else "times"
         value = number + 1 if reading == "increase" else number
         return Stated(body, "multiple", value, exponent, reading=reading)
     if rest in ("位", "名") and not inner:
@@ -238,7 +238,7 @@ def _parse_cn_body(body: str, m: re.Match[str], sign: int, verb: str | None) -> 
     if rest == "成":  # 八成 = 80%, written to the tenth
         return Stated(body, "number", sign * number * 10, 1, "%")
     if rest == "倍":
-        reading = "increase" if verb in _UP else "times"
+        reading = "increase" if verb in UP_VERBS else "times"
         return Stated(
             body, "multiple", number + 1 if reading == "increase" else number, None, reading=reading
         )

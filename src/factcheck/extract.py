@@ -1,0 +1,254 @@
+"""``factcheck extract``: draft a claims file from an article, or add the article's figures that
+no claim covers yet to an existing claims file.
+
+Drafting itself is :func:`factcheck.extract_draft.draft_claims`; the YAML text is written by
+:mod:`factcheck.extract_yaml`. This module reads and writes files and makes two promises:
+
+* Nothing is lost. An existing file is never replaced without ``--force`` (E302); files are
+  written atomically; ``--merge`` only inserts new claim items at the end of the ``claims:``
+  list, so the user's claims, order, comments and bytes stay as they were.
+* The output loads. Every draft is checked with the real parsers while it is made, and the
+  whole text is then loaded by :func:`factcheck.loader.load_claims` before it is written; a
+  drafted claim the loader still refuses is moved to the "not drafted" comments.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from bisect import bisect_right
+from dataclasses import replace
+from pathlib import Path
+
+from factcheck.coverage import covered_spans, uncovered
+from factcheck.errors import InputError, Loc, Problem
+from factcheck.extract_draft import Draft, DraftClaim, Skipped, draft_claims
+from factcheck.extract_yaml import (
+    claim_lines,
+    file_lines,
+    insertion,
+    quoted,
+    skipped_lines,
+    splice,
+)
+from factcheck.fileio import write_atomic
+from factcheck.quotes import QuoteIndex
+from factcheck.rulepack import RulePack
+from factcheck.yamlsrc import read_text
+
+MAX_ROUNDS = 3  # rounds of "load, drop what the loader refuses, load again"
+
+
+def run_extract(
+    article: Path,
+    output: Path | None,
+    merge: Path | None,
+    force: bool,
+    pack: RulePack,
+) -> str:
+    """Draft claims for ``article`` and write them; return a one-line summary.
+
+    Without ``merge`` the draft goes to ``output`` (default: the article's name with ``.yaml``),
+    which must not exist unless ``force``. With ``merge`` the claims not yet covered are appended
+    to that claims file, written back in place (or to ``output``). Raises InputError (exit 2).
+    """
+    text = _read(article)
+    if merge is not None:
+        return _merge(article, text, merge, output, force, pack)
+    target = output or article.with_suffix(".yaml")
+    _check_target(target, force)
+    draft = draft_claims(text, pack)
+    rel = Path(os.path.relpath(article.resolve(), target.resolve().parent)).as_posix()
+    claims, skipped = list(draft.claims), list(draft.skipped)
+    for _ in range(MAX_ROUNDS):
+        items = [claim_lines(c) for c in claims]
+        lines = file_lines(draft, rel, items)
+        first = len(lines) - sum(map(len, items)) + 1
+        lines += skipped_lines(_uncovered_skips(skipped, claims))
+        body = "\n".join(lines) + "\n"
+        problems = _problems(body, target, pack)
+        if not problems:
+            break
+        claims, skipped = _drop(problems, claims, skipped, items, first, set())
+    else:
+        raise InputError(problems)
+    write_atomic(target, body, force)
+    return (
+        f"{target}: {len(claims)} draft claims ({sum(len(c.ids) for c in claims)} items) from "
+        f"{draft.mentions} numeric mentions; {len(_uncovered_skips(skipped, claims))} mentions "
+        "not drafted are listed as comments at the end"
+    )
+
+
+def _read(path: Path) -> str:
+    text, problems = read_text(path, str(path))
+    if text is None:
+        raise InputError(problems)
+    return text
+
+
+def _check_target(target: Path, force: bool) -> None:
+    if target.exists() and not force:
+        raise InputError(
+            [Problem(Loc(str(target)), "E302", "file exists; use --force to replace it")]
+        )
+    folder = target.parent if str(target.parent) else Path(".")
+    if not folder.is_dir():
+        raise InputError([Problem(Loc(str(target)), "E301", f"folder '{folder}' not found")])
+
+
+def _uncovered_skips(skipped: list[Skipped], claims: list[DraftClaim]) -> list[Skipped]:
+    """The set-aside mentions that no drafted claim quotes (the others are covered anyway)."""
+    spans = sorted((c.start, c.end) for c in claims)
+    starts = [a for a, _ in spans]
+    reach, running = [], -1  # reach[i]: the furthest end among spans[: i + 1]
+    for _, b in spans:
+        running = max(running, b)
+        reach.append(running)
+
+    def covered(s: Skipped) -> bool:
+        # Every quote up to i starts at or before the mention; one of them reaches past it?
+        i = bisect_right(starts, s.start) - 1
+        return i >= 0 and reach[i] >= s.end
+
+    return [s for s in skipped if not covered(s)]
+
+
+def _problems(text: str, target: Path, pack: RulePack, check_quotes: bool = True) -> list[Problem]:
+    """What the loader says about ``text`` as if it were ``target`` (its article is found
+    relative to the target's folder, so the temporary copy sits next to it)."""
+    from factcheck.loader import load_claims  # noqa: PLC0415 - pint only when a file is written
+
+    folder = target.parent if str(target.parent) else Path(".")
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".check.yaml", dir=folder)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as out:
+            out.write(text)
+        load_claims(Path(tmp), pack, str(target), check_quotes=check_quotes)
+    except InputError as exc:
+        return exc.problems
+    finally:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+    return []
+
+
+def _drop(
+    problems: list[Problem],
+    claims: list[DraftClaim],
+    skipped: list[Skipped],
+    items: list[list[str]],
+    first: int,
+    known: set[tuple[str, str]],
+) -> tuple[list[DraftClaim], list[Skipped]]:
+    """Move the claims whose lines the loader refused to the set-aside list. A problem outside
+    every drafted item (and not already in the file before) is a bug: raise it."""
+    bad: dict[int, Problem] = {}
+    line = first
+    ranges = []
+    for i, item in enumerate(items):
+        ranges.append((i, line, line + len(item)))
+        line += len(item)
+    for p in problems:
+        hit = next((i for i, a, b in ranges if a <= p.loc.line < b), None)
+        if hit is not None:
+            bad.setdefault(hit, p)
+        elif (p.code, p.message) not in known:
+            raise InputError(problems)
+    if not bad:
+        raise InputError(problems)
+    kept = [c for i, c in enumerate(claims) if i not in bad]
+    for i, p in bad.items():
+        c = claims[i]
+        for value, (start, end) in zip(c.values, c.spans, strict=True):
+            why = f"{p.code} {p.message}"
+            skipped.append(Skipped(value, c.line, c.quote, "other", why, start, end))
+    return kept, skipped
+
+
+def _merge(
+    article: Path, text: str, merge: Path, output: Path | None, force: bool, pack: RulePack
+) -> str:
+    """Append draft claims for the mentions ``merge`` does not cover yet; keep every byte."""
+    from factcheck.loader import load_claims  # noqa: PLC0415
+
+    target = output or merge
+    if target != merge:
+        _check_target(target, force)
+    existing = _read(merge)
+    bom = merge.read_bytes().startswith(b"\xef\xbb\xbf")
+    # Quotes are not checked: after an edit of the article some may be stale, and the point of
+    # merging is to bring the file back in step. validate reports them afterwards.
+    file = replace(load_claims(merge, pack, str(merge), check_quotes=False), article_text=text)
+    # The loader checks quotes against the file's own article; drafts quote ARTICLE.
+    same_article = Path(file.article_path).resolve() == article.resolve()
+    index = QuoteIndex(text)
+    missing, _ = uncovered(file, index)
+    open_spans = {(m.start, m.end) for m in missing}
+    covered = covered_spans(file, index)
+
+    def new(span: tuple[int, int]) -> bool:
+        if span in open_spans:
+            return True
+        return not any(c.start <= span[0] and span[1] <= c.end for c in covered)
+
+    draft = draft_claims(text, pack, file.entity or None, file.year)
+    taken = {c.id for c in file.claims}
+    claims = []
+    for c in draft.claims:
+        keep = [i for i, span in enumerate(c.spans) if new(span)]
+        if keep:
+            claims.append(_rename(c.subset(keep), taken))
+    # A mention listed in the "not drafted" comments of an earlier run is not listed again.
+    skipped = [
+        s
+        for s in draft.skipped
+        if new((s.start, s.end)) and f"{{quote: {quoted(s.quote)}," not in existing
+    ]
+    if not claims and not _uncovered_skips(skipped, claims):
+        return f"{merge}: every numeric mention is covered already; nothing added"
+    at, dash, key, flow_empty = insertion(existing, str(merge))
+    known = {(p.code, p.message) for p in _problems(existing, target, pack, same_article)}
+    for _ in range(MAX_ROUNDS):
+        items = [claim_lines(c, dash, key) for c in claims]
+        lines = [line for item in items for line in item]
+        lines += skipped_lines(_uncovered_skips(skipped, claims), dash)
+        merged, first = splice(existing, lines, at, flow_empty)
+        problems = [
+            p
+            for p in _problems(merged, target, pack, same_article)
+            if (p.code, p.message) not in known or first <= p.loc.line < first + len(lines)
+        ]
+        if not problems:
+            break
+        claims, skipped = _drop(problems, claims, skipped, items, first, known)
+    else:
+        raise InputError(problems)
+    write_atomic(target, ("\ufeff" if bom else "") + merged, force=force or target == merge)
+    return (
+        f"{target}: added {len(claims)} draft claims for mentions not yet covered; "
+        f"{len(_uncovered_skips(skipped, claims))} mentions not drafted are listed as comments"
+    )
+
+
+def _rename(claim: DraftClaim, taken: set[str]) -> DraftClaim:
+    """Give a claim ids that no claim of the file it joins has."""
+    ids = []
+    for name in claim.ids:
+        unique, n = name, 1
+        while unique in taken:
+            n += 1
+            unique = f"{name}-{n}"
+        taken.add(unique)
+        ids.append(unique)
+    return replace(claim, ids=tuple(ids))
+
+
+def draft_text(text: str, pack: RulePack, article: str = "article.txt") -> tuple[str, Draft]:
+    """The YAML text of a draft, without checking or writing it (for tests and benchmarks)."""
+    draft = draft_claims(text, pack)
+    items = [claim_lines(c) for c in draft.claims]
+    lines = file_lines(draft, article, items)
+    lines += skipped_lines(_uncovered_skips(list(draft.skipped), list(draft.claims)))
+    return "\n".join(lines) + "\n", draft

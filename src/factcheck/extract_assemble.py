@@ -1,0 +1,174 @@
+"""Assembling drafted claims: every value and period is checked with the real parsers, a
+claim the loader would refuse is demoted to a kind its value fits or set aside, and the fields
+are laid out in the order a claims file writes them."""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import TYPE_CHECKING
+
+from factcheck.errors import ValueProblem
+from factcheck.extract_model import DraftClaim, Field
+from factcheck.extract_rules import Figure
+from factcheck.extract_text import ArticleContext
+from factcheck.numbers import Stated, parse_value
+from factcheck.periods import parse_period
+from factcheck.units import UnitInfo, unit_info
+
+if TYPE_CHECKING:
+    from factcheck.extract_draft import _Drafter
+
+MAX_QUOTE = 150  # characters; a real clause is far shorter
+_OPENERS = "“‘「《（("
+_CLOSERS = "”’」》）)"
+
+
+def _fits(kind: str, s: Stated, unit: UnitInfo) -> bool:
+    """Whether the loader accepts a value of this form for this kind (its E110 rule)."""
+    number = s.form == "number"
+    return {
+        "level": number,
+        "count": number,
+        "growth": number and (unit.is_percent or unit.is_points),
+        "cagr": number and unit.is_percent,
+        "multiple": s.form == "multiple" or (number and not s.unit),
+        "share": number and unit.dimension == "",
+        "ratio": s.form == "ratio" or (number and not s.unit),
+        "rank": s.form == "rank" or (number and not s.unit),
+    }[kind]
+
+
+def quote_span(ctx: ArticleContext, a: int, b: int, start: int, end: int) -> tuple[str, int, int]:
+    """The text of [a, b), trimmed of spaces and unpaired quote marks; a clause much longer
+    than a sentence (a text without punctuation) is cut to a window around [start, end)."""
+    if b - a > MAX_QUOTE:
+        a, b = max(a, start - MAX_QUOTE // 3), min(b, end + MAX_QUOTE // 3)
+    text = ctx.text
+    while a < b and (
+        text[a].isspace()
+        or text[a] in _CLOSERS
+        or (text[a] in _OPENERS and not _closes(text, a, b))
+    ):
+        a += 1
+    while b > a and (
+        text[b - 1].isspace()
+        or text[b - 1] in _OPENERS
+        or (text[b - 1] in _CLOSERS and not _opens(text, a, b))
+    ):
+        b -= 1
+    return text[a:b], a, b
+
+
+def _closes(text: str, a: int, b: int) -> bool:
+    pairs = {"“": "”", "‘": "’", "「": "」", "《": "》", "（": "）", "(": ")"}
+    return pairs[text[a]] in text[a + 1 : b]
+
+
+def _opens(text: str, a: int, b: int) -> bool:
+    pairs = {"”": "“", "’": "‘", "」": "「", "》": "《", "）": "（", ")": "("}
+    return pairs[text[b - 1]] in text[a : b - 1]
+
+
+def assemble(d: _Drafter, group: list[Figure], ids: Counter[int]) -> DraftClaim | None:
+    """The claim of a group, demoted or set aside where the loader would refuse it."""
+    kind = group[0].kind
+    parsed = []
+    for f in group:
+        try:
+            stated = parse_value(f.value, d.lex)
+            unit = unit_info(stated.unit) if stated.form == "number" else UnitInfo("", 1, "")
+        except ValueProblem as exc:
+            d.skip(f.mention, "other", f"{exc.code} {exc.message}")
+            continue
+        parsed.append((f, stated, unit))
+    if not parsed:
+        return None
+    if not all(_fits(kind, s, u) for _, s, u in parsed):
+        if not all(_fits("level", s, u) for _, s, u in parsed):
+            for f, _, _ in parsed:
+                d.skip(f.mention, "other", f"E110 '{f.value}' does not fit a {kind} claim")
+            return None
+        kind = "level"
+    group = [f for f, _, _ in parsed]
+    lead = group[0]
+    period, base = _periods(d, lead, kind)
+    if kind in ("cagr", "multiple") and not base and not _is_span(period, d):
+        kind = "growth" if kind == "cagr" else "level"
+        period, base = _periods(d, lead, kind)
+    a, b = d.clause(lead.vstart)[0], d.ctx.clause(group[-1].vend - 1)[1]
+    quote, start, end = quote_span(d.ctx, d.with_time_clause(a), b, lead.vstart, group[-1].vend)
+    line = lead.mention.line
+    names = []
+    for _ in group:
+        ids[line] += 1
+        names.append(f"{kind}-{line}-{ids[line]}")
+    fields: list[Field] = []
+
+    def put(name: str, values: list[str | None]) -> None:
+        present = [v for v in values if v]
+        if not present:
+            return
+        if len(set(present)) == 1 and len(present) == len(values):
+            fields.append((name, present[0]))
+        elif len(present) == len(values):
+            fields.append((name, tuple(present)))
+
+    put("entity", [f.entity for f in group])
+    if kind == "ratio":
+        fields.append(("metrics", tuple(lead.metrics)))
+    else:
+        put("metric", [f.metric for f in group])
+    fields.append(("period", period))
+    if base and kind in ("growth", "cagr", "multiple"):
+        fields.append(("base", base))
+    if kind == "rank":
+        put("ranking", [f.ranking or f.metric for f in group])
+    values = [f.value for f in group]
+    fields.append(("value", tuple(values) if len(values) > 1 else values[0]))
+    if kind == "count":
+        fields.append(("within", lead.within or ""))
+    if kind == "growth" and base and period != base and _plan_growth(d, lead):
+        lead.notes.append(
+            f"a change over the whole period from {base} (年均 is not written); "
+            "if it is an average annual rate, make the kind cagr"
+        )
+    if lead.notes:
+        fields.append(("note", "extract: " + "; ".join(dict.fromkeys(lead.notes))))
+    spans = tuple((f.mention.start, f.mention.end) for f in group)
+    return DraftClaim(
+        tuple(names), kind, quote, tuple(fields), start, end, line, tuple(values), spans
+    )
+
+
+def _periods(d: _Drafter, f: Figure, kind: str) -> tuple[str, str | None]:
+    """The figure's period and base, checked by the period parser; a point where the kind
+    needs one, the reference year where nothing else parses."""
+    plans, year = d.pack.plans, d.year
+    try:
+        period = parse_period(f.period, plans, year)
+    except ValueProblem:
+        period = parse_period(str(year), plans, year)
+    # Only changes compound over a span; every other kind is drafted at a point (its end).
+    changes = kind in ("growth", "cagr", "multiple")
+    text = period.end.key if period.is_span and not changes else period.text
+    base = f.base
+    if base is not None:
+        try:
+            if parse_period(base, plans, year).is_span:
+                base = None
+        except ValueProblem:
+            base = None
+    return text, base
+
+
+def _plan_growth(d: _Drafter, f: Figure) -> bool:
+    """Whether a growth figure's base came from a plan span (十四五期间增长5.5%)."""
+    times = [t for t in d.ctx.times_before(f.vstart) if t.role != "base"]
+    return bool(times) and times[-1].kind == "plan"
+
+
+def _is_span(period: str, d: _Drafter) -> bool:
+    try:
+        return parse_period(period, d.pack.plans, d.year).is_span
+    except ValueProblem:
+        return False

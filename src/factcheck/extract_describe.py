@@ -1,0 +1,150 @@
+"""The second pass of drafting: the kind, period and metric of each figure, and the subjects
+of 'respectively' (分别) lists. Functions of the drafter's state, in text order: a figure may use
+the figures before it in its sentence (同比增长32.7% takes the metric of 到位资金468.9亿元)."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from typing import TYPE_CHECKING
+
+from factcheck import extract_metric as em
+from factcheck.extract_rules import Figure, propose_kind, resolve_period
+from factcheck.extract_text import REACH
+from factcheck.numbers import DOWN_VERBS
+
+if TYPE_CHECKING:
+    from factcheck.extract_draft import _Drafter
+
+_SCOPE_LEAD = re.compile(r"^(?:跃升至|跃升到|上升至|上升到|升至|升到|至|到|于|在)")
+_RANK_VERB = re.compile(r"排名|排在|位居|位列|居于|名列|跃居|跻身|稳居|居|列|排")
+_PARAGRAPH = re.compile(r"\n[ \t\u3000]*\n")
+_NOT_COUNTED = ("currency", "mass", "length", "power", "percentage", "*", "^")
+
+
+def _counted(f: Figure) -> bool:
+    """Whether a figure counts things or periods (48个月, 30家), the dimensions that 'count'
+    claims nest (money and physical quantities are parts of a sum instead)."""
+    dim = f.dimension or ""
+    return dim.startswith("[") and not any(w in dim for w in _NOT_COUNTED)
+
+
+def describe(d: _Drafter, group: list[Figure], prev: list[Figure]) -> None:
+    """Fill in kind, period, metric (and ranking, within, metrics) of a group's figures."""
+    f, ctx = group[0], d.ctx
+    c_start, c_end = d.clause(f.mention.start)
+    in_clause = [g for g in prev if g.vend > c_start]
+    p_start = max(in_clause[-1].vend if in_clause else c_start, f.vstart - REACH)
+    prefix = em.prefix_text(ctx, p_start, f.vstart)
+    if len(group) > 1:
+        prefix = prefix[: prefix.rfind("分别")] if "分别" in prefix else prefix
+    label, wants_object = em.label_before(prefix, d.names)
+    after = em.noun_after(ctx, f.vend, min(c_end, d.next_start(f.vend)))
+    f.kind = {"multiple": "multiple", "ratio": "ratio", "rank": "rank"}.get(
+        f.form, propose_kind(f, ctx, label, after)
+    )
+    bigger = [
+        g
+        for g in prev
+        if g.dimension == f.dimension and (g.mention.value or 0) > (f.mention.value or 0)
+    ]
+    if ctx.text[c_start : f.vstart].lstrip().startswith("其中") and bigger and _counted(f):
+        f.kind, f.within = "count", bigger[-1].value
+    f.metric = _metric(d, f, label, wants_object, prev, after)
+    if f.kind == "level" and f.form == "number" and not f.unit and f.metric.endswith("比"):
+        f.kind = "ratio"  # 城乡收入比由2.31缩小到2.08: a ratio written without ':1'
+        _ratio_metrics(d, f, prev)
+    if f.kind == "rank":
+        _ranking(d, f, prev, c_start, after)
+    if f.kind == "ratio" and not f.metrics:
+        _ratio_metrics(d, f, prev)
+    resolve_period(f, ctx, d.year, d.default_plan)
+    if len(group) > 1:
+        _respectively(d, group, prefix, prev)
+
+
+def _metric(
+    d: _Drafter, f: Figure, label: str, wants_object: bool, prev: list[Figure], after: str
+) -> str:
+    if label.endswith("等") or ("、" in label and after):
+        # 龙佰、华电等30余家头部企业, 高铁、2×100万千瓦调峰煤电: a list before, the noun after
+        label, wants_object = "", True
+    if "占" in label:  # 占全省总额的41%: what is a share of the whole is the figure before
+        label = label[: label.find("占")]
+    if label and not wants_object:
+        return label
+    if after and f.kind != "rank":
+        return after
+    if label:
+        return label
+    if f.kind in ("growth", "cagr", "multiple"):
+        # 实现旅游综合收入182.6亿元，增长18.9%: a change is of the level before it.
+        same = [g for g in prev if g.kind == "level" and g.metric]
+    else:
+        same = [g for g in prev if g.dimension == f.dimension and g.metric]
+    if same or prev:
+        return (same or prev)[-1].metric
+    # 1-3月累计完成3280亿元 after a sentence on 社会消费品零售总额: the paragraph's last
+    # figure of the same dimension.
+    i = bisect_left(d._starts, f.mention.start)
+    for g in reversed(d.figures[max(0, i - 20) : i]):
+        if _PARAGRAPH.search(d.ctx.text, g.vend, f.vstart):
+            break
+        if g.dimension == f.dimension and g.metric:
+            return g.metric
+    return after or "未命名指标"
+
+
+def _ranking(d: _Drafter, f: Figure, prev: list[Figure], c_start: int, after: str) -> None:
+    """What is ranked: the scope after the ranking verb (全省) and the ranked metric, or
+    the thing named after the rank (排名全国第66位的金昌经开区)."""
+    before = d.ctx.text[max(c_start, f.vstart - REACH) : f.vstart]
+    verbs = list(_RANK_VERB.finditer(before))
+    scope = _SCOPE_LEAD.sub("", before[verbs[-1].end() :]) if verbs else ""
+    scope = scope.removesuffix("第").removesuffix("前")
+    label = em.strip_words(before[: verbs[-1].start()] if verbs else before, d.names)
+    label = label.removesuffix("第").removesuffix("前")
+    if after and d.ctx.text.startswith("的", f.vend):
+        f.entity, f.metric = after, (scope or label) + "排名"
+        f.ranking = f.metric
+        return
+    f.metric = (prev[-1].metric if prev else "") or label or scope or "排名"
+    # 增速居全省第二位 after 地区生产总值: what is ranked is the metric's 增速, in 全省.
+    aspect = label if label and len(label) <= 2 and label not in f.metric else ""
+    if scope:
+        base = f.metric if f.metric.startswith(scope) else scope + f.metric
+        f.ranking = base + aspect
+    elif label and label not in f.metric:
+        f.ranking = label if len(label) > 2 else f.metric + label
+    else:
+        f.ranking = f.metric
+
+
+def _ratio_metrics(d: _Drafter, f: Figure, prev: list[Figure]) -> None:
+    """The two metrics of a ratio: the pair of a 分别 list before it in the sentence
+    (城乡居民收入分别达…, 收入比…), the halves of a compound (城乡), or placeholders."""
+    pairs = [g.metrics for g in prev if len(g.metrics) == 2]
+    _, split, _ = em.split_subjects(f.metric, 2, d.names)
+    f.metrics = pairs[-1] if pairs else split or [f.metric + "（分子）", f.metric + "（分母）"]
+
+
+def _respectively(d: _Drafter, group: list[Figure], prefix: str, prev: list[Figure]) -> None:
+    """Copy the lead's reading to the list and find the subjects it distributes over."""
+    lead, n = group[0], len(group)
+    for g in group[1:]:
+        g.kind, g.period, g.base, g.within = lead.kind, lead.period, lead.base, lead.within
+        g.ranking, g.notes = lead.ranking, lead.notes
+        if lead.verb in DOWN_VERBS and not g.verb and lead.kind in ("growth", "cagr"):
+            g.value = lead.verb + g.value
+    entities, metrics, label = em.split_subjects(prefix, n, d.names)
+    before = prev[-n:] if len(prev) >= n else []
+    if not entities and not metrics and not label and before:
+        if all(g.entity for g in before):
+            entities = [g.entity or "" for g in before]
+        elif len({g.metric for g in before}) == n:
+            metrics = [g.metric for g in before]
+    for i, g in enumerate(group):
+        g.entity = entities[i] if entities else None
+        g.metric = metrics[i] if metrics else (label or lead.metric)
+        if lead.kind != "ratio" and len(metrics) == 2:
+            g.metrics = metrics  # a later ratio in the sentence divides these two

@@ -1,0 +1,137 @@
+"""Metric labels for drafted claims, and the subjects of 'respectively' (分别) lists.
+
+A label is the noun phrase next to the figure. Before it: the words from the start of the clause
+(or the end of the previous figure in it) with time words, scope words (全市, 金昌), adverbs and
+the predicate (年均增长, 连续, 突破) stripped: ``2025年地区生产总值突破670亿元`` → 地区生产总值.
+When
+a verb takes an object (创建, 拥有, 荣获) the label is that object (每万人拥有5G基站37个 → 5G基站),
+or the noun after the figure (创建13个绿色工厂 → 绿色工厂). A figure without either borrows the
+label of the figure before it in the sentence (同比增长32.7% after 到位资金468.9亿元).
+"""
+
+from __future__ import annotations
+
+import re
+
+from factcheck.extract_rules import VERBS
+from factcheck.extract_text import ArticleContext, is_place
+
+_QUOTES = '“”"‘’「」『』《》（）()'
+_LEADING = (
+    *("截至目前", "截至", "目前", "如今", "其中", "同时", "此外", "另外", "随着", "这个", "这些"),
+    *("全市", "全省", "全县", "全区", "全国", "我市", "本市", "当年", "今年", "去年", "上年"),
+    *("已经", "已", "累计", "共", "在", "对", "以", "将", "让", "使", "把", "由", "被", "而"),
+    *("并", "从", "自", "的", "这", "该", "与", "和", "及", "是", "随着", "实现"),
+)
+_TRAILING = (
+    *("年均", "年平均", "平均每年", "平均", "分别", "同比", "比上年", "较上年", "累计"),
+    *("已经", "已", "均", "仅", "共", "大幅", "持续", "稳步", "每年", "当年", "预计", "连续"),
+    *("保持", "实现", "净增", "新增", "迈过", "跨过", "越过", "跃升", "攀升", "升", "降"),
+    *("的", "了", "也", "都", "还", "将", "再", "从", "是", "为"),
+    *("至", "到", "于", "在", "共", "由", "控制在", "控制", "稳定在", "保持在", "多增", "少增"),
+    *("同期", "上年同期"),
+    *("比年初", "较年初", "比上年末", "较上年末", "比去年", "较去年", "比同期"),
+    *VERBS,
+)
+# Longest first, so that 提升 comes off whole rather than leaving 提.
+_TRAILING_FIRST = tuple(sorted(set(_TRAILING), key=len, reverse=True))
+_LEADING_FIRST = tuple(sorted(set(_LEADING), key=len, reverse=True))
+# Verbs that take the counted thing as their object: 创建13个绿色工厂, 拥有5G基站37个.
+_OBJECT_VERBS = re.compile(
+    r"(?:创建|建成|建设|拥有|荣获|获得|获评|吸引|落地实施|落地|实施|完成|争取|覆盖|解决"
+    r"|引进|新建|培育|让|使|令|带动)(?![率量数面度])"  # 覆盖率, 拥有量: nouns, not verbs
+)
+_AFTER_STOP = re.compile(
+    r"的|正在|与|和|及|等|让|使|被|均|已|都|也|还|在|为|是|如|实现|完成|迎来|覆盖|扎根|位居|位列|"
+    r"排名|" + "|".join(VERBS)
+)
+_CONNECTOR = re.compile(r"(?:比|较|相比|从|自|由|到|至|在|于)[“\"‘]?$")
+_MONTHS = re.compile(r"[0-9０-９]{1,2}(?:[-–—~～至到][0-9０-９]{1,2})?月(?:份|末|底|初)?")
+_COMPOUNDS = {"城乡": ("城镇", "农村"), "进出口": ("进口", "出口"), "中外": ("中方", "外方")}
+_LIST_SEP = re.compile(r"[、和与及]")
+_PLACE_ENDS = "省市县区镇乡村州"
+MAX_LABEL = 24
+
+
+def strip_words(label: str, names: tuple[str, ...]) -> str:
+    """Strip scope words, entity names and quotes from the front, adverbs and predicates from
+    the back, until nothing more comes off."""
+    label = label.strip(_QUOTES + " ，,")
+    while True:
+        before = label
+        for w in (*names, *_LEADING_FIRST):
+            if w and label.startswith(w):
+                label = label[len(w) :].lstrip(_QUOTES)
+                break
+        for w in _TRAILING_FIRST:
+            if label.endswith(w):
+                label = label[: -len(w)].rstrip(_QUOTES)
+                break
+        if label == before:
+            return label if len(label) > 1 else ""
+
+
+def prefix_text(ctx: ArticleContext, start: int, end: int) -> str:
+    """The text of [start, end) without its time words (十四五期间, 2025年) and quote marks."""
+    parts, at = [], start
+    for t in ctx.times_between(start, end):
+        # 比2020年, 较“十三五”末, 从2021年的: the connector goes with the time word.
+        parts.append(_CONNECTOR.sub("", ctx.text[at : t.start]))
+        at = t.end
+        if ctx.text.startswith("的", at) and at < end:
+            at += 1
+    parts.append(ctx.text[at:end])
+    return _MONTHS.sub("", "".join(parts)).translate(str.maketrans("", "", _QUOTES))
+
+
+def label_before(prefix: str, names: tuple[str, ...]) -> tuple[str, bool]:
+    """The label before a figure, and whether an object verb left the label to come after it."""
+    label = strip_words(prefix, names)
+    verbs = list(_OBJECT_VERBS.finditer(label))
+    if verbs:
+        last = verbs[-1]
+        obj = strip_words(label[last.end() :], names)
+        if obj:
+            return obj[-MAX_LABEL:], False
+        return strip_words(label[: last.start()], names)[-MAX_LABEL:], True
+    return label[-MAX_LABEL:], False
+
+
+def noun_after(ctx: ArticleContext, start: int, end: int) -> str:
+    """The noun phrase right after a figure, up to a verb, a particle or the clause end."""
+    text = (
+        ctx.text[start : min(end, start + 40)]
+        .translate(str.maketrans("", "", _QUOTES))
+        .removeprefix("的")
+    )
+    stop = _AFTER_STOP.search(text)
+    noun = text[: stop.start()] if stop else text
+    return noun[:10] if len(noun) > 1 else ""
+
+
+def split_subjects(prefix: str, n: int, names: tuple[str, ...]) -> tuple[list[str], list[str], str]:
+    """The subjects a 分别 list distributes over: (entities, metrics, shared label).
+
+    ``永昌县、金川区地区生产总值年均`` → entities [永昌县, 金川区], label 地区生产总值;
+    ``工业总产值、营业收入`` → metrics; ``城乡居民人均可支配收入`` → metrics [城镇居民…, 农村居民…].
+    """
+    parts = [p for p in _LIST_SEP.split(strip_words(prefix, ())) if p]
+    if len(parts) == n and n > 1:
+        last = parts[-1]
+        cut = next((i for i in range(2, min(6, len(last))) if last[i] in _PLACE_ENDS), -1)
+        if all(is_place(p) for p in parts[:-1]) and cut > 0 and is_place(last[: cut + 1]):
+            return [*parts[:-1], last[: cut + 1]], [], strip_words(last[cut + 1 :], names)
+        k = len(parts[0])
+        if all(len(p) == k and k <= 4 for p in parts[:-1]) and len(last) > k + 1:
+            # 城镇和农村居民人均可支配收入: parallel modifiers share the head noun after them.
+            parts = [p + last[k:] for p in parts[:-1]] + [last]
+        labels = [strip_words(p, names) for p in parts]
+        if all(labels):
+            return [], labels, ""
+    label = strip_words(prefix, names)
+    for word, pair in _COMPOUNDS.items():
+        at = label.find(word)
+        if n == 2 and at >= 0:
+            rest = label[at + len(word) :]
+            return [], [label[:at] + half + rest for half in pair], ""
+    return [], [], label

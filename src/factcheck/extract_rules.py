@@ -1,0 +1,261 @@
+"""Reading one figure of an article: is it a claim, its value words, its kind and its period.
+
+Every rule here is a convention of the genre (DOMAIN.md), never a sentence of a given article:
+
+* *Not a claim*: a year or plan that times other figures (it becomes their ``period``), ``N年前``
+  and ``N年翻番`` (a base), a figure inside a short quoted name (“2+4+N”体系, “23条”), a figure
+  after 每 (每万人: a denominator), ages (64岁), labels (世界500强, 三年行动, 第三批), letter
+  codes (5G, 4N5) and mentions without a value (数千户, 2+4+N).
+* *Value*: the mention with the rule pack's qualifier words around it (突破670亿元, 30%以上), a
+  falling direction verb (下降35%), and 增长N倍 kept whole because it means ×(N+1).
+* *Kind*: 倍/翻番 multiple; ``a:b`` ratio; 第N/前N/首位 in a ranking context rank; a rate after a
+  direction verb growth, or cagr after 年均; fractions and rates of a part (占, 比重, 贡献, 覆盖,
+  ``70%的停车场``) share; ``其中N…`` below a larger figure of the same unit count; else level.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from factcheck.extract_text import REACH, ArticleContext, TimeWord, quoted_name
+from factcheck.mentions import Mention
+from factcheck.numbers import DOWN_VERBS, UP_VERBS, Lexicon  # the direction verbs parse_value knows
+
+VERBS = tuple(sorted(UP_VERBS + DOWN_VERBS, key=len, reverse=True))
+_TO = ("至", "到", "为")  # 降至, 提高到, 降为: the figure is the new level, not the change
+_ANNUAL = ("年均", "年平均", "平均每年", "每年平均", "年复合", "复合增长")
+# Words that make a rate the share of a whole. 覆盖率 (coverage rate) is a level; 贡献率 is the
+# share of an increase, by its definition in official statistics.
+_SHARE_MARKS = re.compile(r"占|比重|份额|贡献|覆盖(?!率|面)")
+_CHANGE_AFTER = re.compile(r"^的?(?:增长|增速|增幅|增量|涨幅|降幅)")
+_RATE_NOUN = re.compile(r"(?:率|度|数|值|比|指数|水平)$")
+_RANK_CONTEXT = re.compile(r"排名|排在|排|位居|位列|居|名列|跻身|跃居|列")
+_RANK_WORD = re.compile(
+    r"(?:位居|居于|居|位列|排名|排在|稳居|名列|跃居)[^，。；、！？,;!?\n]{0,8}?(首位|榜首)"
+)
+# Nouns that make a figure part of a name: 世界500强, 三年行动, 第三批, 四届 is a count though.
+_LABEL_AFTER = ("强", "行动", "工程", "计划", "规划", "战略", "模式", "机制", "清单")
+_LABEL_UNITS = ("批", "路", "期", "代", "轮")  # 第三批, 302路: ordinals and route numbers
+_RANGE_START = re.compile(r"[-–—~～至到][0-9一二三四五六七八九十]{1,2}月")
+_YEAR_MENTION = re.compile(r"^(?:1[89]|2[01])[0-9]{2}年$")
+_QUARTER_MENTION = re.compile(r"^[一二三四1-4]季度$")
+
+
+@dataclass
+class Figure:
+    """A figure being drafted into a claim (mutable while the extractor fills it in)."""
+
+    mention: Mention
+    value: str
+    vstart: int  # the value words' span in the article (qualifiers included)
+    vend: int
+    verb: str | None  # the direction verb just before, if any
+    to: bool  # the verb is followed by 至/到/为: the figure is a level
+    kind: str = "level"
+    period: str = ""
+    base: str | None = None
+    metric: str = ""
+    entity: str | None = None
+    ranking: str | None = None
+    within: str | None = None
+    metrics: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    unit: str = ""
+    form: str = "number"  # the parsed value's form: number, multiple, ratio or rank
+    dimension: str | None = None
+
+
+def rank_words(text: str) -> list[Mention]:
+    """首位 and 榜首 after 位居/居/排名…: ranks written without a numeral (居西北首位)."""
+    out = []
+    line, scanned = 1, 0
+    for m in _RANK_WORD.finditer(text):
+        start = m.start(1)
+        line += text.count("\n", scanned, start)  # incrementally: one pass over the text
+        scanned = start
+        col = start - (text.rfind("\n", 0, start) + 1) + 1
+        out.append(Mention(m[1], start, m.end(1), line, col, 1.0, "chinese"))
+    return out
+
+
+def skip_reason(m: Mention, ctx: ArticleContext) -> str | None:
+    """Why a mention is not a figure a claim can state (an ``ignore`` reason), or None."""
+    text, folded = ctx.text, ctx.folded
+    core = folded[m.start : m.end]
+    if m.form == "plan" or _YEAR_MENTION.match(core) or ctx.time_at(m.start, m.end):
+        return "date"
+    if _QUARTER_MENTION.match(core) and _YEAR_MENTION.search(folded[max(0, m.start - 5) : m.start]):
+        return "date"
+    if _is_date(m, core, folded):
+        return "date"
+    if m.value is None and not core.endswith("位数"):
+        return "other"  # 数千户, 三四年, 2+4+N: no single value
+    if re.search(r"[A-Za-z]", core):
+        return "name"  # 5G, 4N5: codes and grades
+    if core.endswith("岁"):
+        return "age"
+    if text[max(0, m.start - 1) : m.start] == "每":
+        return "other"  # 每万人: the denominator of a rate
+    if quoted_name(text, m.start, m.end):
+        return "name"
+    after = text[m.end : m.end + 2]
+    if after.startswith(_LABEL_AFTER) or core.endswith(_LABEL_UNITS):
+        return "name"
+    if core.startswith("第") and not _is_rank(m, ctx):
+        return "name"  # 第三批, 第一缕阳光: an ordinal, not a place in a ranking
+    return None
+
+
+def _is_date(m: Mention, core: str, folded: str) -> bool:
+    """A month or a day (3月份, 截至3月末, 3月15日), or the first end of a range of them (1-3月)."""
+    if (
+        m.value is not None
+        and m.value <= 31
+        and core.endswith("日")
+        and folded[m.start - 1 : m.start] == "月"
+    ):
+        return True
+    if m.value is not None and m.value <= 12 and core.endswith("月") and not core.endswith("个月"):
+        return True
+    return bool(_RANGE_START.match(folded, m.end)) and core.isdigit()
+
+
+def _is_rank(m: Mention, ctx: ArticleContext) -> bool:
+    """An ordinal is a rank when a ranking verb precedes it in its clause, or when it ends its
+    clause (增幅第一。) or stands before 的 (第66位的经开区)."""
+    start, end = ctx.clause(m.start)
+    if _RANK_CONTEXT.search(ctx.text, max(start, m.start - REACH), m.start):
+        return True
+    return m.end == end or ctx.text.startswith("的", m.end)
+
+
+def value_words(m: Mention, ctx: ArticleContext, lexicon: Lexicon) -> Figure:
+    """The value as a claims file writes it, with qualifier words and a falling verb."""
+    text = ctx.text
+    vstart, vend = m.start, m.end
+    clause_start, clause_end = ctx.clause(m.start)
+    clause_start = max(clause_start, m.start - REACH)
+    suffix = next((w for w in lexicon.suffixes if text.startswith(w, vend, clause_end)), "")
+    vend += len(suffix)
+    before = text[clause_start:vstart]
+    prefix = next((w for w in lexicon.prefixes if before.endswith(w)), "")
+    vstart -= len(prefix)
+    rest = text[clause_start:vstart].removesuffix("了")
+    verb, to = None, False
+    for tail in _TO:
+        if rest.endswith(tail) and rest[: -len(tail)].endswith(VERBS):
+            rest, to = rest[: -len(tail)], True
+            break
+    verb = next((v for v in VERBS if rest.endswith(v)), None)
+    if to and prefix and prefix in _TO:
+        prefix, vstart = "", vstart + len(prefix)  # 降为零: 为 belongs to the verb
+    core = text[m.start : m.end]
+    if m.form == "multiple":
+        core = core.replace("了", "")  # 翻了两番 is written 翻两番 in a claims file
+    value = prefix + core + suffix
+    if verb and not to and (verb in DOWN_VERBS or core.endswith("倍")):
+        value = prefix + verb + core + suffix  # 下降35%, 增长2倍: the verb changes the figure
+    return Figure(m, value, vstart, vend, verb, to)
+
+
+def propose_kind(f: Figure, ctx: ArticleContext, metric_before: str, noun: str) -> str:
+    """The kind of claim a figure most likely makes (see the module docstring); ``noun`` is
+    the noun phrase right after the figure."""
+    m, text = f.mention, ctx.text
+    core = ctx.folded[m.start : m.end]
+    start, end = ctx.clause(m.start)
+    before, after = text[max(start, f.vstart - REACH) : f.vstart], text[f.vend : end][:REACH]
+    if core in ("首位", "榜首") or core.startswith(("第", "前")):
+        return "rank"
+    if core.endswith(("位", "名")) and _RANK_CONTEXT.search(before):
+        return "rank"
+    if m.form == "multiple" or core.endswith("倍"):
+        return "multiple"
+    if ":" in core or "：" in core:
+        return "ratio"
+    rate = f.unit in ("%", "个百分点", "百分点") or core.endswith(("位数", "%"))
+    fraction = m.form == "fraction"
+    if f.verb and not f.to:
+        if rate:
+            return "cagr" if any(w in before for w in _ANNUAL) else "growth"
+        return "level"  # 净增24家: an absolute change, for which the format has no kind
+    if rate and _CHANGE_AFTER.match(after):
+        return "growth"  # 两位数增长, 不低于10%的增量
+    if fraction or ((rate or m.form == "percent") and _SHARE_MARKS.search(before)):
+        return "share"
+    if m.form == "percent" and noun and not metric_before and not _RATE_NOUN.search(noun):
+        return "share"  # 70%的公共停车场, 近80%原料: the part of a whole
+    return "level"
+
+
+def resolve_period(f: Figure, ctx: ArticleContext, ref_year: int, default_plan: str | None) -> None:
+    """Set ``period`` and ``base`` from the time words of the figure's sentence before it."""
+    c_start, _ = ctx.clause(f.mention.start)
+    times = ctx.times_before(f.vstart)
+    bases = [t for t in times if t.role == "base" and t.start >= c_start]
+    points = [t for t in times if t.role != "base"]
+    nearest = points[-1] if points else None
+    span = _span(points)
+    point = _point_of(nearest) if nearest else str(ref_year)
+    base = bases[-1].period if bases else None
+    kind = f.kind
+    if kind == "cagr":
+        plan = next((t for t in reversed(points) if t.kind == "plan"), None)
+        if span:
+            f.period = span
+        elif plan:
+            f.period = plan.period
+        elif base:
+            f.period, f.base = point, base
+        elif default_plan:
+            f.period = default_plan
+            f.notes.append(f"period not written; {default_plan} assumed")
+        else:
+            f.kind, f.period = "growth", point
+            f.notes.append("an average annual rate, but its span is not written")
+    elif kind in ("growth", "multiple"):
+        f.period = point
+        if base:
+            f.base = base
+        elif span:
+            first, last = span.split("-")
+            f.period, f.base = last, first
+        elif nearest is not None and nearest.kind == "plan" and nearest.first:
+            f.base = str(nearest.first - 1)  # 十四五期间下降35%: from the end of 2020
+        elif kind == "multiple" and "同比" in ctx.text[c_start : f.vstart]:
+            f.base = _year_before(point)  # 同比增长1.2倍: against the same period a year before
+        elif kind == "multiple":
+            f.period = default_plan or point
+            if not default_plan:
+                f.base = str(ref_year - 1)
+            f.notes.append("base period not written")
+    else:
+        f.period = point
+
+
+def _year_before(point: str) -> str:
+    """The same period a year earlier: 2025 → 2024, 2025Q3 → 2024Q3, 2025-06 → 2024-06."""
+    year = int(point[:4]) if point[:4].isdigit() else None
+    return f"{year - 1}{point[4:]}" if year else point
+
+
+def _point_of(t: TimeWord) -> str:
+    """A point period from a time word: a plan stands for its last year (十四五期间 → 2025)."""
+    if t.kind == "plan" and t.year is not None:
+        return str(t.year)
+    return t.period
+
+
+def _span(points: list[TimeWord]) -> str | None:
+    """``从2021年…到2025年`` before the figure: the span ``2021-2025``."""
+    for i, t in enumerate(points):
+        if t.role == "from" and t.kind == "year":
+            for later in points[i + 1 :]:
+                if (
+                    later.role == "to"
+                    and later.kind == "year"
+                    and (later.year or 0) > (t.year or 0)
+                ):
+                    return f"{t.year}-{later.year}"
+    return None

@@ -1,0 +1,219 @@
+"""The context the extractor reads around a figure: clauses, sentences, time words and names.
+
+An article is cut twice. *Clauses* end at any of ，。；、！？： (full or half width) and at line
+breaks: a draft claim quotes the smallest clause that carries its figure. *Sentences* end at
+。；！？ and at blank lines (articles wrap lines inside sentences): a time word (``2025年``,
+``“十四五”期间``) sets the period of the figures after it up to the end of its sentence. Marks
+inside a numeric mention (``1,300``, ``2.29:1``) cut nothing.
+
+Time words are found once, by one regex built from the rule pack's plan calendar, and each gets a
+role from the word before it: ``从2021年`` starts a span, ``到2025年`` ends one, ``较5年前`` and
+``是“十三五”末的`` name a base, anything else is the period of what follows.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from collections import Counter
+from dataclasses import dataclass
+
+from factcheck.mentions import Mention
+
+# Full-width digits and point map one to one onto ASCII, so offsets stay valid for every regex.
+FOLD = str.maketrans("０１２３４５６７８９．", "0123456789.")
+_CLAUSE = re.compile(r"[，。；、！？：,;!?:\n…]")
+_SENTENCE = re.compile(r"[。；！？;!?]|\n[ \t\u3000]*\n")
+REACH = 300  # characters: how far back a time word, a label or a qualifier is looked for
+_CN_SMALL = "一二两三四五六七八九十"
+_OPEN = '“"‘「『'
+_CLOSE = '”"’」』'
+# The word before a time word says what it does for the figures after it.
+_BASE_WORDS = ("相较于", "相比", "相较", "较", "比")
+_TIMES_WORDS = ("是", "为", "相当于")  # 是“十三五”末的3.4倍: a base only before a multiple
+_FROM_WORDS = ("从", "自", "由")
+_TO_WORDS = ("到", "至", "为")
+# Place names: two characters and an administrative suffix. Names are scored by how often their
+# two-character stem occurs, so the city an article is about wins over the places it mentions.
+_PLACE = re.compile(r"(?=([\u4e00-\u9fff]{2,4})([省市县区]))")
+# Characters no place-name stem holds: function words, generic place words (全市, 城市, 社区,
+# 县区) and numerals. Real names with common characters (大连, 上海, 新乡) stay possible.
+_NOT_STEM = frozenset(
+    "全各该本我此每其这那的在了是为对向把被将从到至于以而或都和与及等个级城乡镇村街县区市省州国"
+    "地园社辖郊一二两三四五六七八九十"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class TimeWord:
+    """A time word of the article and what it means for the claims file."""
+
+    start: int
+    end: int
+    kind: str  # year, quarter, month, plan, plan_end, plan_start, ago
+    period: str  # as written in a claims file: 2025, 2025Q3, 2025-06, 十四五, 十三五末, 5年前
+    year: int | None  # the calendar year it ends in, when known without the reference year
+    first: int | None  # plans: the first year
+    role: str  # point, base, from or to
+
+
+def time_pattern(plans: dict[str, tuple[int, int]]) -> re.Pattern[str]:
+    """The regex of time words, with the plan names of the rule pack (longest first)."""
+    names = "|".join(re.escape(p) for p in sorted(plans, key=lambda p: (-len(p), p))) or "(?!)"
+    return re.compile(
+        r"(?<![0-9.])(?P<y>(?:1[89]|2[01])[0-9]{2})年"
+        r"(?:(?P<q>[一二三四1-4])季度|第(?P<q2>[一二三四1-4])季度|(?P<mo>1[0-2]|0?[1-9])月份?"
+        r"|(?P<ye>底|末))?"
+        rf"|[{_OPEN}]?(?P<p>{names})[{_CLOSE}]?(?P<ps>期间|时期|以来|期末|末|初)?"
+        rf"|(?P<n>[0-9]+|[{_CN_SMALL}]+)年(?:(?P<ago>前|以前)|(?=内?翻))"
+    )
+
+
+def _role(text: str, start: int, end: int) -> str:
+    """The role of a time word from the characters before it (an opening quote is skipped)."""
+    before = text[max(0, start - 4) : start].rstrip(_OPEN)
+    if before.endswith(_BASE_WORDS):
+        return "base"
+    if before.endswith(_TIMES_WORDS):
+        after = _CLAUSE.search(text, end, end + 20)
+        if "倍" in text[end : after.start() if after else end + 20]:
+            return "base"
+    if before.endswith(_FROM_WORDS):
+        return "from"
+    if before.endswith(_TO_WORDS):
+        return "to"
+    return "point"
+
+
+def find_times(
+    folded: str, pattern: re.Pattern[str], plans: dict[str, tuple[int, int]]
+) -> list[TimeWord]:
+    """Every time word of the (digit-folded) article, in text order."""
+    out: list[TimeWord] = []
+    for m in pattern.finditer(folded):
+        role = _role(folded, m.start(), m.end())
+        if m["y"]:
+            year = int(m["y"])
+            quarter = m["q"] or m["q2"]
+            if quarter:
+                q = quarter if quarter.isdigit() else str("一二三四".index(quarter) + 1)
+                out.append(TimeWord(*m.span(), "quarter", f"{year}Q{q}", year, None, role))
+            elif m["mo"]:
+                period = f"{year}-{int(m['mo']):02d}"
+                out.append(TimeWord(*m.span(), "month", period, year, None, role))
+            else:
+                out.append(TimeWord(*m.span(), "year", str(year), year, None, role))
+        elif m["p"]:
+            first, last = plans[m["p"]]
+            suffix = m["ps"] or ""
+            if suffix in ("末", "期末"):
+                out.append(TimeWord(*m.span(), "plan_end", m["p"] + "末", last, first, role))
+            elif suffix == "初":
+                out.append(TimeWord(*m.span(), "plan_start", m["p"] + "初", first, first, role))
+            else:
+                out.append(TimeWord(*m.span(), "plan", m["p"], last, first, role))
+        else:
+            # 五年前 is a time word; 五年翻番 names its base the same way.
+            role = "base" if not m["ago"] or role == "base" else "point"
+            out.append(TimeWord(*m.span(), "ago", f"{m['n']}年前", None, None, role))
+    return out
+
+
+class ArticleContext:
+    """Clause and sentence boundaries and time words of one article, searched by bisection."""
+
+    def __init__(self, text: str, mentions: list[Mention], plans: dict[str, tuple[int, int]]):
+        self.text = text
+        self.folded = text.translate(FOLD)
+        starts = [m.start for m in mentions]
+        ends = [m.end for m in mentions]
+
+        def inside(pos: int) -> bool:
+            i = bisect_right(starts, pos) - 1
+            return i >= 0 and pos < ends[i]
+
+        self.clause_marks = [m.start() for m in _CLAUSE.finditer(text) if not inside(m.start())]
+        self.sentence_marks = [m.start() for m in _SENTENCE.finditer(text) if not inside(m.start())]
+        self.times = find_times(self.folded, time_pattern(plans), plans)
+        self._time_starts = [t.start for t in self.times]
+
+    @staticmethod
+    def _span(marks: list[int], pos: int, length: int) -> tuple[int, int]:
+        i = bisect_right(marks, pos - 1)  # marks before pos
+        start = marks[i - 1] + 1 if i else 0
+        j = bisect_left(marks, pos)
+        return start, marks[j] if j < len(marks) else length
+
+    def clause(self, pos: int) -> tuple[int, int]:
+        """The clause around an offset: start (after the mark) and end (at the next mark)."""
+        return self._span(self.clause_marks, pos, len(self.text))
+
+    def sentence(self, pos: int) -> tuple[int, int]:
+        """The sentence around an offset."""
+        return self._span(self.sentence_marks, pos, len(self.text))
+
+    def times_before(self, pos: int) -> list[TimeWord]:
+        """The time words of the sentence of ``pos`` that end before it, at most ``REACH``
+        characters back (a time word further away times nothing, and a text without sentence
+        marks must not make every figure scan it all)."""
+        start, _ = self.sentence(pos)
+        return self.times_between(max(start, pos - REACH), pos)
+
+    def times_between(self, start: int, end: int) -> list[TimeWord]:
+        """The time words that lie wholly in [start, end)."""
+        i = bisect_left(self._time_starts, start)
+        out = []
+        while i < len(self.times) and self.times[i].start < end:
+            if self.times[i].end <= end:
+                out.append(self.times[i])
+            i += 1
+        return out
+
+    def time_at(self, start: int, end: int) -> TimeWord | None:
+        """The time word that contains the span [start, end), if any."""
+        i = bisect_right(self._time_starts, start) - 1
+        if i >= 0 and self.times[i].start <= start and end <= self.times[i].end:
+            return self.times[i]
+        return None
+
+
+def places(text: str) -> Counter[str]:
+    """Place names (金昌市, 永昌县) scored by how often their stem occurs in the text."""
+    names = {m[1] + m[2] for m in _PLACE.finditer(text) if not _NOT_STEM & set(m[1])}
+    return Counter({name: text.count(name[:-1]) for name in names})
+
+
+def guess_entity(text: str) -> str:
+    """The place the article is most about: the most frequent 市/县/区/省 name, by stem."""
+    scored = places(text)
+    if not scored:
+        return "未识别"
+    # Ties go to the longer name (乌鲁木齐市 over 木齐市, whose stems occur together), then to
+    # the larger unit (a city over its district).
+    rank = {"省": 0, "市": 1, "县": 2, "区": 3}
+    return min(scored, key=lambda n: (-scored[n], -len(n), rank[n[-1]], n))
+
+
+def is_place(word: str) -> bool:
+    """True for a short place name such as 永昌县 or 金川区."""
+    return 3 <= len(word) <= 6 and word[-1] in "省市县区镇乡村州" and not _NOT_STEM & set(word[:-1])
+
+
+def quoted_name(text: str, start: int, end: int, longest: int = 20) -> bool:
+    """True when [start, end) stands inside a short quoted or titled phrase with no clause mark:
+    a name (“2+4+N”现代化产业体系, “23条”, 《…》), not a figure. Quoted speech has punctuation."""
+    left = max(0, start - longest)
+    before = text[left:start]
+    open_at = max(before.rfind(c) for c in _OPEN + "《")
+    if open_at < 0:
+        return False
+    opener = before[open_at]
+    closer = "》" if opener == "《" else _CLOSE
+    if any(c in before[open_at + 1 :] for c in closer):
+        return False
+    after = text[end : end + longest]
+    close_at = min((i for i in (after.find(c) for c in closer) if i >= 0), default=-1)
+    if close_at < 0:
+        return False
+    inner = before[open_at + 1 :] + text[start:end] + after[:close_at]
+    return not _CLAUSE.search(inner)
