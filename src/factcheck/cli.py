@@ -139,11 +139,15 @@ def check(
     from factcheck import baseline as bl  # noqa: PLC0415
     from factcheck.fileio import write_atomic  # noqa: PLC0415
     from factcheck.packsource import digest  # noqa: PLC0415
-    from factcheck.report import FORMATS, formatter  # noqa: PLC0415
+    from factcheck.report import FORMATS  # noqa: PLC0415
     from factcheck.report.model import FAIL_ON, Report  # noqa: PLC0415
 
     if fmt not in FORMATS:
         _usage(f"unknown format '{fmt}'; expected one of {', '.join(FORMATS)}")
+    if output is not None and output.exists() and not force:  # before the work, not after it
+        from factcheck.errors import Loc, Problem  # noqa: PLC0415
+
+        _problems([Problem(Loc(str(output)), "E302", "file exists; use --force to replace it")])
     targets, problems = core.collect(paths)
     if problems:
         _problems(problems)
@@ -151,6 +155,7 @@ def check(
     gate = fail_on or found.fail_on or "error"
     if gate not in FAIL_ON:
         _usage(f"--fail-on must be one of {', '.join(FAIL_ON)}, not '{gate}'")
+    language = _lang(lang or found.lang)
     known = bl.load(baseline) if baseline else frozenset()
     cache = None
     if not no_cache:
@@ -167,30 +172,41 @@ def check(
         baseline=known,
         pack_sources=tuple(p.shown for p in packs),
         pack_digests={p.shown: p.sha256 for p in packs},
-        lang=_lang(lang or found.lang),
+        lang=language,
         verbose=verbose,
     )
     if save_baseline:
         write_atomic(save_baseline, bl.dump(report), force=True)
-    module = formatter(fmt)
-    if fmt == "terminal" and output is None:
-        module.render(report, sys.stdout)
-    elif fmt == "terminal":
-        import io  # noqa: PLC0415
-
-        buffer = io.StringIO()
-        module.render(report, buffer)
-        write_atomic(output, buffer.getvalue(), force)
-    elif output is not None:
-        write_atomic(output, module.render(report), force)
-    else:
-        sys.stdout.write(module.render(report))
+    _write(report, fmt, output, force)
     if report.problems and fmt != "terminal":
         for p in report.problems:
             print(p, file=sys.stderr)
     if not any(r.claims for r in report.results) and not report.problems:
         print("factcheck: error: E303 no claims were checked", file=sys.stderr)
     raise typer.Exit(report.exit_code())
+
+
+def _write(report: object, fmt: str, output: Path | None, force: bool) -> None:
+    """Render the report in one format to stdout, or atomically to ``output``."""
+    from factcheck.fileio import write_atomic  # noqa: PLC0415
+    from factcheck.report import formatter  # noqa: PLC0415
+
+    module = formatter(fmt)
+    if fmt == "terminal":  # the terminal report writes to a stream (rich on a TTY)
+        if output is None:
+            module.render(report, sys.stdout)
+            return
+        import io  # noqa: PLC0415
+
+        buffer = io.StringIO()
+        module.render(report, buffer)
+        text = buffer.getvalue()
+    else:
+        text = module.render(report)
+    if output is None:
+        sys.stdout.write(text)
+    else:
+        write_atomic(output, text, force)
 
 
 @app.command()
