@@ -205,7 +205,8 @@ def _verdict(report: Report, counts: dict[str, int]) -> Segment:
     summary = (
         f"{counts['errors']} 个错误，{counts['warnings']} 个警告，{counts['infos']} 条提示"
         if zh
-        else f"{counts['errors']} errors, {counts['warnings']} warnings, {counts['infos']} info"
+        else f"{_n(counts['errors'], 'error')}, {_n(counts['warnings'], 'warning')}, "
+        f"{counts['infos']} info"
     )
     if code == 2:
         word = "输入有误，未完成检查" if zh else "input problems: nothing was checked"
@@ -216,3 +217,8 @@ def _verdict(report: Report, counts: dict[str, int]) -> Segment:
     if code == 1:
         return (f"✗ {summary}: " + ("未通过" if zh else "fails") + f" {gate}", "bold red")
     return (f"✓ {summary}: " + ("通过" if zh else "passes") + f" {gate}", "bold green")
+
+
+def _n(count: int, noun: str) -> str:
+    """``1 warning``, ``2 warnings``."""
+    return f"{count} {noun}{'' if count == 1 else 's'}"
