@@ -5,14 +5,13 @@ or code execution."""
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
-import sys
 import time
 from pathlib import Path
 
 import pytest
 import yaml
+from inputs import HEADER, codes_at, problems_of, run_cli, write
 
 from factcheck import yamlsrc
 from factcheck.engine import check_file
@@ -20,8 +19,6 @@ from factcheck.errors import InputError, Problem
 from factcheck.loader import load_claims
 from factcheck.rulepack import RulePack, load_pack
 
-ARTICLE = Path(__file__).parent / "data" / "bad" / "article.txt"
-HEADER = "version: 1\narticle: article.txt\nentity: 示例市\nyear: 2025\n"
 LEVEL = """claims:
   - id: gdp-2025
     kind: level
@@ -35,33 +32,6 @@ LEVEL = """claims:
 @pytest.fixture(scope="module")
 def pack() -> RulePack:
     return load_pack()
-
-
-def write(folder: Path, body: str, name: str = "claims.yaml", header: str = HEADER) -> Path:
-    shutil.copy(ARTICLE, folder / "article.txt")
-    path = folder / name
-    path.write_text(header + body, encoding="utf-8")
-    return path
-
-
-def problems_of(path: Path, pack: RulePack) -> list[Problem]:
-    with pytest.raises(InputError) as info:
-        load_claims(path, pack)
-    return info.value.problems
-
-
-def codes_at(problems: list[Problem]) -> set[tuple[str, int, int]]:
-    return {(p.code, p.loc.line, p.loc.col) for p in problems}
-
-
-def run_cli(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "factcheck", *args],
-        capture_output=True,
-        text=True,
-        cwd=cwd,
-        timeout=60,
-    )
 
 
 # ---- YAML attacks ---------------------------------------------------------------------------

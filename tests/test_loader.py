@@ -8,45 +8,20 @@ The bad files live in ``tests/data/bad/``; the first line of each says what it m
 from __future__ import annotations
 
 import re
-import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from inputs import BAD, HEADER, codes_at, problems_of, run_cli, write
 
 from factcheck import yamlsrc
-from factcheck.errors import InputError, Problem
 from factcheck.loader import load_claims
 from factcheck.model import ClaimsFile
 from factcheck.rulepack import RulePack, load_pack
-
-BAD = Path(__file__).parent / "data" / "bad"
-ARTICLE = BAD / "article.txt"
-HEADER = "version: 1\narticle: article.txt\nentity: 示例市\nyear: 2025\n"
 
 
 @pytest.fixture(scope="module")
 def pack() -> RulePack:
     return load_pack()
-
-
-def write(folder: Path, body: str, header: str = HEADER, name: str = "claims.yaml") -> Path:
-    """A claims file next to a copy of the test article."""
-    shutil.copy(ARTICLE, folder / "article.txt")
-    path = folder / name
-    path.write_text(header + body, encoding="utf-8")
-    return path
-
-
-def problems_of(path: Path, pack: RulePack) -> list[Problem]:
-    with pytest.raises(InputError) as info:
-        load_claims(path, pack)
-    return info.value.problems
-
-
-def codes_at(problems: list[Problem]) -> set[tuple[str, int, int]]:
-    return {(p.code, p.loc.line, p.loc.col) for p in problems}
 
 
 # ---- every kind loads ----------------------------------------------------------------------
@@ -419,16 +394,6 @@ def test_crlf_and_bom(tmp_path: Path, pack: RulePack) -> None:
 # ---- the command line ------------------------------------------------------------------------
 
 LINE = re.compile(r"^(?P<path>.+?):(?P<line>\d+):(?P<col>\d+): (?P<code>E\d{3}) \S")
-
-
-def run_cli(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "factcheck", *args],
-        capture_output=True,
-        text=True,
-        cwd=cwd,
-        timeout=60,
-    )
 
 
 def test_cli_validate_bad_file() -> None:

@@ -1,0 +1,50 @@
+"""Helpers shared by the input-side tests: a claims file beside the small test article, the
+problems it raises, and the CLI as a subprocess (the real exit codes, no traceback hidden)."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from factcheck.errors import InputError, Problem
+from factcheck.loader import load_claims
+from factcheck.rulepack import RulePack
+
+BAD = Path(__file__).parent / "data" / "bad"
+ARTICLE = BAD / "article.txt"
+HEADER = "version: 1\narticle: article.txt\nentity: 示例市\nyear: 2025\n"
+
+
+def write(folder: Path, body: str, *, header: str = HEADER, name: str = "claims.yaml") -> Path:
+    """A claims file next to a copy of the test article."""
+    shutil.copy(ARTICLE, folder / "article.txt")
+    path = folder / name
+    path.write_text(header + body, encoding="utf-8")
+    return path
+
+
+def problems_of(path: Path, pack: RulePack) -> list[Problem]:
+    """The problems loading ``path`` raises (the test fails if it loads)."""
+    with pytest.raises(InputError) as info:
+        load_claims(path, pack)
+    return info.value.problems
+
+
+def codes_at(problems: list[Problem]) -> set[tuple[str, int, int]]:
+    """Codes with their line and column."""
+    return {(p.code, p.loc.line, p.loc.col) for p in problems}
+
+
+def run_cli(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    """``factcheck ARGS`` in a subprocess."""
+    return subprocess.run(
+        [sys.executable, "-m", "factcheck", *args],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        timeout=60,
+    )
