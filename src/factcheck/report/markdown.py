@@ -15,94 +15,12 @@ from typing import cast
 from factcheck.errors import Problem
 from factcheck.finding import Finding
 from factcheck.report.model import Report
+from factcheck.report.words import COUNT_KEYS, WORDS
 
 LIMIT = 1024 * 1024  # bytes: GitHub's cap on a job summary
 _RESERVE = 1024  # room kept for the closing note
 _SPECIAL = re.compile(r"([\\`*_{}\[\]<>|~$#!&])")
 _ORDERED = re.compile(r"(\d{1,9})[.)](?=\s|$)")
-
-_WORDS = {
-    "en": {
-        "title": "factcheck report",
-        "exit": "exit code",
-        "passes": "passes",
-        "fails": "fails",
-        "broken": "input problems: nothing was checked",
-        "nothing": "no claims were checked",
-        "error": "Errors",
-        "warning": "Warnings",
-        "info": "Info",
-        "problems": "Input problems",
-        "passed": "Passed checks",
-        "article": "article",
-        "stated": "stated",
-        "recomputed": "recomputed",
-        "interval": "interval",
-        "arithmetic": "arithmetic",
-        "from": "from",
-        "accepted": "accepted",
-        "baseline": "in baseline",
-        "would": "would hold at",
-        "tally": "errors: {errors}, warnings: {warnings}, info: {infos}",
-        "left": "{n} more entries are left out: a job summary is capped at 1 MiB. "
-        "The JSON report has them all.",
-    },
-    "zh": {
-        "title": "factcheck 报告",
-        "exit": "退出码",
-        "passes": "通过",
-        "fails": "未通过",
-        "broken": "输入有误，未完成检查",
-        "nothing": "没有检查任何断言",
-        "error": "错误",
-        "warning": "警告",
-        "info": "提示",
-        "problems": "输入问题",
-        "passed": "通过的检查",
-        "article": "文章",
-        "stated": "文中",
-        "recomputed": "重算",
-        "interval": "区间",
-        "arithmetic": "算式",
-        "from": "依据",
-        "accepted": "已接受",
-        "baseline": "已在基线中",
-        "would": "可成立的值",
-        "tally": "错误 {errors}，警告 {warnings}，提示 {infos}",
-        "left": "另有 {n} 条未列出：作业摘要最多 1 MiB。JSON 报告包含全部结果。",
-    },
-}
-# The counts of the summary table, and their column titles.
-_COUNTS = {
-    "en": {
-        "claims": "claims",
-        "checks": "checks",
-        "consistent": "consistent",
-        "inconsistent": "inconsistent",
-        "undetermined": "undetermined",
-        "derived": "derived",
-        "uncovered": "uncovered",
-        "errors": "errors",
-        "warnings": "warnings",
-        "infos": "info",
-        "accepted": "accepted",
-        "baselined": "in baseline",
-    },
-    "zh": {
-        "claims": "断言",
-        "checks": "检查",
-        "consistent": "一致",
-        "inconsistent": "不一致",
-        "undetermined": "无法判定",
-        "derived": "推算",
-        "uncovered": "未覆盖",
-        "errors": "错误",
-        "warnings": "警告",
-        "infos": "提示",
-        "accepted": "已接受",
-        "baselined": "已在基线中",
-    },
-}
 
 
 def md(text: object) -> str:
@@ -164,9 +82,9 @@ def _finding(f: Finding, report: Report, words: dict[str, str]) -> str:
 
 def render(report: Report) -> str:
     """The Markdown text, under 1 MiB."""
-    words = _WORDS[report.lang]
+    words = WORDS[report.lang]
     c = report.counts()
-    labels = _COUNTS[report.lang]
+    labels = {k: words[k] for k in COUNT_KEYS}
     head = [
         f"## {words['title']}\n\n",
         _verdict(report, words) + "\n\n",

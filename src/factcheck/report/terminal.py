@@ -16,63 +16,10 @@ from typing import IO
 
 from factcheck.finding import Finding
 from factcheck.report.model import Report
+from factcheck.report.words import WORDS
 
 _STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan", "pass": "green"}
 _MARK = {"error": "✗", "warning": "!", "info": "i", "pass": "✓"}
-_TITLE = {
-    "en": {
-        "error": "Errors",
-        "warning": "Warnings",
-        "info": "Info",
-        "pass": "Passed checks",
-        "problems": "Input problems",
-    },
-    "zh": {
-        "error": "错误",
-        "warning": "警告",
-        "info": "提示",
-        "pass": "通过的检查",
-        "problems": "输入问题",
-    },
-}
-_WORDS = {
-    "en": {
-        "stated": "stated",
-        "recomputed": "recomputed",
-        "claims": "claims",
-        "checks": "checks",
-        "consistent": "consistent",
-        "inconsistent": "inconsistent",
-        "undetermined": "undetermined",
-        "derived": "derived",
-        "uncovered": "uncovered",
-        "article": "article",
-        "accepted": "accepted",
-        "baseline": "in baseline",
-        "material": "material",
-        "would": "would hold at",
-        "related": "from",
-        "implied": "implied",
-    },
-    "zh": {
-        "stated": "文中",
-        "recomputed": "重算",
-        "claims": "断言",
-        "checks": "检查",
-        "consistent": "一致",
-        "inconsistent": "不一致",
-        "undetermined": "无法判定",
-        "derived": "推算",
-        "uncovered": "未覆盖",
-        "article": "文章",
-        "accepted": "已接受",
-        "baseline": "已在基线中",
-        "material": "影响结论",
-        "would": "可成立的值",
-        "related": "依据",
-        "implied": "推算",
-    },
-}
 
 
 Segment = tuple[str, str]  # (text, rich style)
@@ -121,8 +68,7 @@ def render(report: Report, stream: IO[str], width: int | None = None) -> None:
 
 def build(report: Report) -> list[Line]:
     """The report as lines of styled segments."""
-    words = _WORDS[report.lang]
-    titles = _TITLE[report.lang]
+    words = titles = WORDS[report.lang]
     lines: list[Line] = []
     for r in report.results:
         head: Line = [("factcheck ", "bold"), (r.path, "")]
@@ -190,7 +136,7 @@ def _finding(f: Finding, report: Report, severity: str, words: dict[str, str]) -
         out.append(
             [
                 (
-                    f"{pad}{words['related']} {rel.id} {rel.value} “{rel.quote}” "
+                    f"{pad}{words['from']} {rel.id} {rel.value} “{rel.quote}” "
                     f"{rel.path}:{rel.line}",
                     "dim",
                 )
