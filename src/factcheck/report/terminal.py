@@ -16,7 +16,7 @@ from typing import IO
 
 from factcheck.finding import Finding
 from factcheck.report.model import Report
-from factcheck.report.words import WORDS
+from factcheck.report.words import COUNT_KEYS, WORDS
 
 _STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan", "pass": "green"}
 _MARK = {"error": "✗", "warning": "!", "info": "i", "pass": "✓"}
@@ -76,15 +76,7 @@ def build(report: Report) -> list[Line]:
             head.append((f"  ({words['article']}: {r.article_path})", "dim"))
         lines.append(head)
     counts = report.counts()
-    keys = (
-        "claims",
-        "checks",
-        "consistent",
-        "inconsistent",
-        "undetermined",
-        "derived",
-        "uncovered",
-    )
+    keys = COUNT_KEYS[:7]  # claims … uncovered; severities come in the verdict line
     lines.append([("  " + " · ".join(f"{counts[k]} {words[k]}" for k in keys[:3]), "dim")])
     lines.append([("  " + " · ".join(f"{counts[k]} {words[k]}" for k in keys[3:]), "dim")])
     if report.problems:
