@@ -27,8 +27,9 @@ def timed(cmd: list[str], env: dict[str, str], repeat: int) -> float:
     times = []
     for _ in range(repeat):
         start = time.perf_counter()
-        subprocess.run(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                       check=False)
+        subprocess.run(
+            cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False
+        )
         times.append(time.perf_counter() - start)
     return statistics.median(times)
 
@@ -47,10 +48,12 @@ def main() -> None:
         rows = [
             ("python -c pass", [sys.executable, "-c", "pass"], None),
             ("factcheck --help", [*factcheck, "--help"], 8),
-            (f"factcheck check {args.claims} (warm cache)",
-             [*factcheck, "check", args.claims], 10),
-            (f"factcheck check {args.claims} --no-cache",
-             [*factcheck, "check", args.claims, "--no-cache"], None),
+            (f"factcheck check {args.claims} (warm cache)", [*factcheck, "check", args.claims], 10),
+            (
+                f"factcheck check {args.claims} --no-cache",
+                [*factcheck, "check", args.claims, "--no-cache"],
+                None,
+            ),
         ]
         results = [(name, timed(cmd, env, args.repeat), target) for name, cmd, target in rows]
     finally:

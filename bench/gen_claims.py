@@ -13,9 +13,22 @@ import argparse
 import random
 from pathlib import Path
 
-METRICS = ["地区生产总值", "规上工业增加值", "固定资产投资", "社会消费品零售总额", "外贸进出口总额",
-           "一般公共预算收入", "粮食产量", "城镇居民人均可支配收入", "农村居民人均可支配收入",
-           "招商引资到位资金", "有色金属产值", "新能源产值", "化工产值", "农业产值"]
+METRICS = [
+    "地区生产总值",
+    "规上工业增加值",
+    "固定资产投资",
+    "社会消费品零售总额",
+    "外贸进出口总额",
+    "一般公共预算收入",
+    "粮食产量",
+    "城镇居民人均可支配收入",
+    "农村居民人均可支配收入",
+    "招商引资到位资金",
+    "有色金属产值",
+    "新能源产值",
+    "化工产值",
+    "农业产值",
+]
 STEMS = "甲乙丙丁戊己庚辛壬癸"
 UNITS = {"粮食产量": "万吨", "城镇居民人均可支配收入": "元", "农村居民人均可支配收入": "元"}
 
@@ -52,25 +65,59 @@ def one_file(rng: random.Random, index: int, n_claims: int) -> tuple[str, str]:
         s5 = f"占全省{metric}{whole}{unit}的{end / whole * 100:.0f}%"
         sentences.append("，".join([s1, s2, s3, s4, s5]) + "。")
         base = f"m{k}"
-        claim(f"{base}-2021", "level", f"从2021年的{start}{unit}",
-              {"metric": metric, "period": "2021", "value": f"{start}{unit}"})
-        claim(f"{base}-2025", "level", f"增长到2025年的{end}{unit}",
-              {"metric": metric, "period": "2025", "value": f"{end}{unit}"})
-        claim(f"{base}-cagr", "cagr", s2, {"metric": metric, "period": "2021-2025",
-                                           "value": f"{cagr:.1f}%", "basis": "nominal"})
-        claim(f"{base}-2024", "level", s3, {"metric": metric, "period": "2024",
-                                            "value": f"{y1}{unit}"})
-        claim(f"{base}-yoy", "growth", s4, {"metric": metric, "period": "2025",
-                                            "value": f"{yoy:.1f}%", "basis": "nominal"})
-        claim(f"{base}-whole", "level", f"全省{metric}{whole}{unit}",
-              {"metric": metric, "entity": "全省", "period": "2025", "value": f"{whole}{unit}"})
-        claim(f"{base}-share", "share", s5, {"metric": metric, "period": "2025",
-                                             "whole_entity": "全省",
-                                             "value": f"{end / whole * 100:.0f}%"})
+        claim(
+            f"{base}-2021",
+            "level",
+            f"从2021年的{start}{unit}",
+            {"metric": metric, "period": "2021", "value": f"{start}{unit}"},
+        )
+        claim(
+            f"{base}-2025",
+            "level",
+            f"增长到2025年的{end}{unit}",
+            {"metric": metric, "period": "2025", "value": f"{end}{unit}"},
+        )
+        claim(
+            f"{base}-cagr",
+            "cagr",
+            s2,
+            {"metric": metric, "period": "2021-2025", "value": f"{cagr:.1f}%", "basis": "nominal"},
+        )
+        claim(
+            f"{base}-2024",
+            "level",
+            s3,
+            {"metric": metric, "period": "2024", "value": f"{y1}{unit}"},
+        )
+        claim(
+            f"{base}-yoy",
+            "growth",
+            s4,
+            {"metric": metric, "period": "2025", "value": f"{yoy:.1f}%", "basis": "nominal"},
+        )
+        claim(
+            f"{base}-whole",
+            "level",
+            f"全省{metric}{whole}{unit}",
+            {"metric": metric, "entity": "全省", "period": "2025", "value": f"{whole}{unit}"},
+        )
+        claim(
+            f"{base}-share",
+            "share",
+            s5,
+            {
+                "metric": metric,
+                "period": "2025",
+                "whole_entity": "全省",
+                "value": f"{end / whole * 100:.0f}%",
+            },
+        )
         k += 1
     article = f"# {entity}综述\n\n" + "\n\n".join(sentences) + "\n"
-    head = (f"# yaml-language-server: $schema=../schema/claims.schema.json\nversion: 1\n"
-            f"article: article{index:05d}.txt\nentity: {entity}\nyear: 2025\nclaims:\n")
+    head = (
+        f"# yaml-language-server: $schema=../schema/claims.schema.json\nversion: 1\n"
+        f"article: article{index:05d}.txt\nentity: {entity}\nyear: 2025\nclaims:\n"
+    )
     return article, head + "\n".join(claims) + "\n"
 
 

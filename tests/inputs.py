@@ -19,9 +19,19 @@ ARTICLE = BAD / "article.txt"
 HEADER = "version: 1\narticle: article.txt\nentity: 示例市\nyear: 2025\n"
 
 
-def write(folder: Path, body: str, *, header: str = HEADER, name: str = "claims.yaml") -> Path:
-    """A claims file next to a copy of the test article."""
-    shutil.copy(ARTICLE, folder / "article.txt")
+def write(
+    folder: Path,
+    body: str,
+    *,
+    header: str = HEADER,
+    name: str = "claims.yaml",
+    article: str | None = None,
+) -> Path:
+    """A claims file next to a copy of the test article (or next to ``article``, given as text)."""
+    if article is None:
+        shutil.copy(ARTICLE, folder / "article.txt")
+    else:
+        (folder / "article.txt").write_text(article, encoding="utf-8")
     path = folder / name
     path.write_text(header + body, encoding="utf-8")
     return path

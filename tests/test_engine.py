@@ -56,8 +56,9 @@ def run(
     claims: list[dict[str, Any]],
     pack: dict[str, Any] | None = None,
     checks: list[str] | None = None,
+    article: str = ARTICLE,
 ) -> FileResult:
-    data = {"name": "engine", "article": ARTICLE, "claims": claims, "pack": pack or {}}
+    data = {"name": "engine", "article": article, "claims": claims, "pack": pack or {}}
     data["checks"] = checks or list(REGISTRY)
     return run_case(Case("engine", "engine", data), tmp, today=TODAY)
 
@@ -130,8 +131,10 @@ def test_disabled_check_does_not_run(tmp_path: Path) -> None:
 
 
 def test_passes_are_kept_apart_and_unstamped(tmp_path: Path) -> None:
-    claims = [*LEVELS, cagr_claim(value="40.2%", quote="年均增长33.8%", basis="nominal")]
-    result = run(tmp_path, claims, checks=["cagr"])
+    # The levels give (2586/669)^(1/4) - 1 = 40.2%: a stated 40.2% passes.
+    claims = [*LEVELS, cagr_claim(value="40.2%", quote="年均增长40.2%", basis="nominal")]
+    article = ARTICLE.replace("33.8%", "40.2%")
+    result = run(tmp_path, claims, checks=["cagr"], article=article)
     assert result.findings == []
     assert [(f.code, f.verdict, f.severity) for f in result.passed] == [("FC102", "consistent", "")]
     assert result.checks == 1

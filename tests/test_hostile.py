@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from inputs import HEADER, codes_at, problems_of, run_cli, write
+from inputs import ARTICLE, HEADER, codes_at, problems_of, run_cli, write
 
 from factcheck import yamlsrc
 from factcheck.engine import check_file
@@ -231,7 +231,7 @@ def test_zero_and_negative_levels_do_not_crash_the_rules(tmp_path: Path, pack: R
     body = """claims:
   - id: [gdp-2020, gdp-2024, gdp-2025]
     kind: level
-    quote: 2024年地区生产总值600亿元
+    quote: 地区生产总值2020年0亿元、2024年-5亿元、2025年0亿元
     metric: 地区生产总值
     period: [2020, 2024, 2025]
     value: [0亿元, -5亿元, 0亿元]
@@ -263,7 +263,7 @@ def test_zero_and_negative_levels_do_not_crash_the_rules(tmp_path: Path, pack: R
     value: 41%
   - id: part
     kind: level
-    quote: 其中，有色金属产值突破300亿元
+    quote: 有色金属产值0亿元
     metric: 有色金属产值
     period: 2025
     value: 0亿元
@@ -274,7 +274,11 @@ def test_zero_and_negative_levels_do_not_crash_the_rules(tmp_path: Path, pack: R
     period: 2025
     value: '2.29:1'
 """
-    file = load_claims(write(tmp_path, body), pack)
+    # The test article, plus the zero and negative levels (a value must stand in its quote).
+    article = ARTICLE.read_text(encoding="utf-8") + (
+        "地区生产总值2020年0亿元、2024年-5亿元、2025年0亿元。有色金属产值0亿元。\n"
+    )
+    file = load_claims(write(tmp_path, body, article=article), pack)
     result = check_file(file, pack)
     assert result.claims == 9  # three levels expanded from one entry, and six more
 

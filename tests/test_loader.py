@@ -150,12 +150,13 @@ def test_power_units_in_base_units(tmp_path: Path, pack: RulePack) -> None:
     body = """claims:
   - id: power
     kind: level
-    quote: 全年粮食单产536.31公斤/亩
+    quote: 2×100万千瓦调峰煤电
     metric: 装机容量
     period: 2025
     value: 2×100万千瓦
 """
-    value = load_claims(write(tmp_path, body), pack).claims[0].value
+    article = "加速推进2×100万千瓦调峰煤电等重大项目建设。"
+    value = load_claims(write(tmp_path, body, article=article), pack).claims[0].value
     assert value is not None
     assert value.point == pytest.approx(2e9)  # 2 × 100 × 1e4 × 1000 W
     assert value.interval.lo == pytest.approx(2 * 99.5e7)  # 100 ± 0.5 of the 万千瓦
@@ -421,11 +422,12 @@ def test_bare_figure_takes_the_form_of_its_kind(tmp_path: Path, pack: RulePack) 
     path = write(
         tmp_path,
         """claims:
-  - {id: r, kind: rank, quote: 城乡居民收入比缩小至2.29:1, metric: m, ranking: x, period: "2025",
+  - {id: r, kind: rank, quote: 增速排名全省2位, metric: m, ranking: x, period: "2025",
      value: "2"}
   - {id: q, kind: ratio, quote: 城乡居民收入比缩小至2.29:1, metrics: [a, b], period: "2025",
      value: "2.29"}
 """,
+        article="增速排名全省2位。城乡居民收入比缩小至2.29:1。",
     )
     claims = {c.id: c for c in load_claims(path, pack).claims}
     rank, ratio = claims["r"].value, claims["q"].value
@@ -433,3 +435,36 @@ def test_bare_figure_takes_the_form_of_its_kind(tmp_path: Path, pack: RulePack) 
     assert (rank.stated.form, rank.interval.lo, rank.interval.hi) == ("rank", 2.0, 2.0)
     assert ratio.stated.form == "ratio"
     assert (ratio.interval.lo, ratio.interval.hi) == pytest.approx((2.285, 2.295))
+
+
+@pytest.mark.parametrize(
+    ("value", "quote", "problem"),
+    [
+        ("15%", "同比增长20%", True),  # the value drifted from the article
+        ("12亿元", "达到120亿元", True),  # 12 is not 120: figures compare whole
+        ("5亿元", "2025年5亿元", False),
+        ("1,300亿元", "突破1300亿元", False),  # thousands separators do not count
+        ("超三分之二", "产值贡献超三分之二", False),
+        ("八成左右", "将八成左右的财政", False),
+        ("翻番", "实现五年翻番", False),  # no figure to compare
+    ],
+)
+def test_value_must_stand_in_its_quote(value: str, quote: str, problem: bool) -> None:
+    from factcheck.quotes import figure_missing
+
+    assert (figure_missing(value, quote) is not None) == problem
+
+
+def test_drifted_value_is_e121(tmp_path: Path, pack: RulePack) -> None:
+    body = """claims:
+  - id: g
+    kind: growth
+    quote: 同比增长10%
+    metric: 地区生产总值
+    period: 2025
+    value: 15%
+"""
+    problems = problems_of(write(tmp_path, body), pack)
+    # Four header lines, then claims (5), id (6), kind (7), quote (8), metric (9), period (10),
+    # value (11); the value starts after "    value: " at column 12.
+    assert codes_at(problems) == {("E121", 11, 12)}

@@ -48,6 +48,18 @@ def collect(paths: Iterable[Path]) -> tuple[list[Target], list[Problem]]:
     return targets, problems
 
 
+def is_input(path: Path, targets: list[Target]) -> bool:
+    """Is ``path`` one of the claims files, or an article next to one (same stem, .txt)?"""
+    try:
+        out = path.resolve()
+        inputs = {t.path.resolve() for t in targets}
+    except (OSError, RuntimeError):
+        return False
+    # Articles are named inside the claims files; the usual layout puts them beside their
+    # claims file under the same stem.
+    return out in inputs or any(out == p.with_suffix(".txt") for p in inputs)
+
+
 def resolve_sources(
     rules: Path | None, paths: list[Path]
 ) -> tuple[tuple[PackSource, ...], cfg.Config]:

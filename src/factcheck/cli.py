@@ -151,6 +151,18 @@ def check(
     targets, problems = core.collect(paths)
     if problems:
         _problems(problems)
+    if output is not None and core.is_input(output, targets):
+        from factcheck.errors import Loc, Problem  # noqa: PLC0415
+
+        _problems(
+            [
+                Problem(
+                    Loc(str(output)),
+                    "E302",
+                    "is one of the files being checked; the report would replace it",
+                )
+            ]
+        )
     packs, found = core.resolve_sources(rules, paths)
     gate = fail_on or found.fail_on or "error"
     if gate not in FAIL_ON:
@@ -363,11 +375,13 @@ def main() -> None:
         if isinstance(exc, typer.Abort | getattr(clicks, "Abort", typer.Abort)):
             sys.exit(130)
         if _debug:
-            raise
+            import traceback  # noqa: PLC0415
+
+            traceback.print_exc()
         print(
             f"factcheck: internal error: {type(exc).__name__}: {exc}\n"
             "This is a bug in factcheck. Please report it with the command you ran; "
-            "--debug shows the traceback.",
+            "'factcheck --debug COMMAND ...' shows the traceback.",
             file=sys.stderr,
         )
         sys.exit(Exit.INTERNAL)

@@ -30,6 +30,7 @@ INPUT_CODES: dict[str, str] = {
     "E118": "reference to an unknown claim",
     "E119": "invalid date or id",
     "E120": "document too deep or too large",
+    "E121": "the figure of a value does not appear in its quote",
     # Rule packs.
     "E201": "unknown rule kind",
     "E202": "unknown option",

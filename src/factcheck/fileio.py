@@ -6,27 +6,47 @@ from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import tempfile
 from pathlib import Path
 
 from factcheck.errors import InputError, Loc, Problem
 
 
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
 def write_atomic(path: Path, text: str, force: bool = False) -> None:
-    """Write ``text`` to ``path`` atomically; refuse to replace a file unless ``force``."""
-    if path.exists() and not force:
-        raise InputError(
-            [Problem(Loc(str(path)), "E302", "file exists; use --force to replace it")]
-        )
+    """Write ``text`` to ``path`` atomically; refuse to replace a file unless ``force``.
+
+    The new file keeps the mode of the file it replaces, or gets the mode a plain ``open`` would
+    give it (``mkstemp`` alone would leave it readable by its owner only).
+    """
+    where = Loc(str(path))
     if path.is_dir():
-        raise InputError([Problem(Loc(str(path)), "E302", "is a directory")])
+        raise InputError([Problem(where, "E302", "is a directory, not a file")])
+    if path.exists() and not force:
+        raise InputError([Problem(where, "E302", "file exists; use --force to replace it")])
     folder = path.parent if str(path.parent) else Path(".")
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    if not folder.is_dir():
+        raise InputError([Problem(where, "E301", f"folder '{folder}' not found")])
+    try:
+        mode = stat.S_IMODE(path.stat().st_mode)
+    except OSError:
+        mode = 0o666 & ~_umask()
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    except OSError as exc:
+        raise InputError([Problem(where, "E301", f"cannot write here: {exc.strerror}")]) from None
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as out:
             out.write(text)
             out.flush()
             os.fsync(out.fileno())
+        os.chmod(tmp, mode)
         os.replace(tmp, path)
     except BaseException:
         with contextlib.suppress(OSError):

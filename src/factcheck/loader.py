@@ -39,7 +39,7 @@ from factcheck.model import (
     Value,
 )
 from factcheck.periods import MAX_YEAR, MIN_YEAR
-from factcheck.quotes import index_for
+from factcheck.quotes import figure_missing, index_for
 from factcheck.rulepack import RulePack
 from factcheck.yamlsrc import compose, items, loc, read_text
 
@@ -128,6 +128,16 @@ def _claim(
             f"'{within.text}' is not counted in the same unit as '{value.text}'",
         )
         return None
+    if isinstance(value, Value) and isinstance(args.get("quote"), str):
+        missing = figure_missing(value.text, str(args["quote"]))
+        if missing:
+            c.problem(
+                nodes["value"],
+                "E121",
+                f"'{missing}' of the value '{value.text}' does not "
+                f"appear in the quote '{args['quote']}'",
+            )
+            return None
     if args.get("order") is None:
         args["order"] = "desc"
     return Claim(id=claim_id, loc=loc(where, c.shown), refs=refs, field_locs=field_locs, **args)  # type: ignore[arg-type]

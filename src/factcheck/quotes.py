@@ -8,10 +8,27 @@ reports and SARIF can point into the article.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
+
+_ARABIC = re.compile(r"\d+(?:\.\d+)?")
+_CHINESE = re.compile("[零〇一二两三四五六七八九十百千万亿]+")
+
+
+def figure_missing(value: str, quote: str) -> str | None:
+    """The figure of a value that its quote does not contain (``15`` of ``15%`` in ``同比增长20%``),
+    or None. Arabic figures are compared as written (thousands separators dropped), Chinese
+    numerals as runs of numeral characters; a value with neither (``翻番``, ``首位``) has no
+    figure to compare."""
+    v, q = normalise(value).replace(",", ""), normalise(quote).replace(",", "")
+    arabic = _ARABIC.findall(v)
+    if arabic:  # a whole number of the quote, not digits inside another (5 is not in 2025)
+        quoted = set(_ARABIC.findall(q))
+        return next((f for f in arabic if f not in quoted), None)
+    return next((f for f in _CHINESE.findall(v) if f not in q), None)
 
 
 def normalise(text: str) -> str:
