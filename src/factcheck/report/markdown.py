@@ -15,7 +15,7 @@ from typing import cast
 from factcheck.errors import Problem
 from factcheck.finding import Finding
 from factcheck.report.model import Report
-from factcheck.report.words import COUNT_KEYS, WORDS
+from factcheck.report.words import COUNT_KEYS, WORDS, verdict
 
 LIMIT = 1024 * 1024  # bytes: GitHub's cap on a job summary
 _RESERVE = 1024  # room kept for the closing note
@@ -35,14 +35,8 @@ def md(text: object) -> str:
 
 
 def _verdict(report: Report, words: dict[str, str]) -> str:
-    code = report.exit_code()
-    c = report.counts()
-    tally = words["tally"].format(**c)
-    if code == 2:
-        word = words["broken"] if report.problems else words["nothing"]
-        return f"✗ **{word}** ({words['exit']} 2)"
-    mark, word = ("✗", words["fails"]) if code == 1 else ("✓", words["passes"])
-    return f"{mark} **{word}**: {tally} (--fail-on {report.fail_on}, {words['exit']} {code})"
+    code, text = verdict(report)
+    return f"{'✓' if code == 0 else '✗'} **{md(text)}** ({words['exit']} {code})"
 
 
 def _finding(f: Finding, report: Report, words: dict[str, str]) -> str:

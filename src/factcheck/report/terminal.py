@@ -16,7 +16,7 @@ from typing import IO
 
 from factcheck.finding import Finding
 from factcheck.report.model import Report
-from factcheck.report.words import COUNT_KEYS, WORDS
+from factcheck.report.words import COUNT_KEYS, WORDS, verdict
 
 _STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan", "pass": "green"}
 _MARK = {"error": "✗", "warning": "!", "info": "i", "pass": "✓"}
@@ -138,25 +138,5 @@ def _finding(f: Finding, report: Report, severity: str, words: dict[str, str]) -
 
 
 def _verdict(report: Report, counts: dict[str, int]) -> Segment:
-    code = report.exit_code()
-    zh = report.lang == "zh"
-    summary = (
-        f"{counts['errors']} 个错误，{counts['warnings']} 个警告，{counts['infos']} 条提示"
-        if zh
-        else f"{_n(counts['errors'], 'error')}, {_n(counts['warnings'], 'warning')}, "
-        f"{counts['infos']} info"
-    )
-    if code == 2:
-        word = "输入有误，未完成检查" if zh else "input problems: nothing was checked"
-        if not report.problems:
-            word = "没有检查任何断言" if zh else "no claims were checked"
-        return (f"✗ {word}", "bold red")
-    gate = f"(--fail-on {report.fail_on})"
-    if code == 1:
-        return (f"✗ {summary}: " + ("未通过" if zh else "fails") + f" {gate}", "bold red")
-    return (f"✓ {summary}: " + ("通过" if zh else "passes") + f" {gate}", "bold green")
-
-
-def _n(count: int, noun: str) -> str:
-    """``1 warning``, ``2 warnings``."""
-    return f"{count} {noun}{'' if count == 1 else 's'}"
+    code, text = verdict(report)
+    return (f"{'✓' if code == 0 else '✗'} {text}", "bold green" if code == 0 else "bold red")

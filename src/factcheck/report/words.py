@@ -3,6 +3,11 @@ place so that the formats say the same thing in the same words."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from factcheck.report.model import Report
+
 WORDS: dict[str, dict[str, str]] = {
     "en": {
         "title": "factcheck report",
@@ -10,6 +15,10 @@ WORDS: dict[str, dict[str, str]] = {
         "passes": "passes",
         "fails": "fails",
         "broken": "input problems: nothing was checked",
+        "partly": "input problems in {bad} of {files} files "
+        "({claims} claims of the others checked)",
+        "accepted_n": "{n} accepted",
+        "baselined_n": "{n} in the baseline",
         "nothing": "no claims were checked",
         "error": "Errors",
         "warning": "Warnings",
@@ -25,7 +34,7 @@ WORDS: dict[str, dict[str, str]] = {
         "accepted": "accepted",
         "baseline": "in baseline",
         "would": "would hold at",
-        "tally": "errors: {errors}, warnings: {warnings}, info: {infos}",
+        "tally": "{errors} errors, {warnings} warnings, {infos} info",
         "left": "{n} more entries are left out: a job summary is capped at 1 MiB. "
         "The JSON report has them all.",
         "claims": "claims",
@@ -49,6 +58,9 @@ WORDS: dict[str, dict[str, str]] = {
         "passes": "通过",
         "fails": "未通过",
         "broken": "输入有误，未完成检查",
+        "partly": "{files} 个文件中有 {bad} 个输入有误（其余文件检查了 {claims} 条断言）",
+        "accepted_n": "已接受 {n} 条",
+        "baselined_n": "基线中 {n} 条",
         "nothing": "没有检查任何断言",
         "error": "错误",
         "warning": "警告",
@@ -64,7 +76,7 @@ WORDS: dict[str, dict[str, str]] = {
         "accepted": "已接受",
         "baseline": "已在基线中",
         "would": "可成立的值",
-        "tally": "错误 {errors}，警告 {warnings}，提示 {infos}",
+        "tally": "{errors} 个错误，{warnings} 个警告，{infos} 条提示",
         "left": "另有 {n} 条未列出：作业摘要最多 1 MiB。JSON 报告包含全部结果。",
         "claims": "断言",
         "checks": "检查",
@@ -98,3 +110,32 @@ COUNT_KEYS = (
     "accepted",
     "baselined",
 )
+
+
+def verdict(report: Report) -> tuple[int, str]:
+    """The exit code and the one-line verdict the human-readable formats end with."""
+    words = WORDS[report.lang]
+    code = report.exit_code()
+    c = report.counts()
+    if code == 2:
+        bad = sum(1 for r in report.results if r.problems)
+        checked = c["claims"]
+        if report.problems and checked:
+            return code, words["partly"].format(bad=bad, files=c["files"], claims=checked)
+        return code, words["broken"] if report.problems else words["nothing"]
+    if report.lang == "en":
+        tally = f"{_plural(c['errors'], 'error')}, {_plural(c['warnings'], 'warning')}, "
+        tally += f"{c['infos']} info"
+    else:
+        tally = words["tally"].format(**c)
+    notes = [words[f"{k}_n"].format(n=c[k]) for k in ("accepted", "baselined") if c[k]]
+    if notes:
+        tally += f" ({', '.join(notes)})"
+    word = words["fails"] if code == 1 else words["passes"]
+    colon = "：" if report.lang == "zh" else ": "
+    return code, f"{tally}{colon}{word} (--fail-on {report.fail_on})"
+
+
+def _plural(count: int, noun: str) -> str:
+    """``1 warning``, ``2 warnings``."""
+    return f"{count} {noun}{'' if count == 1 else 's'}"
