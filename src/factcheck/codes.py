@@ -67,7 +67,7 @@ FINDINGS: dict[str, tuple[str, str]] = {
     "FC131": ("consistent only because of rounding", "info"),
     "FC141": ("value implied by the claims but not stated", "info"),
     "FC151": ("numeric mention not covered by any claim", "warning"),
-    "FC152": ("draft claim not reviewed", "warning"),
+    "FC152": ("draft claim not reviewed", "error"),
     "FC161": ("cannot recompute: an input is zero, negative, unbounded or in another unit", "info"),
 }
 FINDING_CODES: dict[str, str] = {code: title for code, (title, _) in FINDINGS.items()}

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, replace
 
 SEVERITY_RANK = {"error": 0, "warning": 1, "info": 2}
-VERDICTS = ("consistent", "inconsistent", "undetermined", "derived", "uncovered")
+VERDICTS = ("consistent", "inconsistent", "undetermined", "derived", "uncovered", "draft")
 
 
 @dataclass(frozen=True, slots=True)

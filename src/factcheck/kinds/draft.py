@@ -28,7 +28,7 @@ def check(ctx: Context, options: dict[str, Any]) -> Iterator[Finding]:
                 KIND,
                 "FC152",
                 claim,
-                "undetermined",
+                "draft",
                 "draft claim: review it and remove 'draft: true'",
                 "草稿断言：请复核并删除 draft: true",
                 stated=claim.value.text if claim.value else "",
