@@ -19,6 +19,7 @@ import pytest
 from factcheck.report import FORMATS
 
 DATA = Path(__file__).resolve().parent / "data" / "formats"
+REPO = Path(__file__).resolve().parents[1]
 LINE = re.compile(r"^(?P<path>[^:]+):(?P<line>\d+):(?P<col>\d+): (?P<sev>\w+) (?P<code>[A-Z]+\d+) ")
 
 
@@ -275,3 +276,46 @@ def test_a_crash_exits_3(work: Path) -> None:
     )
     assert done.returncode == 3
     assert "internal error: ZeroDivisionError: boom" in done.stderr
+
+
+def test_folder_walk_skips_yaml_that_is_not_claims(tmp_path: Path) -> None:
+    # A rule pack, a config file and CI YAML in the folder are not claims files: a walk skips
+    # files without a top-level `claims:` key and hidden files; the claims file is checked once
+    # even when it is also named on its own.
+    shutil.copy(REPO / "claims" / "jinchang-2025.yaml", tmp_path / "a.yaml")
+    shutil.copy(REPO / "claims" / "jinchang-2025.txt", tmp_path / "jinchang-2025.txt")
+    (tmp_path / "pack.yaml").write_text("rounding: {approx: 0.1}\n", encoding="utf-8")
+    (tmp_path / ".factcheck.yaml").write_text("fail_on: error\n", encoding="utf-8")
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "factcheck",
+            "check",
+            ".",
+            "a.yaml",
+            "--format",
+            "json",
+            "--no-cache",
+        ],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 0, done.stderr
+    report = json.loads(done.stdout)
+    assert report["counts"]["files"] == 1
+    assert report["counts"]["claims"] == 126
+
+
+def test_validate_with_no_claims_does_not_pass(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("无数字。\n", encoding="utf-8")
+    (tmp_path / "c.yaml").write_text("article: a.txt\nentity: x\nclaims: []\n", encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, "-m", "factcheck", "validate", "c.yaml"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 2
+    assert "E303" in done.stderr

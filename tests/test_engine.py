@@ -113,7 +113,9 @@ def test_acceptance_until_today_still_holds(tmp_path: Path) -> None:
 def test_expired_acceptance_does_not_apply(tmp_path: Path) -> None:
     accept = [{"code": "FC121", "reason": "checked", "until": "2026-05-31"}]
     result = run(tmp_path, [*LEVELS, cagr_claim(accept=accept)], checks=["cagr"])
-    assert only(result, "FC121").accepted == ""
+    finding = only(result, "FC121")
+    assert finding.accepted == ""
+    assert "acceptance expired on 2026-05-31" in finding.message  # says why it is back
 
 
 def test_acceptance_of_another_code_does_not_apply(tmp_path: Path) -> None:

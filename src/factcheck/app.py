@@ -4,6 +4,7 @@ rule pack, load and check each file, and gather the report. The CLI stays thin."
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,6 +20,9 @@ if TYPE_CHECKING:
     from factcheck.rulepack import RulePack
 
 CLAIM_SUFFIXES = (".yaml", ".yml")
+# A claims file has a top-level `claims:` key. A folder walk skips YAML files without one (rule
+# packs, CI configuration); a file named on the command line is always loaded.
+_CLAIMS_KEY = re.compile(rb"^claims\s*:", re.MULTILINE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,13 +43,37 @@ def collect(paths: Iterable[Path]) -> tuple[list[Target], list[Problem]]:
             found = []
             for root, dirs, files in os.walk(path, followlinks=False):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-                found += [Path(root) / f for f in files if f.endswith(CLAIM_SUFFIXES)]
-            targets += [Target(p, str(p)) for p in sorted(found)]
+                found += [
+                    Path(root) / f
+                    for f in files
+                    if f.endswith(CLAIM_SUFFIXES) and not f.startswith(".")
+                ]
+            targets += [Target(p, str(p)) for p in sorted(found) if _looks_like_claims(p)]
         elif path.exists():
             targets.append(Target(path, str(path)))
         else:
             problems.append(Problem(Loc(str(path)), "E301", "no such file or folder"))
-    return targets, problems
+    seen: set[Path] = set()
+    unique = []
+    for target in targets:  # a file named twice (or inside a named folder too) is checked once
+        try:
+            key = target.path.resolve()
+        except (OSError, RuntimeError):  # a symlink loop: the loader reports it
+            key = target.path
+        if key not in seen:
+            seen.add(key)
+            unique.append(target)
+    return unique, problems
+
+
+def _looks_like_claims(path: Path) -> bool:
+    """Does a file found in a folder have a top-level ``claims:`` key? (Unreadable files are
+    kept, so that the loader reports them.)"""
+    try:
+        with path.open("rb") as f:
+            return bool(_CLAIMS_KEY.search(f.read(1 << 20)))
+    except OSError:
+        return True
 
 
 def is_input(path: Path, targets: list[Target]) -> bool:

@@ -238,8 +238,8 @@ def validate(paths: Paths, rules: RulesOpt = None) -> None:
             problems += exc.problems
     if problems:
         _problems(problems)
-    if not targets:
-        _usage("E303 no claims files found")
+    if not targets or not claims:  # as check: nothing to validate does not pass silently
+        _usage("E303 no claims files found" if not targets else "E303 the files hold no claims")
     print(f"{len(targets)} file(s), {claims} claims: valid")
 
 
@@ -275,6 +275,11 @@ def coverage(
     from factcheck.yamlsrc import read_text  # noqa: PLC0415
 
     pack, _ = core.resolve_pack(rules, [claims])
+    for path in (article, claims):
+        if not path.exists():
+            from factcheck.errors import Loc, Problem  # noqa: PLC0415
+
+            _problems([Problem(Loc(str(path)), "E301", "no such file or folder")])
     text, problems = read_text(article, str(article))
     if text is None:
         _problems(problems)

@@ -4,6 +4,7 @@ finding with its severity and with the acceptance its claim carries, in this one
 from __future__ import annotations
 
 import hashlib
+from dataclasses import replace
 from datetime import date
 
 from factcheck.finding import Finding
@@ -48,8 +49,14 @@ def _stamp(finding: Finding, ctx: Context, pack: RulePack, today: date) -> Findi
     reason = ""
     claim = ctx.by_id.get(finding.claim)
     for acceptance in claim.accept if claim else ():
-        if acceptance.code == finding.code and (
-            acceptance.until is None or acceptance.until >= today
-        ):
+        if acceptance.code != finding.code:
+            continue
+        if acceptance.until is None or acceptance.until >= today:
             reason = acceptance.reason
+        elif not reason:  # say why a reviewed finding is back
+            finding = replace(
+                finding,
+                message=f"{finding.message} (its acceptance expired on {acceptance.until})",
+                message_zh=f"{finding.message_zh}（接受期限已于 {acceptance.until} 届满）",
+            )
     return finding.stamped(pack.severity_of(finding.code), reason)
