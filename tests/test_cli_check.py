@@ -319,3 +319,34 @@ def test_validate_with_no_claims_does_not_pass(tmp_path: Path) -> None:
     )
     assert done.returncode == 2
     assert "E303" in done.stderr
+
+
+def test_baseline_does_not_depend_on_how_paths_are_typed(tmp_path: Path) -> None:
+    # The example's only warning (FC121) is saved in a baseline while checking "claims/"; the
+    # same file named absolutely, or from inside the folder, is still in the baseline.
+    folder = tmp_path / "claims"
+    folder.mkdir()
+    for name in ("jinchang-2025.yaml", "jinchang-2025.txt"):
+        shutil.copy(REPO / "claims" / name, folder / name)
+
+    def check(*args: str, cwd: Path) -> int:
+        cmd = [
+            sys.executable,
+            "-m",
+            "factcheck",
+            "check",
+            *args,
+            "--fail-on",
+            "warning",
+            "--format",
+            "text",
+            "--no-cache",
+        ]
+        return subprocess.run(cmd, cwd=cwd, capture_output=True, text=True).returncode
+
+    assert check("claims/", cwd=tmp_path) == 1  # FC121 is a warning: it gates
+    assert check("claims/", "--save-baseline", "base.json", cwd=tmp_path) == 1
+    base = str(tmp_path / "base.json")
+    assert check("claims/", "--baseline", base, cwd=tmp_path) == 0
+    assert check(str(folder), "--baseline", base, cwd=tmp_path) == 0
+    assert check(".", "--baseline", base, cwd=folder) == 0

@@ -1,12 +1,14 @@
 """Baselines: the findings a newsroom has reviewed, saved so that CI gates only on new ones.
 
-A finding is identified by its claims file, claim id and code (not by line or wording), so a
-baseline survives edits elsewhere in the file.
+A finding is identified by its claims file (relative to the baseline's folder, so the way a
+path is typed does not matter), claim id and code (not by line or wording), so a baseline
+survives edits elsewhere in the file.
 """
 
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 
 from factcheck.errors import InputError, Loc, Problem
@@ -15,9 +17,10 @@ from factcheck.report.model import Report
 VERSION = 1
 
 
-def dump(report: Report) -> str:
-    """The baseline of a report's findings, as JSON text."""
-    prints = sorted({f.fingerprint for f in report.findings})
+def dump(report: Report, path: Path) -> str:
+    """The baseline of a report's findings, to be saved at ``path``, as JSON text."""
+    keyed = replace(report, baseline_root=str(path.parent))
+    prints = sorted({keyed.baseline_key(f) for f in report.findings})
     return json.dumps({"version": VERSION, "findings": prints}, ensure_ascii=False, indent=2) + "\n"
 
 

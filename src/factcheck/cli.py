@@ -182,13 +182,14 @@ def check(
         results,
         fail_on=gate,
         baseline=known,
+        baseline_root=str(baseline.parent) if baseline else ".",
         pack_sources=tuple(p.shown for p in packs),
         pack_digests={p.shown: p.sha256 for p in packs},
         lang=language,
         verbose=verbose,
     )
     if save_baseline:
-        write_atomic(save_baseline, bl.dump(report), force=True)
+        write_atomic(save_baseline, bl.dump(report, save_baseline), force=True)
     _write(report, fmt, output, force)
     if report.problems and fmt != "terminal":
         for p in report.problems:

@@ -6,7 +6,9 @@ decided here, once.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from factcheck import __version__
 from factcheck.errors import Problem
@@ -22,7 +24,8 @@ class Report:
 
     results: list[FileResult]
     fail_on: str = "error"
-    baseline: frozenset[str] = frozenset()  # fingerprints of findings already reviewed
+    baseline: frozenset[str] = frozenset()  # keys of findings already reviewed
+    baseline_root: str = "."  # the folder of the baseline file: keys hold paths relative to it
     pack_sources: tuple[str, ...] = ()
     pack_digests: dict[str, str] = field(default_factory=dict)
     version: str = __version__
@@ -44,9 +47,16 @@ class Report:
         """Every input problem."""
         return [p for r in self.results for p in r.problems]
 
+    def baseline_key(self, finding: Finding) -> str:
+        """A finding's identity in a baseline: its file relative to the baseline's folder (so
+        that ``claims/``, ``./claims`` and an absolute path name the same file), claim and
+        code; not its line or wording, so that it survives edits elsewhere in the file."""
+        path = os.path.relpath(os.path.abspath(finding.path), os.path.abspath(self.baseline_root))
+        return f"{Path(path).as_posix()}::{finding.claim}::{finding.code}"
+
     def in_baseline(self, finding: Finding) -> bool:
         """Was this finding saved in the baseline (reviewed before)?"""
-        return finding.fingerprint in self.baseline
+        return bool(self.baseline) and self.baseline_key(finding) in self.baseline
 
     def gates(self, finding: Finding) -> bool:
         """Does this finding fail the run under --fail-on, the acceptances and the baseline?"""
