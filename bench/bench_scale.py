@@ -29,8 +29,8 @@ LOAD = (
     "    with open(p, encoding='utf-8') as f:\n"
     "        yaml.load(f, Loader=yaml.CSafeLoader)\n"
 )
-# The naive way (PITFALLS.md): every file loaded and kept, with the garbage collector on. Shown
-# for reference only; the gate is the strict baseline above, which keeps nothing.
+# The naive way (docs/stack-notes.md): every file loaded and kept, with the garbage collector
+# on. Shown for reference only; the gate is the strict baseline above, which keeps nothing.
 LOAD_ALL = (
     "import sys, yaml\n"
     "kept = []\n"

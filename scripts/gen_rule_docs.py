@@ -1,4 +1,5 @@
-"""Generate ``docs/rules.md`` from the rule kinds themselves (STYLE.md items 3 and 13).
+"""Generate ``docs/rules.md`` from the rule kinds themselves (each documents itself in a
+fixed form).
 
 Each kind module declares ``KIND``, ``CODES``, ``OPTIONS`` and ``DOC``; the page is rendered from
 those and from the code table in ``factcheck.codes``, so the docs cannot drift from the code.
@@ -29,10 +30,11 @@ Every check of `factcheck check` is one rule kind. A rule pack turns a kind off 
 `severity: {CODE: error}` (see [rule-packs.md](rule-packs.md)).
 
 Each stated figure is an interval from its written precision and its qualifier words, and the
-intervals are pushed through the arithmetic (DOMAIN.md §1). A check is **consistent** when some
-values inside the input intervals give a result inside the stated interval, **inconsistent**
-when none do, and **undetermined** when the figures cannot be compared (a level at or below zero,
-units of different dimensions, a price basis that differs). A figure that is consistent only
+intervals are pushed through the arithmetic ([conventions.md](conventions.md) §1). A check
+is **consistent** when some values inside the input intervals give a result inside the stated
+interval, **inconsistent** when none do, and **undetermined** when the figures cannot be
+compared (a level at or below zero, units of different dimensions, a price basis that
+differs). A figure that is consistent only
 because of rounding gets an extra FC131 at info level, never an error. An inconsistency that
 changes a conclusion (a threshold word such as 突破, a doubling, a rise against a fall, a rank)
 is marked *material*; where a value inside the recomputed interval would make the claim true, the

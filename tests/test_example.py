@@ -28,8 +28,8 @@ EXPECTED_FINDINGS = {
     # 2586/669 = 3.86547; 3.86547^(1/2) = 1.96608; 1.96608^(1/2) = 1.40217 → 40.2% a year.
     # Input intervals [668.5, 669.5] and [2585.5, 2586.5] keep it within [40.18%, 40.25%], far
     # from the stated 33.8%. 产值 is a value aggregate whose rates are at comparable prices
-    # (DOMAIN.md §5, the default pack's basis list), the levels at current prices: the honest
-    # verdict is "undetermined: price basis differs" (a warning), not an error.
+    # (docs/conventions.md §5, the default pack's basis list), the levels at current prices: the
+    # honest verdict is "undetermined: price basis differs" (a warning), not an error.
     ("FC121", "cluster-output-cagr"),
     # Derived values (info), each the inverse of its rate over the stated level:
     # 地区生产总值 2020 ≥ 670 / 1.101^5 = 670 / 1.61886 = 413.9亿元 ("突破670" is a floor).
@@ -116,3 +116,20 @@ def test_validate_and_coverage_commands_pass_on_the_example() -> None:
     )
     assert done.returncode == 0, done.stdout + done.stderr
     assert "(100.0%)" in done.stdout
+
+
+def test_explain_walks_through_every_check_of_a_claim() -> None:
+    run = [sys.executable, "-m", "factcheck", "explain"]
+    done = subprocess.run(
+        [*run, "urban-income-2025", str(CLAIMS.parent)], capture_output=True, text=True
+    )
+    assert done.returncode == 0, done.stderr
+    # The 2025 urban income is used by the ratio (55689/24359) and by the implied 2020 level.
+    assert "FC112 consistent" in done.stdout
+    assert "FC141 derived" in done.stdout
+    assert "55689/24359 = 2.29" in done.stdout
+    done = subprocess.run(
+        [*run, "urban-income-2052", str(CLAIMS.parent)], capture_output=True, text=True
+    )
+    assert done.returncode == 2
+    assert "did you mean 'urban-income-2025'" in done.stderr

@@ -126,7 +126,7 @@ def test_every_format_has_a_golden_and_a_module() -> None:
 
 
 def test_formats_do_not_import_rich() -> None:
-    # PITFALLS.md: never write machine formats through rich (and it costs ~45 ms to import).
+    # docs/stack-notes.md: never write machine formats through rich (and it costs ~45 ms to import).
     code = (
         "import sys\n"
         "from pathlib import Path\n"

@@ -1,4 +1,5 @@
-"""Stated values and their intervals, against figures worked out by hand (DOMAIN.md §1-§3)."""
+"""Stated values and their intervals, against figures worked out by hand
+(docs/conventions.md §1-§3)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Periods as articles write them (DOMAIN.md §4), with lengths worked out by hand.
+"""Periods as articles write them (docs/conventions.md §4), with lengths worked out by hand.
 
 Points carry a time ``t`` in years at the *end* of the period: the year 2025 ends at 2025.0, the
 third quarter of 2025 at 2025 - 1/4, June 2025 at 2025 - 6/12, and the date 1 July 1990 at the end

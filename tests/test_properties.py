@@ -1,4 +1,5 @@
-"""Property tests: the engine's arithmetic against independent implementations (DOMAIN.md §1).
+"""Property tests: the engine's arithmetic against independent implementations
+(docs/conventions.md §1).
 
 CAGR is cross-checked with ``numpy_financial.rate``; growth, shares and ratios with exact
 ``fractions.Fraction``. For any levels (written with their own precision) a stated figure that is

@@ -98,7 +98,7 @@ def test_slash_forms_equal(same: str) -> None:
 
 
 def test_space_between_prefix_and_unit() -> None:
-    # "亿 元" fails in pint itself (PITFALLS.md); spaces are dropped first
+    # "亿 元" fails in pint itself (docs/stack-notes.md); spaces are dropped first
     assert unit_info("亿 元").factor == pytest.approx(1e8)
 
 

@@ -310,7 +310,7 @@ def explain(
 ) -> None:
     """Print every check that touches one claim, step by step."""
     from factcheck import app as core  # noqa: PLC0415
-    from factcheck.explain import explain_claim  # noqa: PLC0415
+    from factcheck.explain import explain_claim, suggest  # noqa: PLC0415
 
     paths = paths or [Path("claims")]
     targets, problems = core.collect(paths)
@@ -323,7 +323,9 @@ def explain(
         _problems(bad)
     text = explain_claim(claim_id, results, _lang(lang))
     if text is None:
-        _usage(f"no claim '{claim_id}' in {', '.join(map(str, paths))}")
+        hint = suggest(claim_id, results)
+        did = f" (did you mean '{hint}'?)" if hint else ""
+        _usage(f"no claim '{claim_id}' in {', '.join(map(str, paths))}{did}")
     sys.stdout.write(text)
 
 

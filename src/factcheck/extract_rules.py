@@ -1,6 +1,7 @@
 """Reading one figure of an article: is it a claim, its value words, its kind and its period.
 
-Every rule here is a convention of the genre (DOMAIN.md), never a sentence of a given article:
+Every rule here is a convention of the genre (docs/conventions.md), never a sentence of a
+given article:
 
 * *Not a claim*: a year or plan that times other figures (it becomes their ``period``), ``N年前``
   and ``N年翻番`` (a base), a figure inside a short quoted name (“2+4+N”体系, “23条”), a figure

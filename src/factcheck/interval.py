@@ -1,4 +1,4 @@
-"""Intervals: what a stated figure allows (DOMAIN.md §1, §2).
+"""Intervals: what a stated figure allows (docs/conventions.md §1, §2).
 
 "33.8%" is [33.75%, 33.85%]; "突破670亿元" is [670, ∞)亿元; "约80%" widens the rounding interval
 by the rule pack's approximation width. Ends are closed: a figure exactly on a rounding edge is

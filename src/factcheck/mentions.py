@@ -129,7 +129,7 @@ def _cn_number(numeral: str) -> float | None:
     """Value of a Chinese numeral (十四, 百亿, 三点五) read by cn2an, or None if it is not one."""
     if numeral[0] in "百千万亿":
         numeral = "一" + numeral  # cn2an reads 十 but not 百亿 or 千 without the leading 一
-    # cn2an warns (and may print) on some inputs (PITFALLS.md); a finder has to stay silent.
+    # cn2an warns (and may print) on some inputs (docs/stack-notes.md); a finder has to stay silent.
     with warnings.catch_warnings(), contextlib.redirect_stdout(io.StringIO()):
         warnings.simplefilter("ignore")
         import cn2an  # lazy: the import costs ~80 ms and many runs never meet a Chinese numeral

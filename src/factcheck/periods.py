@@ -1,4 +1,4 @@
-"""Periods as articles write them (DOMAIN.md §4).
+"""Periods as articles write them (docs/conventions.md §4).
 
 A point is a year, a quarter, a month or a date; a span runs from one point to another. The number
 of compounding periods of an average annual rate is the span's length in years: ``2021-2025`` is
@@ -152,7 +152,7 @@ def _point(
             return Period(text, year_point(last))
         if m.group(2) == "初":
             return Period(text, year_point(first))
-        # The plan compounds from the last year of the previous plan (DOMAIN.md §4).
+        # The plan compounds from the last year of the previous plan (docs/conventions.md §4).
         return Period(text, year_point(last), year_point(first - 1))
     if m := _PATTERNS["year"].match(norm):
         return Period(text, year_point(int(m.group(1))))

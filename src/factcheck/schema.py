@@ -1,8 +1,8 @@
 """The JSON Schema of the claims format, generated from :data:`factcheck.model.KINDS`.
 
-Draft-07 only, because yaml-language-server validates no later draft (PITFALLS.md). YAML reads
-``2025`` as a number, so every text field accepts numbers too; factcheck itself reads every value
-as text.
+Draft-07 only, because yaml-language-server validates no later draft (docs/stack-notes.md).
+YAML reads ``2025`` as a number, so every text field accepts numbers too; factcheck itself
+reads every value as text.
 """
 
 from __future__ import annotations

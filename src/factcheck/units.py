@@ -2,7 +2,7 @@
 
 Rules never see pint. Each distinct unit text is parsed once into a :class:`UnitInfo` (the factor
 to the base unit and the dimension), and values are converted to plain floats at load time:
-quantity arithmetic costs 10-35 µs per operation against 0.04 µs for floats (PITFALLS.md).
+quantity arithmetic costs 10-35 µs per operation against 0.04 µs for floats (docs/stack-notes.md).
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from typing import Any
 from factcheck.errors import ValueProblem
 
 # pint silently reads a full-width slash or ÷ as multiplication, and chokes on spaces between a
-# magnitude and its unit (PITFALLS.md): normalise first, then allow only these characters.
+# magnitude and its unit (docs/stack-notes.md): normalise first, then allow only these characters.
 _TRANSLATE = str.maketrans({"÷": "/", "／": "/", "×": "*", "·": "*", " ": "", "\u3000": ""})
 _ALLOWED = re.compile(r"[\w/*^%‰]*")
 MAX_LENGTH = 40  # 万千瓦时/平方公里 is 9 characters; longer texts are not units

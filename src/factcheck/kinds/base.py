@@ -175,7 +175,7 @@ def magnitude(x: float) -> str:
 
 
 def judge(stated: Value, recomputed: Interval, face: float) -> tuple[str, bool]:
-    """The verdict and whether it holds only because of rounding (DOMAIN.md §1)."""
+    """The verdict and whether it holds only because of rounding (docs/conventions.md §1)."""
     if recomputed.meets(stated.interval):
         return "consistent", face not in stated.interval
     return "inconsistent", False

@@ -12,6 +12,7 @@ from factcheck.finding import Finding
 from factcheck.interval import Interval
 from factcheck.kinds import _change, share
 from factcheck.kinds.base import Context, Doc, Option, show, show_interval
+from factcheck.model import Value
 
 KIND = "derived"
 CODES = ("FC141",)
@@ -54,39 +55,39 @@ def check(ctx: Context, options: dict[str, Any]) -> Iterator[Finding]:
                     formula.start_from(known.interval.hi, lo, years),
                 )
                 face = formula.start_from(known.point, v.point, years)
-                at, how = ends[0], _how(claim.kind, known.text, v.text, years, "start")
+                at, how = ends[0], _how(claim.kind, known.text, _written(v), years, "start")
             else:  # solve for the end: increasing in the rate
                 iv = Interval(
                     formula.end_from(known.interval.lo, lo, years),
                     formula.end_from(known.interval.hi, hi, years),
                 )
                 face = formula.end_from(known.point, v.point, years)
-                at, how = ends[1], _how(claim.kind, known.text, v.text, years, "end")
+                at, how = ends[1], _how(claim.kind, known.text, _written(v), years, "end")
         except (ZeroDivisionError, OverflowError):
             continue
         if math.isnan(face):
             continue
         basis = claim.basis or ctx.pack.basis_of(claim.metric)
+        real = basis != "nominal" and claim.kind != "multiple"
         caveat = (
-            ""
-            if basis == "nominal" or claim.kind == "multiple"
-            else (
-                " (the rate may be at comparable prices: the implied level is then only indicative)"
-            )
+            " (the rate may be at comparable prices: the implied level is then only indicative)"
+            if real
+            else ""
         )
+        caveat_zh = "（增速可能为可比价，推算值仅供参考）" if real else ""
         related = tuple(c for c in (start, end) if c)
         yield ctx.finding(
             KIND,
             "FC141",
             claim,
             "derived",
-            f"implies {claim.metric} at {at.key} of {show(face, known)}{caveat}",
-            f"推算 {at.key} 年{claim.metric}约为 {show(face, known)}",
+            f"implies {claim.metric} at {at.key} of {show(face, known, 1)}{caveat}",
+            f"推算 {at.key} 年{claim.metric}约为 {show(face, known, 1)}{caveat_zh}",
             related,
             stated=v.text,
-            recomputed=show(face, known),
+            recomputed=show(face, known, 1),
             interval=show_interval(iv, known),
-            arithmetic=f"{how} = {show(face, known)}",
+            arithmetic=f"{how} = {show(face, known, 1)}",
         )
     yield from _shares(ctx)
 
@@ -125,6 +126,13 @@ def _shares(ctx: Context) -> Iterator[Finding]:
             interval=show_interval(iv, known),
             arithmetic=f"{how} = {show(face, known)}",
         )
+
+
+def _written(v: Value) -> str:
+    """A value as it enters the arithmetic: 翻番 is written as the factor it means."""
+    if v.stated.reading == "doubling":
+        return f"{v.point:g} ({v.text})"
+    return v.text
 
 
 def _how(kind: str, level: str, value: str, years: float, solve: str) -> str:

@@ -1,5 +1,5 @@
 """Growth over one period (同比) or a span: ``end/start - 1``, or for percentage points
-``end - start``; and the classic confusion of the two (DOMAIN.md §3)."""
+``end - start``; and the classic confusion of the two (docs/conventions.md §3)."""
 
 from __future__ import annotations
 

@@ -1,5 +1,6 @@
 """Multiples and doubling: ``是…的N倍`` is end/start = N, ``增长N倍`` is N + 1 (the standard
-reading in official statistics), ``翻番`` ×2, ``翻两番`` ×4, ``翻N番`` ×2^N (DOMAIN.md §3)."""
+reading in official statistics), ``翻番`` ×2, ``翻两番`` ×4, ``翻N番`` ×2^N
+(docs/conventions.md §3)."""
 
 from __future__ import annotations
 

@@ -1,6 +1,6 @@
 """The growth of a total lies between the smallest and the largest growth of its parts
-(DOMAIN.md §6). Only for sums marked ``complete``: a total with parts left out can grow faster
-or slower than every part that is named."""
+(docs/conventions.md §6). Only for sums marked ``complete``: a total with parts left out can
+grow faster or slower than every part that is named."""
 
 from __future__ import annotations
 

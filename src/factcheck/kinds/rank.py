@@ -1,4 +1,4 @@
-"""Ranks: in the same ranking, a larger value cannot rank lower (DOMAIN.md §6)."""
+"""Ranks: in the same ranking, a larger value cannot rank lower (docs/conventions.md §6)."""
 
 from __future__ import annotations
 

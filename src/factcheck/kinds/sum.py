@@ -1,5 +1,5 @@
 """Parts and their total: the lower bounds of the parts must not sum past the total, and parts
-that make up the whole total must add up to it within rounding (DOMAIN.md §6)."""
+that make up the whole total must add up to it within rounding (docs/conventions.md §6)."""
 
 from __future__ import annotations
 
