@@ -2,8 +2,9 @@
 
 One ``<testsuite>`` per claims file; every test case has the claims file as its ``classname``
 (GitLab shows it as the suite). A passed check is a passing test case. A finding is a test case
-too: an error or warning fails (``<failure>``); an info finding passes, with its message in
-``<system-out>``; an accepted finding is skipped, with the reason. Input problems are
+too: one that gates the run (at or above ``--fail-on``, not accepted, not in the baseline) fails
+(``<failure>``), so the test report agrees with the exit code; the others pass, with their
+message in ``<system-out>``; an accepted finding is skipped, with the reason. Input problems are
 ``<error>`` test cases. The report never fails a job by itself: the exit code does.
 """
 
@@ -83,7 +84,7 @@ def _suite(parent: ET.Element, r: FileResult, report: Report) -> dict[str, int]:
             ET.SubElement(case, "skipped", message=_clean(f"accepted: {f.accepted}"))
             ET.SubElement(case, "system-out").text = _detail(f, report)
             n["skipped"] += 1
-        elif f.severity in ("error", "warning"):
+        elif report.gates(f):
             failure = ET.SubElement(case, "failure", type=f.code, message=message)
             failure.text = _detail(f, report)
             n["failures"] += 1
