@@ -468,3 +468,18 @@ def test_drifted_value_is_e121(tmp_path: Path, pack: RulePack) -> None:
     # Four header lines, then claims (5), id (6), kind (7), quote (8), metric (9), period (10),
     # value (11); the value starts after "    value: " at column 12.
     assert codes_at(problems) == {("E121", 11, 12)}
+
+
+def test_whole_counts_are_exact_rounded_ones_are_not(tmp_path: Path, pack: RulePack) -> None:
+    # 167家 counts firms one by one: exactly 167. 2.8万户 is rounded to the thousand:
+    # [2.75, 2.85] × 1e4 = [27500, 28500].
+    body = """claims:
+  - {id: a, kind: level, quote: 规上工业企业达167家, metric: m, period: "2025", value: 167家}
+  - {id: b, kind: level, quote: 2.8万户居民, metric: n, period: "2025", value: 2.8万户}
+"""
+    article = "规上工业企业达167家，2.8万户居民迎来新生活。"
+    claims = {
+        c.id: c.value for c in load_claims(write(tmp_path, body, article=article), pack).claims
+    }
+    assert (claims["a"].interval.lo, claims["a"].interval.hi) == (167.0, 167.0)
+    assert (claims["b"].interval.lo, claims["b"].interval.hi) == pytest.approx((27500, 28500))

@@ -165,3 +165,11 @@ def test_a_damaged_cache_entry_is_parsed_afresh(monkeypatch: pytest.MonkeyPatch)
 def test_definitions_digest_is_stable() -> None:
     assert len(definitions_digest()) == 64
     assert definitions_digest() == definitions_digest()
+
+
+def test_count_units_are_counts() -> None:
+    # Whole counts of things are exact; money, mass and rates are not counts.
+    assert unit_info("家").is_count and unit_info("户").is_count and unit_info("个月").is_count
+    assert unit_info("个季度").is_count
+    assert not unit_info("元").is_count and not unit_info("吨").is_count
+    assert not unit_info("%").is_count

@@ -102,9 +102,27 @@ class ClaimReader:
                 return None
             scale = stated.factor * unit.factor
             interval = stated_interval(stated, self.pack.rounding).scale(scale)
-            known = (stated, unit, float(stated.number) * scale, interval)
+            point = float(stated.number) * scale
+            if _exact_count(stated, unit):
+                interval = Interval(point, point)
+            known = (stated, unit, point, interval)
             _remember(_VALUES, key, known)
         return Value(*known, loc(node, self.shown))
+
+
+_MAGNITUDES = ("十", "百", "千", "万", "亿")
+
+
+def _exact_count(stated: Stated, unit: UnitInfo) -> bool:
+    """A whole count of things written to the unit (``167家``, ``94个月``) is exact, not
+    167 ± 0.5; one written with a magnitude (``3万户``) or decimals (``2.8万户``) is rounded."""
+    return (
+        unit.is_count
+        and stated.form == "number"
+        and stated.bound == "equal"
+        and stated.exponent == 0
+        and not stated.unit.startswith(_MAGNITUDES)
+    )
 
 
 def _remember(memo: dict, key: object, value: object) -> None:  # type: ignore[type-arg]

@@ -43,12 +43,27 @@ class UnitInfo:
         """True for ``个百分点``: a difference of two rates."""
         return self.dimension == "[percentage_point]"
 
+    @property
+    def is_count(self) -> bool:
+        """True for a count of things (户, 家, 个月, …), where a whole number is exact."""
+        return self.dimension in count_dimensions()
+
 
 @cache
 def definitions_digest() -> str:
     """The SHA-256 of ``data/units.txt``: a cache of parsed units is only valid for these."""
     data = (resources.files("factcheck") / "data" / "units.txt").read_bytes()
     return hashlib.sha256(data).hexdigest()
+
+
+@cache
+def count_dimensions() -> frozenset[str]:
+    """The dimensions of counts: every base unit of the "Counts" section of ``units.txt``, and
+    months (``连续94个月``, ``16个季度``)."""
+    text = (resources.files("factcheck") / "data" / "units.txt").read_text(encoding="utf-8")
+    counts = text.split("# Counts", 1)[-1]
+    found = re.findall(r"^\S+ = (\[\w+\])", counts, flags=re.MULTILINE)
+    return frozenset([*found, "[month]"])
 
 
 @cache
