@@ -350,3 +350,33 @@ def test_baseline_does_not_depend_on_how_paths_are_typed(tmp_path: Path) -> None
     assert check("claims/", "--baseline", base, cwd=tmp_path) == 0
     assert check(str(folder), "--baseline", base, cwd=tmp_path) == 0
     assert check(".", "--baseline", base, cwd=folder) == 0
+
+
+def test_report_file_never_gets_colour_codes(tmp_path: Path) -> None:
+    for name in ("jinchang-2025.yaml", "jinchang-2025.txt"):
+        shutil.copy(REPO / "claims" / name, tmp_path / name)
+    env = {**os.environ, "FORCE_COLOR": "1", "FACTCHECK_CACHE_DIR": str(tmp_path / "cache")}
+    done = subprocess.run(
+        [sys.executable, "-m", "factcheck", "check", ".", "-o", "r.txt"],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 0, done.stderr
+    text = (tmp_path / "r.txt").read_text(encoding="utf-8")
+    assert "\x1b[" not in text and "FC121" in text
+
+
+def test_bad_setting_in_config_file_names_the_file(tmp_path: Path) -> None:
+    for name in ("jinchang-2025.yaml", "jinchang-2025.txt"):
+        shutil.copy(REPO / "claims" / name, tmp_path / name)
+    (tmp_path / ".factcheck.yaml").write_text("lang: zh\nfail_on: errors\n", encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, "-m", "factcheck", "check", ".", "--no-cache"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 2
+    assert re.search(r"\.factcheck\.yaml:2:1: E203 'fail_on' must be one of", done.stderr)

@@ -173,3 +173,9 @@ def test_count_units_are_counts() -> None:
     assert unit_info("个季度").is_count
     assert not unit_info("元").is_count and not unit_info("吨").is_count
     assert not unit_info("%").is_count
+
+
+def test_a_magnitude_word_alone_is_a_number() -> None:
+    # 120亿 (no unit) is 1.2e10 of nothing in particular, not an unknown unit.
+    assert (unit_info("亿").factor, unit_info("亿").dimension) == (1e8, "")
+    assert (unit_info("万亿").factor, unit_info("万").factor) == (1e12, 1e4)

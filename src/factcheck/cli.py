@@ -212,7 +212,7 @@ def _write(report: object, fmt: str, output: Path | None, force: bool) -> None:
         import io  # noqa: PLC0415
 
         buffer = io.StringIO()
-        module.render(report, buffer)
+        module.render(report, buffer, to_file=True)
         text = buffer.getvalue()
     else:
         text = module.render(report)

@@ -80,5 +80,17 @@ def _from_mapping(data: dict[str, str], path: Path, locs: dict[str, Loc]) -> Con
                     )
                 ]
             )
+    choices = {"fail_on": ("error", "warning", "info", "never"), "lang": ("zh", "en")}
+    for key, allowed in choices.items():
+        if key in data and data[key] not in allowed:
+            raise InputError(
+                [
+                    Problem(
+                        locs[key],
+                        "E203",
+                        f"'{key}' must be one of {', '.join(allowed)}, not '{data[key]}'",
+                    )
+                ]
+            )
     rules = path.parent / data["rules"] if "rules" in data else None
     return Config(str(path), rules, data.get("fail_on"), data.get("lang"))

@@ -87,6 +87,22 @@ def normalise(text: str) -> str:
     return norm
 
 
+# A magnitude word alone (120亿, 3.5万) is a number, not an unknown unit.
+_MAGNITUDE_ONLY = {
+    "十": 10.0,
+    "百": 1e2,
+    "千": 1e3,
+    "万": 1e4,
+    "十万": 1e5,
+    "百万": 1e6,
+    "千万": 1e7,
+    "亿": 1e8,
+    "十亿": 1e9,
+    "百亿": 1e10,
+    "千亿": 1e11,
+    "万亿": 1e12,
+}
+
 # Unit texts parsed by earlier runs, loaded from the cache folder: normalised text ->
 # (factor, dimension). Importing pint costs ~100 ms; a warm run on known units never pays it.
 KNOWN: dict[str, tuple[float, str]] = {}
@@ -100,6 +116,8 @@ def unit_info(text: str) -> UnitInfo:
     norm = normalise(text)
     if not norm:
         return UnitInfo(text, 1.0, "")
+    if norm in _MAGNITUDE_ONLY:  # 120亿: a plain number with a magnitude word
+        return UnitInfo(text, _MAGNITUDE_ONLY[norm], "")
     if norm in KNOWN:  # parsed by an earlier run (the on-disk cache): no need for pint
         factor, dimension = KNOWN[norm]
         if math.isfinite(factor) and factor > 0:  # a damaged cache entry is parsed afresh

@@ -42,10 +42,13 @@ def _tty(stream: IO[str]) -> bool:
     return hasattr(stream, "isatty") and stream.isatty()
 
 
-def render(report: Report, stream: IO[str], width: int | None = None) -> None:
-    """Print the audit report to ``stream``: rich on a terminal, plain text elsewhere."""
+def render(
+    report: Report, stream: IO[str], width: int | None = None, to_file: bool = False
+) -> None:
+    """Print the audit report to ``stream``: rich on a terminal, plain text elsewhere (and
+    always plain when ``to_file``: FORCE_COLOR is about terminals, not report files)."""
     lines = build(report)
-    colour = use_colour(stream)
+    colour = not to_file and use_colour(stream)
     if not (colour or _tty(stream)):
         stream.write("".join("".join(text for text, _ in line) + "\n" for line in lines))
         return
