@@ -33,6 +33,18 @@ def default_dir() -> Path:
     return Path(os.environ.get("FACTCHECK_CACHE_DIR") or ".factcheck_cache")
 
 
+def _code_stamp() -> str:
+    """Size and modification time of every file of the installed package: results made by other
+    code (an upgrade, or an edit in an editable install) are never served."""
+    root = Path(__file__).parent
+    stamp = hashlib.sha256()
+    for path in sorted(root.rglob("*")):
+        if path.suffix in (".py", ".txt", ".yaml") and "__pycache__" not in path.parts:
+            info = path.stat()
+            stamp.update(f"{path.relative_to(root)}:{info.st_size}:{info.st_mtime_ns}\n".encode())
+    return stamp.hexdigest()
+
+
 def _hash(path: Path) -> str:
     try:
         return hashlib.sha256(path.read_bytes()).hexdigest()
@@ -48,7 +60,10 @@ class Cache:
         # The unit definitions decide every value: results and parsed units are valid only for
         # the units.txt they were made with (it can change without a new version in development).
         self.units_digest = units.definitions_digest()
-        self.salt = f"{__version__}\0{pack_digest}\0{self.units_digest}\0{date.today().isoformat()}"
+        code = _code_stamp()
+        self.salt = "\0".join(
+            (__version__, code, pack_digest, self.units_digest, date.today().isoformat())
+        )
         self._prepare(root)
         self._load_units()
 
