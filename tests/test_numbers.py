@@ -68,8 +68,8 @@ def test_direction_words(lexicon) -> None:  # type: ignore[no-untyped-def]
         ("约80%", "约", "approx", 80),
         ("4500元左右", "左右", "approx", 4500),
         ("达15.6万元", "达", "equal", Decimal("15.6")),
-        ("30余家", "余", "above", 30),  # the word stands between figure and unit
-        ("30多家", "多", "above", 30),
+        ("30余家", "余", "more", 30),  # the word stands between figure and unit
+        ("30多家", "多", "more", 30),
         ("30%以上", "以上", "above", 30),
         ("不低于10%", "不低于", "above", 10),
         ("670亿元", None, "equal", 670),
@@ -221,10 +221,10 @@ def interval(text: str, lexicon, **options: object) -> tuple[float, float]:  # t
         ("2.29:1", 2.285, 2.295),
         ("3.4倍", 3.35, 3.45),
         ("突破670亿元", 670.0, math.inf),  # a floor, not a rounding
-        ("30余家", 30.0, math.inf),
+        ("30余家", 30.0, 40.0),  # more than 30, short of the next ten: 31-39
         ("近80%", 72.0, 80.0),  # up to 10% (near = 0.10) below: 80 - 8
         ("两位数", 10.0, 100.0),
-        ("翻番", 2.0, 2.0),  # exact
+        ("翻番", 2.0, 4.0),  # at least doubled, short of 翻两番
         ("前三", 1.0, 3.0),
         ("下降35%", -35.5, -34.5),
     ],

@@ -92,6 +92,12 @@ def stated_interval(stated: Stated, options: RoundingOptions) -> Interval:
     else:
         rounded = Interval(float(x - h), float(x + h))
     bound = stated.bound
+    if bound == "more":  # 30余, 30多: more than 30, less than the next step (31-39)
+        step = float(Decimal(10) ** max(int(abs(x).normalize().as_tuple().exponent), 0))
+        if abs(x) < 1 or x != x.to_integral_value():
+            step = float(2 * h) if h else 1.0
+        lo, hi = (float(x), float(x) + step) if x >= 0 else (float(x) - step, float(x))
+        return Interval(lo, hi)
     if bound in ("above", "below", "near") and x < 0:
         # Words bound the size of a change as written: 下降超30% is a fall of more than 30%
         # (≤ -30%), 下降近5% one of a little under 5% ([-5%, -4.5%]), 下降不到5% one of less

@@ -178,7 +178,10 @@ def _parse_body(body: str, sign: int, verb: str | None, lexicon: Lexicon) -> Sta
         times = cn_number(m.group(1)) if m.group(1) else Fraction(1)
         if times.denominator != 1 or not 1 <= times <= 20:  # 翻N番 = ×2^N: keep N sane
             raise ValueProblem("E108", f"'{body}' is not a doubling (翻一番 … 翻二十番)")
-        return Stated(body, "multiple", Decimal(2) ** int(times), None, reading="doubling")
+        # 翻N番 reports N doublings reached: at least ×2^N, and short of one more (×2^(N+1)
+        # would be 翻N+1番): 翻番 over 15.6/7.5 = ×2.08 is true, over ×4.2 it is not.
+        low = Decimal(2) ** int(times)
+        return Stated(body, "multiple", low, None, reading="doubling", lo=low, hi=2 * low)
     if body.startswith("百分之"):  # 百分之五 = 5%
         value = cn_number(body) * 100
         number = (Decimal(value.numerator) / Decimal(value.denominator)).normalize()

@@ -23,7 +23,7 @@ from factcheck.packsource import PackSource, sources
 from factcheck.periods import MAX_YEAR, MIN_YEAR
 from factcheck.yamlsrc import compose, items, loc
 
-BOUNDS = ("above", "below", "near", "approx", "equal")
+BOUNDS = ("above", "more", "below", "near", "approx", "equal")
 KEY = "\0key"  # a path step no key of a pack can be: the reader refuses NUL characters
 BASES = ("real", "nominal", "unstated")
 TOP_KEYS = ("version", "rounding", "lexicon", "plans", "basis", "checks", "severity", "identities")

@@ -81,8 +81,10 @@ def check(ctx: Context, options: dict[str, Any]) -> Iterator[Finding]:
             "FC141",
             claim,
             "derived",
-            f"implies {claim.metric} at {at.key} of {show(face, known, 1)}{caveat}",
-            f"推算 {at.key} 年{claim.metric}约为 {show(face, known, 1)}{caveat_zh}",
+            f"implies {claim.metric} at {at.key} of {_bound_word(known, v, end is not None)}"
+            f"{show(face, known, 1)}{caveat}",
+            f"推算 {at.key} 年{claim.metric}{_bound_word(known, v, end is not None, 'zh')}"
+            f"{show(face, known, 1)}{caveat_zh}",
             related,
             stated=v.text,
             recomputed=show(face, known, 1),
@@ -126,6 +128,24 @@ def _shares(ctx: Context) -> Iterator[Finding]:
             interval=show_interval(iv, known),
             arithmetic=f"{how} = {show(face, known)}",
         )
+
+
+def _bound_word(known: Value, v: Value, solving_start: bool, lang: str = "en") -> str:
+    """ "at least" or "at most" when an input is a bound (突破670亿元, 翻番 = at least ×2): the
+    implied level is then a bound too, in the direction the inverse formula carries it."""
+    up = {"above", "more"}
+    down = {"below", "near"}
+    v_up = v.stated.bound in up or v.stated.reading == "doubling"
+    k_up, k_down = known.stated.bound in up, known.stated.bound in down
+    # The implied start rises with the known end and falls with the rate; the implied end rises
+    # with both.
+    least = k_up and not v_up if solving_start else (k_up or v_up) and not k_down
+    most = (v_up or k_down) and not k_up if solving_start else k_down and not v_up
+    if least:
+        return "至少" if lang == "zh" else "at least "
+    if most:
+        return "至多" if lang == "zh" else "at most "
+    return "约为" if lang == "zh" else ""
 
 
 def _written(v: Value) -> str:

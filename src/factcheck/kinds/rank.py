@@ -22,12 +22,28 @@ DOC = Doc(
 )
 
 
+_RATE_WORDS = ("增速", "增幅", "增长率", "增长")
+
+
 def _ranked(ctx: Context, claim: Claim) -> Value | None:
+    """The value a rank ranks: its ``ref``; for a ranking of growth (增速, 增幅) the growth claim
+    of the metric in that period; otherwise the level of the metric."""
     ref = ctx.by_id.get(claim.refs.get("ref", ""))
     if ref is not None:
         return ref.value
-    if claim.period is None:
+    if claim.period is None or not claim.metric:
         return None
+    words = f"{claim.ranking or ''}{claim.metric}"
+    if any(w in words for w in _RATE_WORDS):
+        metric = claim.metric
+        for w in _RATE_WORDS:
+            metric = metric.removesuffix(w)
+        for growth in ctx.of_kind("growth"):
+            ends = ctx.endpoints(growth)
+            same = growth.entity == claim.entity and growth.metric in (metric, claim.metric)
+            if same and ends and ends[1].key == claim.period.end.key and growth.value:
+                return growth.value
+        return None  # a ranking of rates is never checked against levels
     level = ctx.level(claim.entity, claim.metric, claim.period.end)
     return level.value if level else None
 
@@ -68,7 +84,9 @@ def _pair(ctx: Context, a: Claim, b: Claim) -> Iterator[Finding]:
     if not (ahead_a or ahead_b):
         return
     (a_best, a_worst), (b_best, b_worst) = _places(a.value), _places(b.value)
-    bad = (ahead_a and a_best > b_worst) or (ahead_b and b_best > a_worst)
+    # The value surely ahead must take a strictly better place: two different values cannot
+    # both be 第一, and 前三 cannot be behind 首位 when it is the larger.
+    bad = (ahead_a and a_best >= b_worst) or (ahead_b and b_best >= a_worst)
     arithmetic = f"{va.text} ({a.value.text}) vs {vb.text} ({b.value.text})"
     en = (
         f"{a.entity} {va.text} ranks {a.value.text}, {b.entity} {vb.text} ranks "
