@@ -3,12 +3,14 @@ over the same span) whose intervals do not meet cannot both be true."""
 
 from __future__ import annotations
 
+import math
 from collections import defaultdict
 from collections.abc import Iterator
 from itertools import combinations
 from typing import Any
 
 from factcheck.finding import Finding
+from factcheck.interval import Interval
 from factcheck.kinds.base import Context, Doc, Option
 from factcheck.model import Claim
 
@@ -16,7 +18,8 @@ KIND = "duplicate"
 CODES = ("FC117",)
 OPTIONS: dict[str, Option] = {}
 DOC = Doc(
-    what="Finds the same quantity stated twice and checks that both statements can be true.",
+    what="Finds the same quantity stated twice (a level, or the change of a metric over one span "
+    "stated as a rate, an average rate or a multiple) and checks that both can be true.",
     why="Long reports repeat their headline figures; an update to one copy and not the other "
     "leaves the article contradicting itself.",
     passes="地区生产总值突破670亿元 … 地区生产总值672亿元  ([672±0.5] meets [670, ∞))",
@@ -39,16 +42,44 @@ def _key(ctx: Context, claim: Claim) -> tuple[object, ...] | None:
         ends = ctx.endpoints(claim)
         if ends is None:
             return None
-        return (
-            claim.kind,
-            claim.entity,
-            claim.metric,
-            ends[0].key,
-            ends[1].key,
-            claim.value.unit.dimension,
-            claim.basis,
+        if claim.value.unit.is_points:  # a change in points compares only with another
+            return ("points", claim.entity, claim.metric, ends[0].key, ends[1].key)
+        # Growth, average growth and multiples over one span all state end/start: compare them
+        # as that ratio, when they are on the same price basis (a real rate and a multiple of
+        # current-price levels may differ honestly).
+        basis = claim.basis or (
+            "nominal" if claim.kind == "multiple" else ctx.pack.basis_of(claim.metric)
         )
+        if basis == "unstated":
+            return None
+        return ("ratio", claim.entity, claim.metric, ends[0].key, ends[1].key, basis)
     return None
+
+
+def _as_ratio(ctx: Context, claim: Claim) -> Interval:
+    """The end/start ratio a change claim states (its value itself for a level or points)."""
+    v = claim.value
+    assert v is not None
+    if claim.kind == "multiple" or claim.kind == "level" or v.unit.is_points:
+        return v.interval
+    if claim.kind == "growth":
+        return Interval(1 + v.interval.lo, 1 + v.interval.hi)
+    ends = ctx.endpoints(claim)
+    years = ends[1].t - ends[0].t if ends else 1.0
+    lo, hi = max(1 + v.interval.lo, 0.0), max(1 + v.interval.hi, 0.0)
+    try:
+        return Interval(lo**years, hi**years)
+    except OverflowError:
+        return Interval(lo**years if lo < 1 else math.inf, math.inf)
+
+
+def _written(ctx: Context, claim: Claim) -> str:
+    v = claim.value
+    assert v is not None
+    if claim.kind in ("growth", "cagr") and not v.unit.is_points:
+        iv = _as_ratio(ctx, claim)
+        return f"{v.text} (×{iv.mid:.3g})"
+    return v.text
 
 
 def check(ctx: Context, options: dict[str, Any]) -> Iterator[Finding]:
@@ -61,8 +92,8 @@ def check(ctx: Context, options: dict[str, Any]) -> Iterator[Finding]:
     for members in groups.values():
         for a, b in combinations(members, 2):
             assert a.value and b.value
-            ok = a.value.interval.meets(b.value.interval)
-            arithmetic = f"{a.value.text} vs {b.value.text}"
+            ok = _as_ratio(ctx, a).meets(_as_ratio(ctx, b))
+            arithmetic = f"{_written(ctx, a)} vs {_written(ctx, b)}"
             if ok:
                 yield ctx.finding(
                     KIND,
