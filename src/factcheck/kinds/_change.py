@@ -100,8 +100,36 @@ def unfit(formula: Formula, start: Value, end: Value) -> tuple[str, str] | None:
     return None
 
 
+def fraction(value: object) -> float:
+    """A rule-pack option between 0 and 1."""
+    number = float(str(value))
+    if not 0 <= number <= 1:
+        raise ValueError("must be a number from 0 to 1")
+    return number
+
+
+def deflator(formula: Formula, nominal: Interval, stated: Interval, years: float) -> float:
+    """The smallest yearly price change that reconciles a rate at comparable prices with the
+    nominal rate of the levels: (1 + nominal) / (1 + real), per year, at the closest ends."""
+    if nominal.lo > stated.hi:
+        ratio = (1 + nominal.lo) / (1 + stated.hi)
+    else:
+        ratio = (1 + nominal.hi) / (1 + stated.lo) if stated.lo > -1 else math.inf
+    per_year = years if formula is RATE and years > 0 else 1.0
+    try:
+        return ratio ** (1 / per_year) - 1
+    except (OverflowError, ZeroDivisionError, ValueError):
+        return math.inf
+
+
 def run(
-    ctx: Context, check: str, code: str, claim: Claim, formula: Formula, basis_applies: bool = False
+    ctx: Context,
+    check: str,
+    code: str,
+    claim: Claim,
+    formula: Formula,
+    basis_applies: bool = False,
+    max_deflator: float = math.inf,
 ) -> Iterator[Finding]:
     """Check one change claim against its levels; yields nothing when a level is missing
     (the ``derived`` kind then reports what the claim implies)."""
@@ -137,6 +165,16 @@ def run(
         or not stated.unit.is_percent
     ):
         yield from found
+        return
+    change = deflator(formula, iv, stated.interval, years)
+    if abs(change) > max_deflator:  # no price change explains it: a wrong rate, not a basis
+        yield replace(
+            found[0],
+            message=f"{found[0].message}; even at comparable prices this would take a price "
+            f"change of {change:+.1%} a year, beyond the plausible {max_deflator:.0%}",
+            message_zh=f"{found[0].message_zh}；即使按可比价，也需每年价格变动 {change:+.1%}，"
+            f"超出合理范围 {max_deflator:.0%}",
+        )
         return
     why_en = "comparable prices" if basis == "real" else "a basis the article does not state"
     why_zh = "可比价" if basis == "real" else "未说明的价格口径"

@@ -15,7 +15,14 @@ from factcheck.kinds.base import Context, Doc, Option
 
 KIND = "cagr"
 CODES = ("FC102", "FC121", "FC131", "FC161")
-OPTIONS: dict[str, Option] = {}
+OPTIONS: dict[str, Option] = {
+    "max_deflator": Option(
+        0.15,
+        "largest yearly price change that can explain a rate at comparable prices differing "
+        "from the nominal rate of the levels; beyond it the rate is inconsistent",
+        _change.fraction,
+    ),
+}
 DOC = Doc(
     what="Recomputes an average annual growth rate from the levels at both ends of its span.",
     why="A CAGR is the figure readers recompute most often, and the easiest to get wrong by "
@@ -30,4 +37,6 @@ DOC = Doc(
 def check(ctx: Context, options: dict[str, Any]) -> Iterator[Finding]:
     """Check every cagr claim whose start and end levels are stated."""
     for claim in ctx.of_kind(KIND):
-        yield from _change.run(ctx, KIND, "FC102", claim, _change.CAGR, basis_applies=True)
+        yield from _change.run(
+            ctx, KIND, "FC102", claim, _change.CAGR, True, options["max_deflator"]
+        )

@@ -13,7 +13,14 @@ from factcheck.model import Claim
 
 KIND = "growth"
 CODES = ("FC101", "FC105", "FC121", "FC131", "FC161")
-OPTIONS: dict[str, Option] = {}
+OPTIONS: dict[str, Option] = {
+    "max_deflator": Option(
+        0.15,
+        "largest yearly price change that can explain a rate at comparable prices differing "
+        "from the nominal rate of the levels; beyond it the rate is inconsistent",
+        _change.fraction,
+    ),
+}
 DOC = Doc(
     what="Recomputes a year-on-year or span growth rate (or a change in percentage points) "
     "from the two levels it compares, and flags percent written for percentage points.",
@@ -34,7 +41,7 @@ def check(ctx: Context, options: dict[str, Any]) -> Iterator[Finding]:
             yield confused
             continue
         formula = _change.POINTS if claim.value.unit.is_points else _change.RATE
-        yield from _change.run(ctx, KIND, "FC101", claim, formula, basis_applies=True)
+        yield from _change.run(ctx, KIND, "FC101", claim, formula, True, options["max_deflator"])
 
 
 def _confusion(ctx: Context, claim: Claim) -> Finding | None:
