@@ -148,7 +148,9 @@ def show(x: float, value: Value, extra: int = 0) -> str:
         return "∞" if x > 0 else "-∞"
     s = value.stated
     if s.form in ("multiple", "ratio", "rank"):
-        return f"{x:.{decimals_of(value, extra)}f}"
+        # A ratio written 1:2.39 takes its precision from its other term: at least two digits.
+        places = max(decimals_of(value, extra), 2 + extra) if s.form == "ratio" else None
+        return f"{x:.{places if places is not None else decimals_of(value, extra)}f}"
     scale = value.unit.factor * s.factor
     unit = s.unit if s.factor == 1 else f"×{s.factor} {s.unit}"
     return f"{x / scale:.{decimals_of(value, extra)}f}{unit}"
@@ -250,11 +252,16 @@ def emit(
 ) -> Iterable[Finding]:
     """The findings of one recomputation: a pass (plus FC131 when only rounding saves it) or an
     inconsistency. ``what`` names what was recomputed from ("the levels", "part/whole")."""
+    shown = show(face, stated)
+    if face not in stated.interval and shown == show(stated.point, stated):
+        # Rounded like the stated figure the face value would read the same ("1个百分点" for
+        # 0.4): one more digit shows why it is outside.
+        shown = show(face, stated, 1)
     payload = dict(
         stated=stated.text,
-        recomputed=show(face, stated),
+        recomputed=shown,
         interval=show_interval(iv, stated),
-        arithmetic=f"{arithmetic} = {show(face, stated)}",
+        arithmetic=f"{arithmetic} = {shown}",
     )
     verdict, by_rounding = judge(stated, iv, face)
     if verdict == "inconsistent":
@@ -264,8 +271,8 @@ def emit(
                 code,
                 claim,
                 verdict,
-                f"stated {stated.text}, {what} give {show(face, stated)}",
-                f"文中为 {stated.text}，按{what_zh}计算为 {show(face, stated)}",
+                f"stated {stated.text}, {what} give {shown}",
+                f"文中为 {stated.text}，按{what_zh}计算为 {shown}",
                 related,
                 witness=witness(stated, iv),
                 material=material(stated, iv),
@@ -291,9 +298,9 @@ def emit(
                 "FC131",
                 claim,
                 verdict,
-                f"consistent only because of rounding: face value gives {show(face, stated)}, "
+                f"consistent only because of rounding: face value gives {shown}, "
                 f"stated {stated.text}",
-                f"仅因四舍五入而一致：按字面值得 {show(face, stated)}，文中为 {stated.text}",
+                f"仅因四舍五入而一致：按字面值得 {shown}，文中为 {stated.text}",
                 related,
                 # Material when the face value alone changes the conclusion: it lies beyond a
                 # threshold word's bound or misses a doubling (it is outside the stated interval,

@@ -51,7 +51,11 @@ def check(ctx: Context, options: dict[str, Any]) -> Iterator[Finding]:
             if complete
             else Interval(lo, lo).meets(Interval(-INF, tv.interval.hi))
         )
-        relation = "=" if complete else "≤"
+        # Parts that make up the total: their sum against it; named parts of a larger total:
+        # their floors against its ceiling.
+        relation = {(True, True): "≈", (True, False): "≠", (False, True): "≤", (False, False): ">"}[
+            (complete, ok)
+        ]
         arithmetic = f"{terms} = {show(face, tv)} {relation} {tv.text}"
         related = (total, *found)
         if ok:
