@@ -277,3 +277,9 @@ def test_rounding_down(lexicon) -> None:  # type: ignore[no-untyped-def]
 def test_qualifier_after_direction_verb(lexicon, text: str, lo: float, hi: float) -> None:  # type: ignore[no-untyped-def]
     interval = stated_interval(parse(text, lexicon), load_pack().rounding)
     assert (interval.lo, interval.hi) == pytest.approx((lo, hi))
+
+
+def test_unicode_minus_sign(lexicon) -> None:  # type: ignore[no-untyped-def]
+    # −5.0% with U+2212 is minus five percent, precision kept.
+    stated = parse("−5.0%", lexicon)
+    assert (stated.number, stated.exponent, stated.unit) == (Decimal("-5.0"), -1, "%")

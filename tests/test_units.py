@@ -179,3 +179,19 @@ def test_a_magnitude_word_alone_is_a_number() -> None:
     # 120亿 (no unit) is 1.2e10 of nothing in particular, not an unknown unit.
     assert (unit_info("亿").factor, unit_info("亿").dimension) == (1e8, "")
     assert (unit_info("万亿").factor, unit_info("万").factor) == (1e12, 1e4)
+
+
+@pytest.mark.parametrize(
+    ("text", "factor", "dimension"),
+    [
+        # Units of the genre's energy, port and power statistics (by hand: 1 GW = 1e9 W).
+        ("万吨标准煤", 1e4, "[coal_equivalent]"),
+        ("万标箱", 1e4, "[teu]"),
+        ("架次", 1.0, "[sortie]"),
+        ("GW", 1e9, "[power]"),
+        ("千伏安", 1e3, "[apparent_power]"),
+    ],
+)
+def test_more_units_of_the_genre(text: str, factor: float, dimension: str) -> None:
+    info = unit_info(text)
+    assert (info.factor, info.dimension) == (pytest.approx(factor), dimension)

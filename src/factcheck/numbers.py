@@ -129,6 +129,7 @@ def _decimal(text: str) -> tuple[Decimal, int]:
     return number, int(number.as_tuple().exponent)
 
 
+_MINUS = str.maketrans({"\u2212": "-", "\u2013": "-", "\u2014": "-", "\ufe63": "-"})
 _VERBS = tuple((v, 1) for v in UP_VERBS) + tuple((v, -1) for v in DOWN_VERBS)
 _PLAIN_START = frozenset("0123456789+-.")
 
@@ -155,7 +156,8 @@ def parse_value(raw: str, lexicon: Lexicon) -> Stated:
     """Parse a value; raise :class:`ValueProblem` (E108) when it is not one."""
     if len(raw) > MAX_LENGTH:
         raise ValueProblem("E108", f"value longer than {MAX_LENGTH} characters")
-    text = unicodedata.normalize("NFKC", raw).strip().replace(" ", "")
+    # NFKC leaves the minus sign (U+2212) and dashes alone: a figure written −5.0% is -5.0%.
+    text = unicodedata.normalize("NFKC", raw).strip().replace(" ", "").translate(_MINUS)
     if not text:
         raise ValueProblem("E108", "empty value")
     body, word, bound = _strip_words(text, lexicon)
