@@ -53,6 +53,20 @@ def check(ctx: Context, options: dict[str, Any]) -> Iterator[Finding]:
             continue
         iv = ratio_interval(pv.interval, wv.interval)
         a, b = _change.operand(pv, wv), _change.operand(wv, pv)
+        if iv.lo > 1 + 1e-9:  # whatever the share says, a part cannot outgrow its whole
+            yield ctx.finding(
+                KIND,
+                "FC111",
+                claim,
+                "inconsistent",
+                f"the part {pv.text} is larger than its whole {wv.text}",
+                f"部分 {pv.text} 大于整体 {wv.text}",
+                (part, whole),
+                stated=claim.value.text,
+                arithmetic=f"{a}/{b} > 1",
+                material=True,
+            )
+            continue
         yield from emit(
             ctx,
             KIND,

@@ -9,6 +9,7 @@ from typing import Any
 from factcheck.finding import Finding
 from factcheck.interval import INF, Interval
 from factcheck.kinds.base import Context, Doc, Option, show, show_interval, undetermined
+from factcheck.model import Claim
 
 KIND = "sum"
 CODES = ("FC113", "FC161")
@@ -22,9 +23,66 @@ DOC = Doc(
 )
 
 
+def _shares(ctx: Context, claim: Claim) -> Iterator[Finding]:
+    """The shares of a complete set of parts in their total must add up to 100% (三次产业占比
+    7.5%、60.7%、32.8% is 101.0% ± 0.15%: impossible)."""
+    if not claim.complete or claim.period is None:
+        return
+    found = []
+    for metric in claim.metrics:
+        share = next(
+            (
+                s
+                for s in ctx.of_kind("share")
+                if s.metric == metric
+                and s.entity == claim.entity
+                and (s.whole or s.metric) == claim.total
+                and s.period
+                and s.period.end.key == claim.period.end.key
+                and s.value
+            ),
+            None,
+        )
+        if share is None:
+            return
+        found.append(share)
+    lo = sum(s.value.interval.lo for s in found if s.value)
+    hi = sum(s.value.interval.hi for s in found if s.value)
+    texts = " + ".join(s.value.text for s in found if s.value)
+    ok = lo <= 1 + 1e-9 and hi >= 1 - 1e-9
+    arithmetic = f"{texts} = {sum(s.value.point for s in found if s.value):.1%} " + (
+        "≈ 100%" if ok else "≠ 100%"
+    )
+    en = (
+        "the shares of the parts make up the whole"
+        if ok
+        else (
+            f"the shares of parts that make up the whole add up to [{lo:.2%}, {hi:.2%}], not 100%"
+        )
+    )
+    zh = (
+        "各部分占比合计为100%"
+        if ok
+        else f"构成整体的各部分占比合计为 [{lo:.2%}, {hi:.2%}]，而非100%"
+    )
+    yield ctx.finding(
+        KIND,
+        "FC113",
+        claim,
+        "consistent" if ok else "inconsistent",
+        en,
+        zh,
+        tuple(found),
+        arithmetic=arithmetic,
+        material=not ok,
+    )
+
+
 def check(ctx: Context, options: dict[str, Any]) -> Iterator[Finding]:
-    """Check every sum whose total and at least one part are stated."""
+    """Check every sum whose total and at least one part are stated, and the shares of a
+    complete set of parts."""
     for claim in ctx.of_kind(KIND):
+        yield from _shares(ctx, claim)
         if claim.period is None:
             continue
         at = claim.period.end
