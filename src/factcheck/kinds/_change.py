@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 
 from factcheck.finding import Finding
 from factcheck.interval import Interval
-from factcheck.kinds.base import Context, emit, undetermined
+from factcheck.kinds.base import Context, Option, emit, undetermined
 from factcheck.model import Claim, Value
 
 
@@ -106,6 +106,14 @@ def fraction(value: object) -> float:
     if not 0 <= number <= 1:
         raise ValueError("must be a number from 0 to 1")
     return number
+
+
+MAX_DEFLATOR = Option(
+    0.15,
+    "largest yearly price change that can explain a rate at comparable prices differing from "
+    "the nominal rate of the levels; beyond it the rate is inconsistent",
+    fraction,
+)
 
 
 def deflator(formula: Formula, nominal: Interval, stated: Interval, years: float) -> float:

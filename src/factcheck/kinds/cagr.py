@@ -15,14 +15,7 @@ from factcheck.kinds.base import Context, Doc, Option
 
 KIND = "cagr"
 CODES = ("FC102", "FC121", "FC131", "FC161")
-OPTIONS: dict[str, Option] = {
-    "max_deflator": Option(
-        0.15,
-        "largest yearly price change that can explain a rate at comparable prices differing "
-        "from the nominal rate of the levels; beyond it the rate is inconsistent",
-        _change.fraction,
-    ),
-}
+OPTIONS: dict[str, Option] = {"max_deflator": _change.MAX_DEFLATOR}
 DOC = Doc(
     what="Recomputes an average annual growth rate from the levels at both ends of its span.",
     why="A CAGR is the figure readers recompute most often, and the easiest to get wrong by "

@@ -13,14 +13,7 @@ from factcheck.model import Claim
 
 KIND = "growth"
 CODES = ("FC101", "FC105", "FC121", "FC131", "FC161")
-OPTIONS: dict[str, Option] = {
-    "max_deflator": Option(
-        0.15,
-        "largest yearly price change that can explain a rate at comparable prices differing "
-        "from the nominal rate of the levels; beyond it the rate is inconsistent",
-        _change.fraction,
-    ),
-}
+OPTIONS: dict[str, Option] = {"max_deflator": _change.MAX_DEFLATOR}
 DOC = Doc(
     what="Recomputes a year-on-year or span growth rate (or a change in percentage points) "
     "from the two levels it compares, and flags percent written for percentage points.",
