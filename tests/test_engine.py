@@ -161,3 +161,13 @@ def test_unknown_option_is_an_error(tmp_path: Path) -> None:
     with pytest.raises(InputError) as info:
         run(tmp_path, [*LEVELS], {"checks": {"cagr": {"tolerance": "0.1"}}})
     assert [p.code for p in info.value.problems] == ["E202"]
+
+
+def test_max_deflator_option_of_a_pack(tmp_path: Path) -> None:
+    # The seed's 33.8% against a nominal 40.2% takes prices rising at least
+    # (1.40184/1.3385) - 1 = 4.7% a year: within the default 15% (FC121, undetermined), beyond a
+    # pack's 2% (FC102, inconsistent).
+    claims = [*LEVELS, cagr_claim()]
+    assert only(run(tmp_path, claims, checks=["cagr"]), "FC121").verdict == "undetermined"
+    strict = run(tmp_path, claims, {"checks": {"cagr": {"max_deflator": "0.02"}}}, ["cagr"])
+    assert only(strict, "FC102").verdict == "inconsistent"
