@@ -109,10 +109,8 @@ def pack_builder(packs: tuple[PackSource, ...]) -> Callable[[], RulePack]:
 
 def resolve_pack(rules: Path | None, paths: list[Path]) -> tuple[RulePack, cfg.Config]:
     """The parsed and validated rule pack, and the config it came from."""
-    from factcheck.rulepack import build  # noqa: PLC0415
-
     packs, found = resolve_sources(rules, paths)
-    return build(packs), found
+    return pack_builder(packs)(), found
 
 
 def check_one(target: Target, pack: RulePack, keep_file: bool = True) -> FileResult:

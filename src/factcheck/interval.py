@@ -110,7 +110,7 @@ def stated_interval(stated: Stated, options: RoundingOptions) -> Interval:
 def _bounded(x: float, bound: str, rounded: Interval, options: RoundingOptions) -> Interval:
     """The interval a qualifier word sets around a figure (``rounded`` when it sets none)."""
     mag = abs(x)
-    if bound == "above":  # 突破, 超过, 以上, 余: the figure is a floor, not a rounding
+    if bound == "above":  # 突破, 超过, 以上: the figure is a floor, not a rounding
         return Interval(x, INF)
     if bound == "below":  # 不到, 不足, 以下: a ceiling
         return Interval(options.open_below * x, x)

@@ -28,7 +28,7 @@ from factcheck.claimfields import (
 )
 from factcheck.errors import InputError, Loc, Problem
 from factcheck.model import (
-    COMMON,
+    FIELDS,
     FILE_FIELDS,
     IGNORE_REASONS,
     KINDS,
@@ -49,7 +49,7 @@ def _claim(
 ) -> Claim | None:
     """Build one claim from its field nodes (after 'respectively' expansion)."""
     before = len(c.problems)
-    spec = {**COMMON, **KINDS[kind]}
+    spec = FIELDS[kind]
     args: dict[str, object] = {"kind": kind, "entity": c.entity}
     refs: dict[str, str] = {}
     deferred: dict[str, Problem] = {}
@@ -230,7 +230,7 @@ def _claims(c: ClaimReader, node: yaml.Node) -> list[Claim]:
                     f"unknown claim kind '{kind}'{did}; expected one of {', '.join(KINDS)}",
                 )
             continue
-        spec = {**COMMON, **KINDS[kind]}
+        spec = FIELDS[kind]
         fields = read_fields(c, item, spec)
         for nodes in expand(c, fields, spec):
             claim = _claim(c, kind, nodes, item)

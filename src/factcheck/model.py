@@ -98,6 +98,9 @@ KINDS: dict[str, dict[str, FieldSpec]] = {
         "within": FieldSpec("value-or-id", "the larger count (a value or a claim id)", True),
     },
 }
+# Every field a claim of each kind takes: the common ones and its own.
+FIELDS: dict[str, dict[str, FieldSpec]] = {kind: {**COMMON, **own} for kind, own in KINDS.items()}
+
 FILE_FIELDS: dict[str, FieldSpec] = {
     "version": FieldSpec("text", "format version: 1"),
     "article": FieldSpec("text", "the article text, relative to this file", True),

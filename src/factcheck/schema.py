@@ -11,7 +11,7 @@ import json
 from typing import Any
 
 from factcheck.codes import FINDINGS
-from factcheck.model import COMMON, FILE_FIELDS, IGNORE_REASONS, KINDS, FieldSpec
+from factcheck.model import COMMON, FIELDS, FILE_FIELDS, IGNORE_REASONS, KINDS, FieldSpec
 
 _SCALAR = {"type": ["string", "number"]}
 
@@ -38,8 +38,7 @@ def _field(spec: FieldSpec) -> dict[str, Any]:
 def build() -> dict[str, Any]:
     """The schema as a dict."""
     branches = []
-    for kind, fields in KINDS.items():
-        spec = {**COMMON, **fields}
+    for kind, spec in FIELDS.items():
         branches.append(
             {
                 "if": {"properties": {"kind": {"const": kind}}, "required": ["kind"]},
@@ -50,7 +49,7 @@ def build() -> dict[str, Any]:
                 },
             }
         )
-    all_fields = {name: _field(f) for k in KINDS.values() for name, f in {**COMMON, **k}.items()}
+    all_fields = {name: _field(f) for spec in FIELDS.values() for name, f in spec.items()}
     all_fields["kind"] = {"description": COMMON["kind"].doc, "enum": list(KINDS)}
     return {
         "$schema": "http://json-schema.org/draft-07/schema#",

@@ -15,7 +15,7 @@ from factcheck.finding import Finding, Related
 from factcheck.interval import Interval
 from factcheck.model import Claim, ClaimsFile, Value
 from factcheck.periods import Point, shift
-from factcheck.quotes import QuoteIndex, index_for
+from factcheck.quotes import QuoteIndex, Span, index_for
 from factcheck.rulepack import RulePack
 
 
@@ -45,6 +45,7 @@ class Context:
         self.file = file
         self.pack = pack
         self.by_id = {c.id: c for c in file.claims}
+        self._spans: dict[str, Span | None] = {}  # a quote's place in the article, found once
         self.levels: dict[tuple[str, str, str], list[Claim]] = defaultdict(list)
         for c in file.claims:
             if c.kind == "level" and c.metric and c.period and c.value:
@@ -112,7 +113,9 @@ class Context:
         **payload: Any,
     ) -> Finding:
         """A finding about ``claim``, located at its quote in the claims file and the article."""
-        span = self.quotes.find(claim.quote) if self.quotes else None
+        if claim.quote not in self._spans:
+            self._spans[claim.quote] = self.quotes.find(claim.quote) if self.quotes else None
+        span = self._spans[claim.quote]
         return Finding(
             path=claim.loc.path,
             line=claim.loc.line,
@@ -148,9 +151,10 @@ def show(x: float, value: Value, extra: int = 0) -> str:
         return "∞" if x > 0 else "-∞"
     s = value.stated
     if s.form in ("multiple", "ratio", "rank"):
-        # A ratio written 1:2.39 takes its precision from its other term: at least two digits.
-        places = max(decimals_of(value, extra), 2 + extra) if s.form == "ratio" else None
-        return f"{x:.{places if places is not None else decimals_of(value, extra)}f}"
+        places = decimals_of(value, extra)
+        if s.form == "ratio":  # 1:2.39 takes its precision from the other term: two digits
+            places = max(places, 2 + extra)
+        return f"{x:.{places}f}"
     scale = value.unit.factor * s.factor
     unit = s.unit if s.factor == 1 else f"×{s.factor} {s.unit}"
     return f"{x / scale:.{decimals_of(value, extra)}f}{unit}"
@@ -197,7 +201,7 @@ def witness(stated: Value, recomputed: Interval) -> str:
 def material(stated: Value, recomputed: Interval) -> bool:
     """Does the difference change a conclusion: a threshold word, a doubling, or the direction
     (a rise against a fall; for a multiple, more against less than the base)?"""
-    if stated.stated.bound in ("above", "below", "near"):
+    if stated.stated.bound in ("above", "more", "below", "near"):
         return True
     if stated.stated.reading == "doubling":
         return True
