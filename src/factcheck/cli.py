@@ -82,6 +82,13 @@ def _problems(problems: list[object]) -> NoReturn:
     raise typer.Exit(Exit.INPUT)
 
 
+def _problem(path: Path, code: str, message: str) -> NoReturn:
+    """One input problem about a whole file, then exit 2."""
+    from factcheck.errors import Loc, Problem  # noqa: PLC0415
+
+    _problems([Problem(Loc(str(path)), code, message)])
+
+
 Paths = Annotated[
     list[Path],
     typer.Argument(help="Claims files, or folders to search for them.", show_default=False),
@@ -145,24 +152,12 @@ def check(
     if fmt not in FORMATS:
         _usage(f"unknown format '{fmt}'; expected one of {', '.join(FORMATS)}")
     if output is not None and output.exists() and not force:  # before the work, not after it
-        from factcheck.errors import Loc, Problem  # noqa: PLC0415
-
-        _problems([Problem(Loc(str(output)), "E302", "file exists; use --force to replace it")])
+        _problem(output, "E302", "file exists; use --force to replace it")
     targets, problems = core.collect(paths)
     if problems:
         _problems(problems)
     if output is not None and core.is_input(output, targets):
-        from factcheck.errors import Loc, Problem  # noqa: PLC0415
-
-        _problems(
-            [
-                Problem(
-                    Loc(str(output)),
-                    "E302",
-                    "is one of the files being checked; the report would replace it",
-                )
-            ]
-        )
+        _problem(output, "E302", "is one of the files being checked; the report would replace it")
     packs, found = core.resolve_sources(rules, paths)
     gate = fail_on or found.fail_on or "error"
     if gate not in FAIL_ON:
@@ -272,15 +267,12 @@ def coverage(
     from factcheck.coverage import uncovered  # noqa: PLC0415
     from factcheck.errors import InputError  # noqa: PLC0415
     from factcheck.loader import load_claims  # noqa: PLC0415
-    from factcheck.quotes import QuoteIndex  # noqa: PLC0415
     from factcheck.yamlsrc import read_text  # noqa: PLC0415
 
     pack, _ = core.resolve_pack(rules, [claims])
     for path in (article, claims):
         if not path.exists():
-            from factcheck.errors import Loc, Problem  # noqa: PLC0415
-
-            _problems([Problem(Loc(str(path)), "E301", "no such file or folder")])
+            _problem(path, "E301", "no such file or folder")
     text, problems = read_text(article, str(article))
     if text is None:
         _problems(problems)
@@ -290,8 +282,7 @@ def coverage(
         _problems(exc.problems)
     from dataclasses import replace  # noqa: PLC0415
 
-    file = replace(file, article_text=text)
-    missing, total = uncovered(file, QuoteIndex(text))
+    missing, total = uncovered(replace(file, article_text=text))
     for m in missing:
         print(f"{article}:{m.line}:{m.col}: {m.text}")
     covered = total - len(missing)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from factcheck import __version__
@@ -32,17 +33,19 @@ class Report:
     lang: str = "en"
     verbose: bool = False
 
-    @property
+    # Gathered (and sorted) once: the counts, the gate and every format read them again and
+    # again, and a report never changes after it is made.
+    @cached_property
     def findings(self) -> list[Finding]:
         """Every finding of every file, in report order."""
         return sorted((f for r in self.results for f in r.findings), key=lambda f: f.sort_key)
 
-    @property
+    @cached_property
     def passed(self) -> list[Finding]:
         """Every check that found nothing wrong."""
         return [f for r in self.results for f in r.passed]
 
-    @property
+    @cached_property
     def problems(self) -> list[Problem]:
         """Every input problem."""
         return [p for r in self.results for p in r.problems]
