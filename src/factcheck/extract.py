@@ -14,9 +14,7 @@ Drafting itself is :func:`factcheck.extract_draft.draft_claims`; the YAML text i
 
 from __future__ import annotations
 
-import contextlib
 import os
-import tempfile
 from bisect import bisect_right
 from dataclasses import replace
 from pathlib import Path
@@ -33,7 +31,7 @@ from factcheck.extract_yaml import (
     splice,
 )
 from factcheck.fileio import write_atomic
-from factcheck.quotes import QuoteIndex
+from factcheck.quotes import index_for
 from factcheck.rulepack import RulePack
 from factcheck.yamlsrc import read_text
 
@@ -116,21 +114,13 @@ def _uncovered_skips(skipped: list[Skipped], claims: list[DraftClaim]) -> list[S
 
 
 def _problems(text: str, target: Path, pack: RulePack, check_quotes: bool = True) -> list[Problem]:
-    """What the loader says about ``text`` as if it were ``target`` (its article is found
-    relative to the target's folder, so the temporary copy sits next to it)."""
+    """What the loader says about ``text`` as if it were already written at ``target``."""
     from factcheck.loader import load_claims  # noqa: PLC0415 - pint only when a file is written
 
-    folder = target.parent if str(target.parent) else Path(".")
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".check.yaml", dir=folder)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as out:
-            out.write(text)
-        load_claims(Path(tmp), pack, str(target), check_quotes=check_quotes)
+        load_claims(target, pack, str(target), check_quotes=check_quotes, text=text)
     except InputError as exc:
         return exc.problems
-    finally:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
     return []
 
 
@@ -183,7 +173,7 @@ def _merge(
     file = replace(load_claims(merge, pack, str(merge), check_quotes=False), article_text=text)
     # The loader checks quotes against the file's own article; drafts quote ARTICLE.
     same_article = Path(file.article_path).resolve() == article.resolve()
-    index = QuoteIndex(text)
+    index = index_for(text)
     missing, _ = uncovered(file, index)
     open_spans = {(m.start, m.end) for m in missing}
     covered = covered_spans(file, index)

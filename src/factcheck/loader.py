@@ -144,13 +144,22 @@ def _claim(
 
 
 def load_claims(
-    path: Path, pack: RulePack, shown: str | None = None, check_quotes: bool = True
+    path: Path,
+    pack: RulePack,
+    shown: str | None = None,
+    check_quotes: bool = True,
+    text: str | None = None,
 ) -> ClaimsFile:
-    """Load and validate one claims file; raise InputError with every problem found."""
+    """Load and validate one claims file; raise InputError with every problem found.
+
+    ``text``, when given, is the file's content not yet written at ``path`` (a draft): it is
+    validated as if it stood there, its article found beside ``path``.
+    """
     shown = shown or str(path)
-    text, problems = read_text(path, shown)
     if text is None:
-        raise InputError(problems)
+        text, problems = read_text(path, shown)
+        if text is None:
+            raise InputError(problems)
     root, problems = compose(text, shown)
     if problems or root is None:
         raise InputError(problems)
