@@ -7,10 +7,29 @@ entry, stands in the article.
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Iterable
 
 from factcheck.mentions import Mention, find_mentions
 from factcheck.model import ClaimsFile
 from factcheck.quotes import QuoteIndex, Span, index_for
+
+
+class Cover:
+    """The union of some spans of the article: is a span (start, end) inside it?"""
+
+    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
+        merged: list[list[int]] = []  # overlapping spans merged, sorted by start
+        for start, end in sorted(spans):
+            if merged and start <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], end)
+            else:
+                merged.append([start, end])
+        self._starts = [m[0] for m in merged]
+        self._ends = [m[1] for m in merged]
+
+    def __contains__(self, span: tuple[int, int]) -> bool:
+        at = bisect_right(self._starts, span[0]) - 1
+        return at >= 0 and span[1] <= self._ends[at]
 
 
 def covered_spans(file: ClaimsFile, index: QuoteIndex) -> list[Span]:
@@ -24,17 +43,6 @@ def uncovered(file: ClaimsFile, index: QuoteIndex | None = None) -> tuple[list[M
     if file.article_text is None:
         return [], 0
     index = index or index_for(file.article_text)
-    merged: list[list[int]] = []  # overlapping quote spans merged, sorted by start
-    for span in covered_spans(file, index):
-        if merged and span.start <= merged[-1][1]:
-            merged[-1][1] = max(merged[-1][1], span.end)
-        else:
-            merged.append([span.start, span.end])
-    starts = [m[0] for m in merged]
+    cover = Cover((s.start, s.end) for s in covered_spans(file, index))
     mentions = find_mentions(file.article_text)
-    out = []
-    for m in mentions:
-        at = bisect_right(starts, m.start) - 1
-        if at < 0 or m.end > merged[at][1]:
-            out.append(m)
-    return out, len(mentions)
+    return [m for m in mentions if (m.start, m.end) not in cover], len(mentions)

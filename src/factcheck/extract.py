@@ -15,11 +15,10 @@ Drafting itself is :func:`factcheck.extract_draft.draft_claims`; the YAML text i
 from __future__ import annotations
 
 import os
-from bisect import bisect_right
 from dataclasses import replace
 from pathlib import Path
 
-from factcheck.coverage import covered_spans, uncovered
+from factcheck.coverage import Cover, covered_spans
 from factcheck.errors import InputError, Loc, Problem
 from factcheck.extract_draft import Draft, DraftClaim, Skipped, draft_claims
 from factcheck.extract_yaml import (
@@ -63,7 +62,8 @@ def run_extract(
         items = [claim_lines(c) for c in claims]
         lines = file_lines(draft, rel, items)
         first = len(lines) - sum(map(len, items)) + 1
-        lines += skipped_lines(_uncovered_skips(skipped, claims))
+        listed = _uncovered_skips(skipped, claims)
+        lines += skipped_lines(listed)
         body = "\n".join(lines) + "\n"
         problems = _problems(body, target, pack)
         if not problems:
@@ -74,7 +74,7 @@ def run_extract(
     write_atomic(target, body, force)
     return (
         f"{target}: {len(claims)} draft claims ({sum(len(c.ids) for c in claims)} items) from "
-        f"{draft.mentions} numeric mentions; {len(_uncovered_skips(skipped, claims))} mentions "
+        f"{draft.mentions} numeric mentions; {len(listed)} mentions "
         "not drafted are listed as comments at the end"
     )
 
@@ -98,19 +98,8 @@ def _check_target(target: Path, force: bool) -> None:
 
 def _uncovered_skips(skipped: list[Skipped], claims: list[DraftClaim]) -> list[Skipped]:
     """The set-aside mentions that no drafted claim quotes (the others are covered anyway)."""
-    spans = sorted((c.start, c.end) for c in claims)
-    starts = [a for a, _ in spans]
-    reach, running = [], -1  # reach[i]: the furthest end among spans[: i + 1]
-    for _, b in spans:
-        running = max(running, b)
-        reach.append(running)
-
-    def covered(s: Skipped) -> bool:
-        # Every quote up to i starts at or before the mention; one of them reaches past it?
-        i = bisect_right(starts, s.start) - 1
-        return i >= 0 and reach[i] >= s.end
-
-    return [s for s in skipped if not covered(s)]
+    cover = Cover((c.start, c.end) for c in claims)
+    return [s for s in skipped if (s.start, s.end) not in cover]
 
 
 def _problems(text: str, target: Path, pack: RulePack, check_quotes: bool = True) -> list[Problem]:
@@ -173,15 +162,11 @@ def _merge(
     file = replace(load_claims(merge, pack, str(merge), check_quotes=False), article_text=text)
     # The loader checks quotes against the file's own article; drafts quote ARTICLE.
     same_article = Path(file.article_path).resolve() == article.resolve()
-    index = index_for(text)
-    missing, _ = uncovered(file, index)
-    open_spans = {(m.start, m.end) for m in missing}
-    covered = covered_spans(file, index)
+    # A mention is new when no quote of the file covers it (as coverage counts it).
+    cover = Cover((s.start, s.end) for s in covered_spans(file, index_for(text)))
 
     def new(span: tuple[int, int]) -> bool:
-        if span in open_spans:
-            return True
-        return not any(c.start <= span[0] and span[1] <= c.end for c in covered)
+        return span not in cover
 
     draft = draft_claims(text, pack, file.entity or None, file.year)
     taken = {c.id for c in file.claims}
@@ -203,7 +188,8 @@ def _merge(
     for _ in range(MAX_ROUNDS):
         items = [claim_lines(c, dash, key) for c in claims]
         lines = [line for item in items for line in item]
-        lines += skipped_lines(_uncovered_skips(skipped, claims), dash)
+        listed = _uncovered_skips(skipped, claims)
+        lines += skipped_lines(listed, dash)
         merged, first = splice(existing, lines, at, flow_empty)
         problems = [
             p
@@ -218,7 +204,7 @@ def _merge(
     write_atomic(target, ("\ufeff" if bom else "") + merged, force=force or target == merge)
     return (
         f"{target}: added {len(claims)} draft claims for mentions not yet covered; "
-        f"{len(_uncovered_skips(skipped, claims))} mentions not drafted are listed as comments"
+        f"{len(listed)} mentions not drafted are listed as comments"
     )
 
 
