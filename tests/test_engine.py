@@ -13,7 +13,7 @@ from kindcases import Case, run_case
 
 from factcheck.errors import InputError
 from factcheck.finding import Finding
-from factcheck.kinds import REGISTRY, get
+from factcheck.kinds import REGISTRY
 from factcheck.result import FileResult
 
 TODAY = date(2026, 6, 1)
@@ -150,7 +150,7 @@ def test_findings_sorted_by_severity(tmp_path: Path) -> None:
 
 def test_unknown_kind_fails_loudly(tmp_path: Path) -> None:
     with pytest.raises(KeyError, match="unknown rule kind 'cagrr'; expected one of cagr, count"):
-        get("cagrr")
+        REGISTRY["cagrr"]
     with pytest.raises(InputError) as info:
         run(tmp_path, [*LEVELS], {"checks": {"cagrr": {}}})
     assert [p.code for p in info.value.problems] == ["E201"]

@@ -70,7 +70,5 @@ FINDINGS: dict[str, tuple[str, str]] = {
     "FC152": ("draft claim not reviewed", "error"),
     "FC161": ("cannot recompute: an input is zero, negative, unbounded or in another unit", "info"),
 }
-FINDING_CODES: dict[str, str] = {code: title for code, (title, _) in FINDINGS.items()}
 SEVERITIES = ("error", "warning", "info")
 
-ALL_CODES: dict[str, str] = {**INPUT_CODES, **FINDING_CODES}

@@ -9,7 +9,6 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, replace
 
 SEVERITY_RANK = {"error": 0, "warning": 1, "info": 2}
-VERDICTS = ("consistent", "inconsistent", "undetermined", "derived", "uncovered", "draft")
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,7 +28,8 @@ class Finding:
 
     ``stated`` is the figure as written, ``recomputed`` the value recomputed from the other
     claims at face value and ``interval`` the range the rounding of the inputs allows, both
-    formatted in the stated unit; ``arithmetic`` writes the computation out.
+    formatted in the stated unit; ``arithmetic`` writes the computation out. ``verdict`` is one
+    of consistent, inconsistent, undetermined, derived, uncovered or draft.
     """
 
     path: str

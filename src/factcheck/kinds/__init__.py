@@ -52,7 +52,3 @@ class _Registry(Mapping[str, ModuleType]):
 
 REGISTRY: Mapping[str, ModuleType] = _Registry()
 
-
-def get(name: str) -> ModuleType:
-    """The module of a kind (KeyError naming the valid kinds when unknown)."""
-    return REGISTRY[name]
