@@ -142,7 +142,7 @@ def test_value_positions_are_kept(tmp_path: Path, pack: RulePack) -> None:
     claim = file.claims[0]
     # '    value: 突破670亿元' is line 11 (header 4, claims 5, id 6 … value 11), column 12
     assert claim.value is not None
-    assert (claim.value.loc.line, claim.value.loc.col) == (11, 12)
+    assert (claim.loc_of("value").line, claim.loc_of("value").col) == (11, 12)
     assert (claim.loc_of("quote").line, claim.loc_of("quote").col) == (8, 12)
 
 

@@ -3,9 +3,11 @@ rule pack, load and check each file, and gather the report. The CLI stays thin."
 
 from __future__ import annotations
 
+import gc
 import os
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -129,16 +131,46 @@ def check_one(target: Target, pack: RulePack, keep_file: bool = True) -> FileRes
     return result
 
 
+# Checking a file builds its node tree, claims and findings, and frees them by reference
+# counting alone: it makes no reference cycles (measured: 82 cyclic objects after 200 files, all
+# from first imports). The cyclic collector, left on, scans each of those short-lived objects
+# again and again as it ages them, about a fifth of a cold run (docs/stack-notes.md). So it is
+# paused while files are checked, and a young-generation pass every YOUNG_EVERY files keeps
+# whatever cycles some input might still make from piling up.
+YOUNG_EVERY = 64
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector; what was alive before is frozen out of its scans."""
+    was_enabled = gc.isenabled()
+    gc.freeze()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+        gc.unfreeze()
+
+
 _WORKER_PACK: RulePack | None = None
+_WORKER_DONE = 0
 
 
 def _init_worker(pack: RulePack) -> None:
     global _WORKER_PACK
     _WORKER_PACK = pack
+    gc.freeze()  # a worker lives only to check files: paused for its whole life
+    gc.disable()
 
 
 def _work(target: Target) -> FileResult:
+    global _WORKER_DONE
     assert _WORKER_PACK is not None
+    _WORKER_DONE += 1
+    if _WORKER_DONE % YOUNG_EVERY == 0:
+        gc.collect(0)
     return check_one(target, _WORKER_PACK, keep_file=False)
 
 
@@ -178,9 +210,12 @@ def run(
                 results[i] = result
                 advance()
     else:
-        for i in todo:
-            results[i] = check_one(targets[i], pack, keep_file=keep_files)  # type: ignore[arg-type]
-            advance()
+        with collector_paused():
+            for n, i in enumerate(todo, 1):
+                results[i] = check_one(targets[i], pack, keep_file=keep_files)  # type: ignore[arg-type]
+                advance()
+                if n % YOUNG_EVERY == 0:
+                    gc.collect(0)
     if cache is not None:
         for i in todo:
             if i in keys:

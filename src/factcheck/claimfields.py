@@ -24,7 +24,7 @@ from factcheck.numbers import Stated, parse_value
 from factcheck.periods import Period, parse_period
 from factcheck.rulepack import RulePack
 from factcheck.units import UnitInfo, unit_info
-from factcheck.yamlsrc import items, loc
+from factcheck.yamlsrc import loc
 
 ID = re.compile(r"[\w][\w.\-]*")  # used with fullmatch: "$" would let a final newline in
 YEAR = re.compile(r"[0-9]{4}")
@@ -35,8 +35,9 @@ NO_UNIT = UnitInfo("", 1.0, "")
 # files of a run ("2025", "十四五", "5.5%"), and a parse depends only on the text and the pack.
 # Problems are not memoised (they carry no state but are rare). Bounded, then cleared.
 _MEMO_LIMIT = 100_000
-_VALUES: dict[tuple[str, str], tuple[Stated, UnitInfo, float, Interval]] = {}
+_VALUES: dict[tuple[str, str], Value] = {}
 _PERIODS: dict[tuple[str, str, int | None], Period] = {}
+_UNITS: dict[str, UnitInfo] = {}  # by unit text: a handful of distinct units per run
 
 
 class ClaimReader:
@@ -92,11 +93,11 @@ class ClaimReader:
         if raw is None:
             return None
         key = (self.pack_key, raw)
-        known = _VALUES.get(key)
-        if known is None:
+        value = _VALUES.get(key)
+        if value is None:
             try:
                 stated = parse_value(raw, self.pack.lexicon)
-                unit = unit_info(stated.unit) if stated.form == "number" else NO_UNIT
+                unit = _unit(stated.unit) if stated.form == "number" else NO_UNIT
             except ValueProblem as exc:
                 self.problem(node, exc.code, exc.message)
                 return None
@@ -105,9 +106,18 @@ class ClaimReader:
             point = float(stated.number) * scale
             if _exact_count(stated, unit):
                 interval = Interval(point, point)
-            known = (stated, unit, point, interval)
-            _remember(_VALUES, key, known)
-        return Value(*known, loc(node, self.shown))
+            value = Value(stated, unit, point, interval)
+            _remember(_VALUES, key, value)
+        return value
+
+
+def _unit(text: str) -> UnitInfo:
+    """:func:`unit_info`, remembered by the unit text (raises ValueProblem, E109)."""
+    info = _UNITS.get(text)
+    if info is None:
+        info = unit_info(text)
+        _remember(_UNITS, text, info)
+    return info
 
 
 _MAGNITUDES = ("十", "百", "千", "万", "亿")
@@ -136,16 +146,18 @@ def read_fields(
 ) -> dict[str, tuple[yaml.Node, yaml.Node]]:
     """Key and value nodes by field name; unknown fields are reported with a suggestion."""
     out: dict[str, tuple[yaml.Node, yaml.Node]] = {}
-    for name, key, value in items(node):
+    for key, value in node.value:
+        name = key.value if key.__class__ is yaml.ScalarNode else str(key.value)
         if name not in spec:
             hint = difflib.get_close_matches(name, list(spec), n=1)
             did = f"; did you mean '{hint[0]}'?" if hint else f"; expected one of {', '.join(spec)}"
             c.problem(key, "E105", f"unknown field '{name}'{did}")
             continue
         out[name] = (key, value)
-    for name, field in spec.items():
-        if field.required and name not in out:
-            c.problem(node, "E106", f"missing required field '{name}'")
+    if len(out) < len(spec):  # a required field may be missing
+        for name, field in spec.items():
+            if field.required and name not in out:
+                c.problem(node, "E106", f"missing required field '{name}'")
     return out
 
 
@@ -193,19 +205,8 @@ def expand(
 
 def check_value(c: ClaimReader, kind: str, node: yaml.Node, value: Value) -> Value | None:
     """Refuse a value of the wrong form or dimension for its kind (E110)."""
-    s, unit = value.stated, value.unit
-    rate = s.form == "number" and (unit.is_percent or unit.is_points)
-    ok = {
-        "level": s.form == "number",
-        "growth": rate,
-        "cagr": s.form == "number" and unit.is_percent,
-        "multiple": s.form == "multiple" or (s.form == "number" and not s.unit),
-        "share": s.form == "number" and unit.dimension == "",
-        "ratio": s.form == "ratio" or (s.form == "number" and not s.unit),
-        "rank": s.form == "rank" or (s.form == "number" and not s.unit),
-        "count": s.form == "number",
-    }[kind]
-    if not ok:
+    s = value.stated
+    if not _FORM_OK[kind](s, value.unit):
         expected = {
             "growth": "a rate (%) or percentage points (个百分点)",
             "cagr": "a rate (%)",
@@ -229,8 +230,20 @@ def check_value(c: ClaimReader, kind: str, node: yaml.Node, value: Value) -> Val
             bound=s.bound,
         )
         interval = stated_interval(stated, c.pack.rounding)
-        return Value(stated, unit, float(stated.number), interval, value.loc)
+        return Value(stated, value.unit, float(stated.number), interval)
     return value
+
+
+_FORM_OK = {  # is a stated figure of a form (and unit) that the kind can take?
+    "level": lambda s, u: s.form == "number",
+    "growth": lambda s, u: s.form == "number" and (u.is_percent or u.is_points),
+    "cagr": lambda s, u: s.form == "number" and u.is_percent,
+    "multiple": lambda s, u: s.form == "multiple" or (s.form == "number" and not s.unit),
+    "share": lambda s, u: s.form == "number" and u.dimension == "",
+    "ratio": lambda s, u: s.form == "ratio" or (s.form == "number" and not s.unit),
+    "rank": lambda s, u: s.form == "rank" or (s.form == "number" and not s.unit),
+    "count": lambda s, u: s.form == "number",
+}
 
 
 def try_value(c: ClaimReader, node: yaml.Node, name: str) -> Value | Problem:

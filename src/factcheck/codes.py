@@ -71,4 +71,3 @@ FINDINGS: dict[str, tuple[str, str]] = {
     "FC161": ("cannot recompute: an input is zero, negative, unbounded or in another unit", "info"),
 }
 SEVERITIES = ("error", "warning", "info")
-

@@ -26,12 +26,13 @@ from factcheck.claimfields import (
     read_fields,
     try_value,
 )
-from factcheck.errors import InputError, Loc, Problem
+from factcheck.errors import InputError, Problem
 from factcheck.model import (
     FIELDS,
     FILE_FIELDS,
     IGNORE_REASONS,
     KINDS,
+    REQUIRED,
     Claim,
     ClaimsFile,
     FieldSpec,
@@ -41,7 +42,9 @@ from factcheck.model import (
 from factcheck.periods import MAX_YEAR, MIN_YEAR
 from factcheck.quotes import figure_missing, index_for
 from factcheck.rulepack import RulePack
-from factcheck.yamlsrc import compose, items, loc, read_text
+from factcheck.yamlsrc import compose, loc, read_text
+
+_SCALAR = yaml.ScalarNode
 
 
 def _claim(
@@ -53,12 +56,13 @@ def _claim(
     args: dict[str, object] = {"kind": kind, "entity": c.entity}
     refs: dict[str, str] = {}
     deferred: dict[str, Problem] = {}
-    field_locs: dict[str, Loc] = {}
+    positions: dict[str, tuple[int, int]] = {}
     for name, node in nodes.items():
-        field_locs[name] = loc(node, c.shown)
+        mark = node.start_mark
+        positions[name] = (mark.line + 1, mark.column + 1)
         ftype = spec[name].type
         if ftype == "text":
-            args[name] = c.text(node, name)
+            args[name] = node.value if node.__class__ is _SCALAR else c.text(node, name)
         elif ftype == "texts":
             args["metrics"] = c.texts(node, name)
         elif ftype in ("period", "point"):
@@ -96,7 +100,7 @@ def _claim(
     claim_id = args.pop("id", None)
     # A required field missing was reported (E106) when the fields were read; without it there
     # is no claim to build.
-    incomplete = any(f.required and name not in nodes for name, f in spec.items())
+    incomplete = not REQUIRED[kind] <= nodes.keys()
     if len(c.problems) > before or incomplete:
         if isinstance(claim_id, str):
             c.failed_ids.add(claim_id)
@@ -140,7 +144,7 @@ def _claim(
             return None
     if args.get("order") is None:
         args["order"] = "desc"
-    return Claim(id=claim_id, loc=loc(where, c.shown), refs=refs, field_locs=field_locs, **args)  # type: ignore[arg-type]
+    return Claim(id=claim_id, loc=loc(where, c.shown), refs=refs, positions=positions, **args)  # type: ignore[arg-type]
 
 
 def load_claims(
@@ -193,13 +197,12 @@ def load_claims(
     _cross_checks(c, claims)
     if check_quotes and article_text is not None:
         index = index_for(article_text)
-        for quote, where in [(cl.quote, cl.loc_of("quote")) for cl in claims] + [
-            (ig.quote, ig.loc) for ig in ignores
-        ]:
-            if index.find(quote) is None:
-                c.problems.append(
-                    Problem(where, "E112", f"quote not found in the article: '{quote[:40]}'")
-                )
+        missing = [(cl.quote, cl.loc_of("quote")) for cl in claims if not index.find_all(cl.quote)]
+        missing += [(ig.quote, ig.loc) for ig in ignores if not index.find_all(ig.quote)]
+        for quote, where in missing:
+            c.problems.append(
+                Problem(where, "E112", f"quote not found in the article: '{quote[:40]}'")
+            )
     if c.problems:
         raise InputError(c.problems)
     return ClaimsFile(
@@ -223,7 +226,7 @@ def _claims(c: ClaimReader, node: yaml.Node) -> list[Claim]:
         if not isinstance(item, yaml.MappingNode):
             c.problem(item, "E115", "a claim must be a mapping")
             continue
-        kind_node = next((v for k, _, v in items(item) if k == "kind"), None)
+        kind_node = next((v for k, v in item.value if k.value == "kind"), None)
         kind = kind_node.value if isinstance(kind_node, yaml.ScalarNode) else None
         if kind not in KINDS:
             if kind_node is None:

@@ -100,6 +100,9 @@ KINDS: dict[str, dict[str, FieldSpec]] = {
 }
 # Every field a claim of each kind takes: the common ones and its own.
 FIELDS: dict[str, dict[str, FieldSpec]] = {kind: {**COMMON, **own} for kind, own in KINDS.items()}
+REQUIRED: dict[str, frozenset[str]] = {
+    kind: frozenset(name for name, f in spec.items() if f.required) for kind, spec in FIELDS.items()
+}
 
 FILE_FIELDS: dict[str, FieldSpec] = {
     "version": FieldSpec("text", "format version: 1"),
@@ -120,7 +123,6 @@ class Value:
     unit: UnitInfo
     point: float  # the face value in base units
     interval: Interval
-    loc: Loc
 
     @property
     def text(self) -> str:
@@ -164,11 +166,13 @@ class Claim:
     accept: tuple[Acceptance, ...] = ()
     draft: bool = False
     note: str | None = None
-    field_locs: dict[str, Loc] = field(default_factory=dict)
+    # (line, col) of each field as written; a Loc is made only when a report asks for one.
+    positions: dict[str, tuple[int, int]] = field(default_factory=dict)
 
     def loc_of(self, name: str) -> Loc:
         """Where a field was written (the claim's own location if it was not)."""
-        return self.field_locs.get(name, self.loc)
+        pos = self.positions.get(name)
+        return Loc(self.loc.path, *pos) if pos else self.loc
 
 
 @dataclass(frozen=True, slots=True)

@@ -46,47 +46,81 @@ class Span:
     col: int
 
 
+# The comparison form of each character met so far: most are themselves, whitespace is "",
+# and a few expand (㎡ → m2). Characters are normalised one by one, so that each keeps its place.
+_FORMS: dict[str, str] = {}
+
+
+def _form(ch: str) -> str:
+    out = _FORMS.get(ch)
+    if out is None:
+        out = _FORMS[ch] = "".join(c for c in unicodedata.normalize("NFKC", ch) if not c.isspace())
+    return out
+
+
 class QuoteIndex:
     """The normalised article, with a map back to the original offsets."""
 
     def __init__(self, text: str) -> None:
         self.text = text
-        # Characters are normalised one by one, so that each keeps its original offset. Most
-        # characters of an article normalise to themselves: they are looked up once each.
-        table: dict[str, str] = {}
-        chars: list[str] = []
-        origin: list[int] = []
-        for i, ch in enumerate(text):
-            out = table.get(ch)
-            if out is None:
-                out = table[ch] = "".join(
-                    c for c in unicodedata.normalize("NFKC", ch) if not c.isspace()
-                )
-            if out:
-                chars.append(out)
-                origin.extend([i] * len(out))
-        self.norm = "".join(chars)
-        self.origin = origin
-        self.line_starts = [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
+        table: dict[int, str] = {}
+        odd: list[str] = []  # characters whose form is not one character
+        for ch in set(text):
+            out = _form(ch)
+            if out != ch:
+                table[ord(ch)] = out
+                if len(out) != 1:
+                    odd.append(ch)
+        self.norm = text.translate(table) if table else text
+        # Offsets map one to one between the odd characters. Checkpoints (normalised offset,
+        # original offset) after each of them, and one per character of an expansion, give the
+        # rest: an offset lies as far past its checkpoint in both texts.
+        self._norm_at, self._orig_at = [0], [0]
+        if odd:
+            n = last = 0
+            for m in re.finditer("[" + re.escape("".join(odd)) + "]", text):
+                i = m.start()
+                n += i - last
+                for k in range(len(_FORMS[m.group()])):
+                    self._norm_at.append(n + k)
+                    self._orig_at.append(i)
+                n += len(_FORMS[m.group()])
+                last = i + 1
+                self._norm_at.append(n)
+                self._orig_at.append(last)
+        self.line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
+        self._found: dict[str, tuple[Span, ...]] = {}
+
+    def origin(self, at: int) -> int:
+        """The original offset of the character at ``at`` in the normalised text."""
+        k = bisect_right(self._norm_at, at) - 1
+        return self._orig_at[k] + at - self._norm_at[k]
 
     def position(self, offset: int) -> tuple[int, int]:
         """1-based line and column of an offset in the original text."""
         line = bisect_right(self.line_starts, offset)
         return line, offset - self.line_starts[line - 1] + 1
 
-    def find_all(self, quote: str) -> list[Span]:
-        """Every place the quote stands in the article."""
-        needle = normalise(quote)
+    def find_all(self, quote: str) -> tuple[Span, ...]:
+        """Every place the quote stands in the article (looked for once per quote)."""
+        found = self._found.get(quote)
+        if found is None:
+            # Normalised character by character, as the article is (a combining accent
+            # stays apart from its letter in both).
+            found = self._found[quote] = self._search("".join(map(_form, quote)))
+        return found
+
+    def _search(self, needle: str) -> tuple[Span, ...]:
         if not needle:
-            return []
+            return ()
         spans = []
         at = self.norm.find(needle)
         while at >= 0:
-            start = self.origin[at]
-            end = self.origin[at + len(needle) - 1] + 1
+            start = self.origin(at)
+            end = self.origin(at + len(needle) - 1) + 1
             spans.append(Span(start, end, *self.position(start)))
             at = self.norm.find(needle, at + 1)
-        return spans
+        return tuple(spans)
 
     def find(self, quote: str) -> Span | None:
         """The first place the quote stands in the article, or None."""

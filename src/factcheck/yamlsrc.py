@@ -34,6 +34,14 @@ class _Loader(_Base):  # type: ignore[misc, valid-type]
     def resolve(self, kind: type, value: object, implicit: object) -> str:
         return _STR if kind is yaml.ScalarNode else _SEQ if kind is yaml.SequenceNode else _MAP
 
+    # The composer calls these around every node, for path resolvers, which we never register:
+    # no-ops save a tenth of a compose.
+    def descend_resolver(self, current_node: object, current_index: object) -> None:
+        pass
+
+    def ascend_resolver(self) -> None:
+        pass
+
 
 MAX_BYTES = 64 * 1024 * 1024
 MAX_DEPTH = 64

@@ -51,4 +51,3 @@ class _Registry(Mapping[str, ModuleType]):
 
 
 REGISTRY: Mapping[str, ModuleType] = _Registry()
-
