@@ -142,16 +142,47 @@ YOUNG_EVERY = 64
 
 @contextmanager
 def collector_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector; what was alive before is frozen out of its scans."""
+    """Pause the cyclic garbage collector; what was alive before is frozen out of its scans.
+    Within a pause, another pause changes nothing."""
     was_enabled = gc.isenabled()
-    gc.freeze()
-    gc.disable()
+    if was_enabled:
+        gc.freeze()
+        gc.disable()
     try:
         yield
     finally:
         if was_enabled:
+            gc.unfreeze()
             gc.enable()
-        gc.unfreeze()
+
+
+# Below about a megabyte of claims files (some 4,000 claims) starting the worker processes costs
+# more than they save: ~50 ms, against ~0.23 µs of checking per byte (bench/bench_scale.py).
+PARALLEL_BYTES = 1 << 20
+
+
+def available_cpus() -> int:
+    """The cores this process may run on (its affinity where the system tells it)."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # macOS and Windows have no affinity call
+        return os.cpu_count() or 1
+
+
+def auto_jobs(targets: list[Target]) -> int:
+    """``--jobs auto``: one process per available core when the files to check are big enough
+    to pay for starting them, else checking in this process."""
+    if len(targets) < 2:
+        return 1
+    size = 0
+    for target in targets:
+        try:
+            size += target.path.stat().st_size
+        except OSError:
+            continue  # the loader reports it
+        if size >= PARALLEL_BYTES:
+            return available_cpus()
+    return 1
 
 
 _WORKER_PACK: RulePack | None = None
@@ -178,14 +209,14 @@ def run(
     targets: list[Target],
     pack: RulePack | Callable[[], RulePack],
     cache: Cache | None = None,
-    jobs: int = 1,
+    jobs: int | None = 1,
     keep_files: bool = False,
     advance: Callable[[], None] = lambda: None,
 ) -> list[FileResult]:
     """Check every target, in order: from the cache where the file is unchanged, else on
-    ``jobs`` processes. ``pack`` may be a function that builds it: it is then called only when
-    some file is not in the cache. ``advance`` is called once per file checked (a progress
-    bar)."""
+    ``jobs`` processes (None: :func:`auto_jobs` decides). ``pack`` may be a function that builds
+    it: it is then called only when some file is not in the cache. ``advance`` is called once
+    per file checked (a progress bar)."""
     results: list[FileResult | None] = [None] * len(targets)
     keys: dict[int, str] = {}
     if cache is not None:
@@ -198,19 +229,21 @@ def run(
     todo = [i for i, r in enumerate(results) if r is None]
     if todo and callable(pack):
         pack = pack()
-    if jobs > 1 and len(todo) > 1:
-        from concurrent.futures import ProcessPoolExecutor  # noqa: PLC0415
+    if jobs is None:
+        jobs = auto_jobs([targets[i] for i in todo])
+    with collector_paused():
+        if jobs > 1 and len(todo) > 1:
+            from concurrent.futures import ProcessPoolExecutor  # noqa: PLC0415
 
-        chunk = max(1, len(todo) // (jobs * 8))
-        with ProcessPoolExecutor(
-            max_workers=jobs, initializer=_init_worker, initargs=(pack,)
-        ) as pool:
-            done = pool.map(_work, [targets[i] for i in todo], chunksize=chunk)
-            for i, result in zip(todo, done, strict=True):
-                results[i] = result
-                advance()
-    else:
-        with collector_paused():
+            chunk = max(1, len(todo) // (jobs * 8))
+            with ProcessPoolExecutor(
+                max_workers=jobs, initializer=_init_worker, initargs=(pack,)
+            ) as pool:
+                done = pool.map(_work, [targets[i] for i in todo], chunksize=chunk)
+                for i, result in zip(todo, done, strict=True):
+                    results[i] = result
+                    advance()
+        else:
             for n, i in enumerate(todo, 1):
                 results[i] = check_one(targets[i], pack, keep_file=keep_files)  # type: ignore[arg-type]
                 advance()

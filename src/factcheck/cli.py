@@ -138,8 +138,14 @@ def check(
         bool, typer.Option("--no-cache", help="Neither read nor write the cache folder.")
     ] = False,
     jobs: Annotated[
-        int, typer.Option("--jobs", "-j", min=1, help="Check files on this many processes.")
-    ] = 1,
+        str,
+        typer.Option(
+            "--jobs",
+            "-j",
+            help="Check files on this many processes; auto: one per core when there are over "
+            "a megabyte of claims to check.",
+        ),
+    ] = "auto",
 ) -> None:
     """Recompute every derived figure of the claims and report what disagrees."""
     from factcheck import app as core  # noqa: PLC0415
@@ -151,6 +157,7 @@ def check(
 
     if fmt not in FORMATS:
         _usage(f"unknown format '{fmt}'; expected one of {', '.join(FORMATS)}")
+    processes = _jobs(jobs)
     if output is not None and output.exists() and not force:  # before the work, not after it
         _problem(output, "E302", "file exists; use --force to replace it")
     targets, problems = core.collect(paths)
@@ -171,27 +178,43 @@ def check(
         cache = Cache(default_dir(), digest(packs))
     from factcheck.progress import bar  # noqa: PLC0415
 
-    with bar(len(targets)) as advance:
-        results = core.run(targets, core.pack_builder(packs), cache, jobs, advance=advance)
-    report = Report(
-        results,
-        fail_on=gate,
-        baseline=known,
-        baseline_root=str(baseline.parent) if baseline else ".",
-        pack_sources=tuple(p.shown for p in packs),
-        pack_digests={p.shown: p.sha256 for p in packs},
-        lang=language,
-        verbose=verbose,
-    )
-    if save_baseline:
-        write_atomic(save_baseline, bl.dump(report, save_baseline), force=True)
-    _write(report, fmt, output, force)
-    if report.problems and fmt != "terminal":
-        for p in report.problems:
-            print(p, file=sys.stderr)
-    if not any(r.claims for r in report.results) and not report.problems:
-        print("factcheck: error: E303 no claims were checked", file=sys.stderr)
-    raise typer.Exit(report.exit_code())
+    # Results are kept to the end and read again by the report: the cyclic collector would only
+    # scan them over and over (app.collector_paused).
+    with core.collector_paused():
+        with bar(len(targets)) as advance:
+            results = core.run(targets, core.pack_builder(packs), cache, processes, advance=advance)
+        report = Report(
+            results,
+            fail_on=gate,
+            baseline=known,
+            baseline_root=str(baseline.parent) if baseline else ".",
+            pack_sources=tuple(p.shown for p in packs),
+            pack_digests={p.shown: p.sha256 for p in packs},
+            lang=language,
+            verbose=verbose,
+        )
+        if save_baseline:
+            write_atomic(save_baseline, bl.dump(report, save_baseline), force=True)
+        _write(report, fmt, output, force)
+        if report.problems and fmt != "terminal":
+            for p in report.problems:
+                print(p, file=sys.stderr)
+        if not any(r.claims for r in report.results) and not report.problems:
+            print("factcheck: error: E303 no claims were checked", file=sys.stderr)
+        raise typer.Exit(report.exit_code())
+
+
+def _jobs(value: str) -> int | None:
+    """``--jobs``: a number of processes, or None for auto."""
+    if value.strip().lower() == "auto":
+        return None
+    try:
+        n = int(value)
+    except ValueError:
+        n = 0
+    if n >= 1:
+        return n
+    _usage(f"--jobs must be auto or a whole number of at least 1, not '{value}'")
 
 
 def _write(report: object, fmt: str, output: Path | None, force: bool) -> None:

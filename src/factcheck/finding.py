@@ -6,7 +6,9 @@ marks the ones a claim accepts. Formatters only read findings, they never comput
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, replace
+from dataclasses import asdict, dataclass, fields, replace
+from operator import attrgetter
+from typing import Any
 
 SEVERITY_RANK = {"error": 0, "warning": 1, "info": 2}
 
@@ -20,6 +22,9 @@ class Related:
     line: int
     quote: str
     value: str
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return Related, (self.id, self.path, self.line, self.quote, self.value)
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,3 +90,12 @@ class Finding:
         data = asdict(self)
         data["related"] = [asdict(r) for r in self.related]
         return data
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # --jobs sends every finding between processes. A frozen slotted dataclass pickles
+        # through dataclasses' __setstate__, which looks up its fields() for each object: 40% of
+        # the parent's time. Rebuilding from the field values is direct.
+        return Finding, _finding_values(self)
+
+
+_finding_values = attrgetter(*(f.name for f in fields(Finding)))

@@ -174,30 +174,33 @@ def _arabic_value(core: str) -> float | None:
 
 def _classify(m: re.Match[str]) -> tuple[float | None, str] | None:
     """(value, form) of one regex match, or None when the match is not a mention."""
-    if m["skip"]:
+    # The alternative that matched is the last group to close: its own name, or that of its
+    # optional tail (ar_tail, cn_tail). One look at it replaces a test of every group.
+    kind = m.lastgroup
+    if kind == "skip":
         return None
-    if m["plan"]:
+    if kind == "plan":
         return _cn_number(m["plan"][:2]), "plan"
-    if m["mult"]:
+    if kind == "mult":
         n = m["mult_n"]  # 翻番 without a count is one doubling
         if n is None:
             return 1.0, "multiple"
         return (_arabic_value(n) if n[0] in _DIGITS else _cn_number(n)), "multiple"
-    if m["frac"]:
+    if kind == "frac":
         num, den = _cn_number(m["num"]), _cn_number(m["den"])
         if m["den"] == "百":
             return num, "percent"
         return (num / den if num is not None and den else None), "fraction"
-    if m["ord"] or m["rank"]:
+    if kind in ("ord", "rank"):
         return _cn_number(m["ord_n"] or m["rank_n"]), "chinese"
-    if m["tenth"]:
+    if kind == "tenth":
         tenths = _cn_number(m["tenth_n"])
         return (None if tenths is None else tenths / 10), "fraction"
-    if m["places"]:
+    if kind == "places":
         return None, "chinese"  # 两位数 is a range of values, not one
-    if m["zero"]:
+    if kind == "zero":
         return 0.0, "chinese"
-    if m["ar"]:
+    if kind in ("ar", "ar_tail"):
         if m["ar_tail"] in ("%", "％") or _PURITY.fullmatch(unicodedata.normalize("NFKC", m["ar"])):
             form = "percent"
         elif re.search("[０-９]", m["ar"]):
