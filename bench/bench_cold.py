@@ -1,7 +1,7 @@
 """Cold-start benchmark: whole processes, medians, as ratios to ``python -c pass`` measured in the
 same run (these machines are noisy: only ratios taken together mean anything).
 
-    python bench/bench_cold.py [--repeat 21] [--claims claims/]
+    python bench/bench_cold.py [--repeat 21] [--claims FOLDER]  (default: the example, claims/)
 
 Rows: ``python -c pass`` (the baseline), ``factcheck --help``, ``factcheck check`` on the
 example with a warm cache (the editor's case: the second run onwards), and with ``--no-cache``
@@ -38,7 +38,7 @@ def main() -> None:
     """Print the table of medians and ratios."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=21)
-    parser.add_argument("--claims", default="claims/")
+    parser.add_argument("--claims", default=str(Path(__file__).resolve().parents[1] / "claims"))
     args = parser.parse_args()
     exe = shutil.which("factcheck") or ""
     factcheck = [exe] if exe else [sys.executable, "-m", "factcheck"]

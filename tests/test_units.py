@@ -6,12 +6,20 @@ The base units are those of ``data/units.txt``: 元 for money, 克 (g) for mass,
 
 from __future__ import annotations
 
+import importlib.util
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 
 from factcheck import units
 from factcheck.errors import ValueProblem
 from factcheck.numbers import Lexicon, parse_value
 from factcheck.units import definitions_digest, unit_info
+
+ROOT = Path(__file__).resolve().parents[1]
+GENERATOR = ROOT / "scripts" / "gen_units_table.py"
 
 LEXICON = Lexicon({}, {})
 
@@ -153,13 +161,47 @@ def test_empty_unit_is_a_pure_number() -> None:
 def test_a_damaged_cache_entry_is_parsed_afresh(monkeypatch: pytest.MonkeyPatch) -> None:
     # The on-disk table of parsed units (units.KNOWN) is user-writable: never trust a NaN,
     # zero or negative factor from it.
-    monkeypatch.setattr(units, "KNOWN", {"万吨": (float("nan"), "[mass]"), "米": (-1.0, "x")})
+    # Compound units: the shipped table (units-table.json) does not hold them.
+    damaged = {"公斤/亩": (float("nan"), "[mass]"), "元/平方米": (-1.0, "x")}
+    assert not set(damaged) & set(units.shipped_units())
+    monkeypatch.setattr(units, "KNOWN", damaged)
     units.unit_info.cache_clear()
     try:
-        assert unit_info("万吨").factor == pytest.approx(1e10)  # 1e4 × 1e6 g
-        assert unit_info("米").factor == 1.0
+        # 1000 g over 10000/15 m² is 1.5 g/m²
+        assert unit_info("公斤/亩").factor == pytest.approx(1.5)
+        assert unit_info("元/平方米").factor == 1.0
     finally:
         units.unit_info.cache_clear()
+
+
+def test_the_shipped_table_is_in_step_with_units_txt() -> None:
+    spec = importlib.util.spec_from_file_location("gen_units_table", GENERATOR)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    shipped = (ROOT / "src" / "factcheck" / "data" / units.SHIPPED).read_text(encoding="utf-8")
+    assert shipped == module.render(), "run python scripts/gen_units_table.py"
+
+
+@pytest.mark.parametrize(
+    ("text", "factor", "dimension"),
+    [
+        ("万吨", 1e10, "[mass]"),  # 1e4 × 1e6 g
+        ("亿元", 1e8, "[currency_cny]"),
+        ("万千瓦时", 1e4 * 1000 * 3600, "[power]*[time]"),  # 瓦 is a base unit here
+    ],
+)
+def test_shipped_units_need_no_pint(text: str, factor: float, dimension: str) -> None:
+    code = (
+        "import sys\n"
+        "from factcheck.units import unit_info\n"
+        f"info = unit_info({text!r})\n"
+        "print(info.factor, info.dimension, 'pint' in sys.modules)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    got_factor, got_dimension, pint = out.stdout.split()
+    assert float(got_factor) == pytest.approx(factor)
+    assert (got_dimension, pint) == (dimension, "False")
 
 
 def test_definitions_digest_is_stable() -> None:

@@ -37,7 +37,6 @@ NO_UNIT = UnitInfo("", 1.0, "")
 _MEMO_LIMIT = 100_000
 _VALUES: dict[tuple[str, str], Value] = {}
 _PERIODS: dict[tuple[str, str, int | None], Period] = {}
-_UNITS: dict[str, UnitInfo] = {}  # by unit text: a handful of distinct units per run
 
 
 class ClaimReader:
@@ -97,7 +96,7 @@ class ClaimReader:
         if value is None:
             try:
                 stated = parse_value(raw, self.pack.lexicon)
-                unit = _unit(stated.unit) if stated.form == "number" else NO_UNIT
+                unit = unit_info(stated.unit) if stated.form == "number" else NO_UNIT
             except ValueProblem as exc:
                 self.problem(node, exc.code, exc.message)
                 return None
@@ -109,15 +108,6 @@ class ClaimReader:
             value = Value(stated, unit, point, interval)
             _remember(_VALUES, key, value)
         return value
-
-
-def _unit(text: str) -> UnitInfo:
-    """:func:`unit_info`, remembered by the unit text (raises ValueProblem, E109)."""
-    info = _UNITS.get(text)
-    if info is None:
-        info = unit_info(text)
-        _remember(_UNITS, text, info)
-    return info
 
 
 _MAGNITUDES = ("十", "百", "千", "万", "亿")

@@ -46,16 +46,19 @@ class Span:
     col: int
 
 
-# The comparison form of each character met so far: most are themselves, whitespace is "",
-# and a few expand (㎡ → m2). Characters are normalised one by one, so that each keeps its place.
-_FORMS: dict[str, str] = {}
+class _Forms(dict[int, str]):
+    """The comparison form of each character met so far, by code point, made on first use: most
+    characters are themselves, whitespace is "", and a few expand (㎡ → m2). Characters are
+    normalised one by one, so that each keeps its place; ``str.translate`` reads this table."""
+
+    def __missing__(self, code: int) -> str:
+        out = self[code] = "".join(
+            c for c in unicodedata.normalize("NFKC", chr(code)) if not c.isspace()
+        )
+        return out
 
 
-def _form(ch: str) -> str:
-    out = _FORMS.get(ch)
-    if out is None:
-        out = _FORMS[ch] = "".join(c for c in unicodedata.normalize("NFKC", ch) if not c.isspace())
-    return out
+_FORMS = _Forms()
 
 
 class QuoteIndex:
@@ -63,15 +66,8 @@ class QuoteIndex:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        table: dict[int, str] = {}
-        odd: list[str] = []  # characters whose form is not one character
-        for ch in set(text):
-            out = _form(ch)
-            if out != ch:
-                table[ord(ch)] = out
-                if len(out) != 1:
-                    odd.append(ch)
-        self.norm = text.translate(table) if table else text
+        self.norm = text.translate(_FORMS)
+        odd = [ch for ch in set(text) if len(_FORMS[ord(ch)]) != 1]  # dropped or expanded
         # Offsets map one to one between the odd characters. Checkpoints (normalised offset,
         # original offset) after each of them, and one per character of an expansion, give the
         # rest: an offset lies as far past its checkpoint in both texts.
@@ -81,10 +77,11 @@ class QuoteIndex:
             for m in re.finditer("[" + re.escape("".join(odd)) + "]", text):
                 i = m.start()
                 n += i - last
-                for k in range(len(_FORMS[m.group()])):
+                width = len(_FORMS[ord(m.group())])
+                for k in range(width):
                     self._norm_at.append(n + k)
                     self._orig_at.append(i)
-                n += len(_FORMS[m.group()])
+                n += width
                 last = i + 1
                 self._norm_at.append(n)
                 self._orig_at.append(last)
@@ -107,7 +104,7 @@ class QuoteIndex:
         if found is None:
             # Normalised character by character, as the article is (a combining accent
             # stays apart from its letter in both).
-            found = self._found[quote] = self._search("".join(map(_form, quote)))
+            found = self._found[quote] = self._search(quote.translate(_FORMS))
         return found
 
     def _search(self, needle: str) -> tuple[Span, ...]:

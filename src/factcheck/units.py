@@ -8,6 +8,7 @@ quantity arithmetic costs 10-35 µs per operation against 0.04 µs for floats (d
 from __future__ import annotations
 
 import hashlib
+import json
 import math
 import re
 import unicodedata
@@ -50,17 +51,21 @@ class UnitInfo:
 
 
 @cache
+def _definitions() -> bytes:
+    return (resources.files("factcheck") / "data" / "units.txt").read_bytes()
+
+
+@cache
 def definitions_digest() -> str:
     """The SHA-256 of ``data/units.txt``: a cache of parsed units is only valid for these."""
-    data = (resources.files("factcheck") / "data" / "units.txt").read_bytes()
-    return hashlib.sha256(data).hexdigest()
+    return hashlib.sha256(_definitions()).hexdigest()
 
 
 @cache
 def count_dimensions() -> frozenset[str]:
     """The dimensions of counts: every base unit of the "Counts" section of ``units.txt``, and
     months (``连续94个月``, ``16个季度``)."""
-    text = (resources.files("factcheck") / "data" / "units.txt").read_text(encoding="utf-8")
+    text = _definitions().decode("utf-8")
     counts = text.split("# Counts", 1)[-1]
     found = re.findall(r"^\S+ = (\[\w+\])", counts, flags=re.MULTILINE)
     return frozenset([*found, "[month]"])
@@ -118,10 +123,20 @@ def unit_info(text: str) -> UnitInfo:
         return UnitInfo(text, 1.0, "")
     if norm in _MAGNITUDE_ONLY:  # 120亿: a plain number with a magnitude word
         return UnitInfo(text, _MAGNITUDE_ONLY[norm], "")
+    if norm in shipped_units():  # every unit of units.txt, with every prefix: no need for pint
+        return UnitInfo(text, *shipped_units()[norm])
     if norm in KNOWN:  # parsed by an earlier run (the on-disk cache): no need for pint
         factor, dimension = KNOWN[norm]
         if math.isfinite(factor) and factor > 0:  # a damaged cache entry is parsed afresh
             return UnitInfo(text, factor, dimension)
+    PARSED[norm] = parse(norm, text)
+    return UnitInfo(text, *PARSED[norm])
+
+
+def parse(norm: str, text: str) -> tuple[float, str]:
+    """The factor to base units and the dimension of a normalised unit text, by pint; raises
+    ValueProblem E109 (naming ``text``, as written) when pint cannot read it or it has no
+    usable size."""
     ureg = registry()
     try:
         base = ureg.Quantity(1, ureg.parse_units(norm)).to_base_units()
@@ -134,5 +149,43 @@ def unit_info(text: str) -> UnitInfo:
     dimension = "*".join(
         f"{name}^{power:g}" if power != 1 else name for name, power in sorted(dims.items())
     )
-    PARSED[norm] = (float(base.magnitude), dimension)
-    return UnitInfo(text, factor, dimension)
+    return factor, dimension
+
+
+SHIPPED = "units-table.json"
+
+
+@cache
+def shipped_units() -> dict[str, tuple[float, str]]:
+    """The table of :func:`defined_units` parsed by pint, shipped in the package
+    (``scripts/gen_units_table.py`` writes it, a test keeps it in step with units.txt): most runs
+    meet only these units and never import pint, which costs ~130 ms."""
+    data = json.loads((resources.files("factcheck") / "data" / SHIPPED).read_bytes())
+    return {k: (float(f), str(d)) for k, (f, d) in data["units"].items()}
+
+
+def defined_units() -> list[str]:
+    """Every unit text ``units.txt`` defines: each name, symbol and alias, alone and after each
+    prefix (元, 万元, 亿元, kg, 万千瓦时, 个百分点 …)."""
+    names, prefixes = [], []
+    for line in _definitions().decode("utf-8").splitlines():
+        parts = [p.strip() for p in line.split("#", 1)[0].split(" = ")]
+        if len(parts) < 2:
+            continue
+        if parts[0].endswith("-"):
+            prefixes.append(parts[0][:-1])
+        else:
+            names += [parts[0], *parts[2:]]
+    return names + [p + n for p in prefixes for n in names]
+
+
+def unit_table() -> dict[str, tuple[float, str]]:
+    """:func:`defined_units` parsed by pint (those pint cannot join, such as a prefix on ``%``,
+    are left to be parsed when met)."""
+    table = {}
+    for text in defined_units():
+        try:
+            table[normalise(text)] = parse(normalise(text), text)
+        except ValueProblem:
+            continue
+    return table
