@@ -11,6 +11,9 @@ from pathlib import Path
 
 import pytest
 
+from factcheck.finding import Finding
+from factcheck.result import Deferred
+
 ROOT = Path(__file__).resolve().parents[1]
 
 
@@ -41,7 +44,7 @@ def test_cached_and_uncached_runs_give_identical_reports(tmp_path: Path) -> None
     cold = _check(tmp_path)
     warm = _check(tmp_path)
     bare = _check(tmp_path, cache=False)
-    assert list((tmp_path / "cache" / "v1").glob("*.json"))  # the first run filled it
+    assert list((tmp_path / "cache" / "v2").glob("*.json"))  # the first run filled it
     assert _findings(cold) == _findings(warm) == _findings(bare)
 
 
@@ -62,7 +65,7 @@ def test_corrupt_entry_is_ignored_and_rebuilt(tmp_path: Path) -> None:
     _copy_example(tmp_path)
     expected = _findings(_check(tmp_path))
     entries = [
-        p for p in (tmp_path / "cache" / "v1").glob("*.json") if not p.name.startswith("units")
+        p for p in (tmp_path / "cache" / "v2").glob("*.json") if not p.name.startswith("units")
     ]
     assert entries
     for entry in entries:
@@ -70,6 +73,21 @@ def test_corrupt_entry_is_ignored_and_rebuilt(tmp_path: Path) -> None:
     assert _findings(_check(tmp_path)) == expected
     for entry in entries:
         json.loads(entry.read_text(encoding="utf-8"))  # rebuilt as valid JSON
+
+
+def test_a_damaged_row_is_ignored_and_rebuilt(tmp_path: Path) -> None:
+    # Valid JSON, wrong shape: a finding row cut short must not be filled in with defaults.
+    _copy_example(tmp_path)
+    expected = _findings(_check(tmp_path))
+    [entry] = [
+        p for p in (tmp_path / "cache" / "v2").glob("*.json") if not p.name.startswith("units")
+    ]
+    data = json.loads(entry.read_text(encoding="utf-8"))
+    data["result"]["passed"][0] = data["result"]["passed"][0][:-3]
+    entry.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    assert _findings(_check(tmp_path)) == expected
+    rebuilt = json.loads(entry.read_text(encoding="utf-8"))
+    assert len(rebuilt["result"]["passed"][0]) == len(data["result"]["passed"][1])
 
 
 def test_an_edited_article_is_checked_again(tmp_path: Path) -> None:
@@ -116,3 +134,17 @@ def test_a_warm_run_does_not_import_pint(tmp_path: Path, warm: bool) -> None:
         [sys.executable, "-c", probe], cwd=tmp_path, env=env, capture_output=True, text=True
     )
     assert done.stderr.strip().splitlines()[-1] == ("NOPINT" if warm else "PINT")
+
+
+def test_passed_checks_from_the_cache_are_built_only_when_read() -> None:
+    built: list[int] = []
+
+    def build(row: int) -> Finding:
+        built.append(row)
+        return Finding("p", row, 1, "FC101", "c", "consistent", "m", "m")
+
+    passed = Deferred([3, 1, 2], build)
+    assert len(passed) == 3 and built == []  # counting builds nothing
+    assert [f.line for f in passed] == [3, 1, 2]
+    assert passed[0].line == 3 and len(passed) == 3
+    assert built == [3, 1, 2]  # built once, in order

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import pickle
 import shutil
 import subprocess
@@ -23,7 +24,7 @@ def _folder(tmp_path: Path) -> Path:
     for name in ("a", "b", "c"):
         (root / name).mkdir(parents=True)
         for suffix in (".yaml", ".txt"):
-            shutil.copy(ROOT / "claims" / f"jinchang-2025{suffix}", root / name / f"x{suffix}")
+            shutil.copy(ROOT / "claims" / f"jinchang-2025{suffix}", root / name)
     (root / "d").mkdir()
     (root / "d" / "broken.yaml").write_text(BROKEN, encoding="utf-8")
     (root / "d" / "a.txt").write_text("q", encoding="utf-8")
@@ -44,7 +45,9 @@ def test_two_processes_report_what_one_does(tmp_path: Path) -> None:
     for key in ("findings", "passed", "problems", "counts", "files"):
         assert one[key] == two[key], key
     assert one["counts"]["files"] == 4
-    assert any("E114" in json.dumps(p) for p in one["problems"])
+    # Each copy of the example passes its 4 checks (FC112-FC115, tests/test_example.py).
+    assert len(one["passed"]) == 3 * 4
+    assert [p["code"] for p in one["problems"]] == ["E114"]
 
 
 def test_auto_starts_processes_only_for_a_big_run(
@@ -75,3 +78,19 @@ def test_results_cross_processes_unchanged(tmp_path: Path) -> None:
     for target in targets:
         result = app.check_one(target, pack, keep_file=False)
         assert pickle.loads(pickle.dumps(result)) == result
+
+
+def test_workers_fill_the_cache_and_its_unit_table(tmp_path: Path) -> None:
+    # The example's 536.31公斤/亩 is a compound unit, parsed by pint in a worker: the parent
+    # must still record it in the cache's unit table, and the workers' entries must serve a
+    # second run whole.
+    _folder(tmp_path)
+    env = {**os.environ, "FACTCHECK_CACHE_DIR": str(tmp_path / "cache")}
+    cmd = [sys.executable, "-m", "factcheck", "check", "claims", "-f", "json", "--jobs", "2"]
+    first = subprocess.run(cmd, cwd=tmp_path, env=env, capture_output=True, text=True)
+    [table] = (tmp_path / "cache").rglob("units-*.json")
+    assert "公斤/亩" in json.loads(table.read_text(encoding="utf-8"))
+    entries = [p for p in (tmp_path / "cache").rglob("*.json") if p != table]
+    assert len(entries) == 3  # the three good files; the broken one is not cached
+    second = subprocess.run(cmd, cwd=tmp_path, env=env, capture_output=True, text=True)
+    assert json.loads(first.stdout)["passed"] == json.loads(second.stdout)["passed"]

@@ -190,23 +190,36 @@ def auto_jobs(targets: list[Target]) -> int:
 
 
 _WORKER_PACK: RulePack | None = None
+_WORKER_CACHE: Cache | None = None
 _WORKER_DONE = 0
+_WORKER_UNITS: set[str] = set()  # the units this worker has already sent back
 
 
-def _init_worker(pack: RulePack) -> None:
-    global _WORKER_PACK
-    _WORKER_PACK = pack
+def _init_worker(pack: RulePack, cache: Cache | None) -> None:
+    global _WORKER_PACK, _WORKER_CACHE
+    _WORKER_PACK, _WORKER_CACHE = pack, cache
     gc.freeze()  # a worker lives only to check files: paused for its whole life
     gc.disable()
 
 
-def _work(target: Target) -> FileResult:
+def _work(job: tuple[Target, str | None]) -> tuple[FileResult, dict[str, tuple[float, str]]]:
+    """Check one file in a worker and store its result in the cache there, in parallel; send
+    back the result and the units the worker parsed with pint since its last file (for the
+    cache's unit table, which the parent writes)."""
     global _WORKER_DONE
+    from factcheck import units  # noqa: PLC0415
+
     assert _WORKER_PACK is not None
+    target, key = job
     _WORKER_DONE += 1
     if _WORKER_DONE % YOUNG_EVERY == 0:
         gc.collect(0)
-    return check_one(target, _WORKER_PACK, keep_file=False)
+    result = check_one(target, _WORKER_PACK, keep_file=False)
+    if _WORKER_CACHE is not None and key is not None:
+        _WORKER_CACHE.put(key, result)
+    parsed = {k: v for k, v in units.PARSED.items() if k not in _WORKER_UNITS}
+    _WORKER_UNITS.update(parsed)
+    return result, parsed
 
 
 def run(
@@ -239,23 +252,27 @@ def run(
         if jobs > 1 and len(todo) > 1:
             from concurrent.futures import ProcessPoolExecutor  # noqa: PLC0415
 
+            from factcheck import units  # noqa: PLC0415
+
             chunk = max(1, len(todo) // (jobs * 8))
+            jobs_of = [(targets[i], keys.get(i)) for i in todo]
             with ProcessPoolExecutor(
-                max_workers=jobs, initializer=_init_worker, initargs=(pack,)
+                max_workers=jobs, initializer=_init_worker, initargs=(pack, cache)
             ) as pool:
-                done = pool.map(_work, [targets[i] for i in todo], chunksize=chunk)
-                for i, result in zip(todo, done, strict=True):
+                for i, (result, parsed) in zip(
+                    todo, pool.map(_work, jobs_of, chunksize=chunk), strict=True
+                ):
                     results[i] = result
+                    units.PARSED.update(parsed)
                     advance()
         else:
             for n, i in enumerate(todo, 1):
                 results[i] = check_one(targets[i], pack, keep_file=keep_files)  # type: ignore[arg-type]
+                if cache is not None and i in keys:
+                    cache.put(keys[i], results[i])  # type: ignore[arg-type]
                 advance()
                 if n % YOUNG_EVERY == 0:
                     gc.collect(0)
     if cache is not None:
-        for i in todo:
-            if i in keys:
-                cache.put(keys[i], results[i])  # type: ignore[arg-type]
         cache.save_units()
     return [r for r in results if r is not None]

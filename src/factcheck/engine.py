@@ -30,16 +30,17 @@ def check_file(file: ClaimsFile, pack: RulePack, today: date | None = None) -> F
         article_sha256=hashlib.sha256(article.encode()).hexdigest() if article else "",
         file=file,
     )
+    passed = []
     for kind, options in pack.checks.items():
         module = REGISTRY[kind]
         defaults = {name: option.default for name, option in module.OPTIONS.items()}
         for finding in module.check(ctx, {**defaults, **options}):
             if finding.verdict == "consistent" and finding.code != "FC131":
-                result.passed.append(finding)
+                passed.append(finding)
             else:
                 result.findings.append(_stamp(finding, ctx, pack, today))
     result.findings.sort(key=lambda f: f.sort_key)
-    result.passed.sort(key=lambda f: f.sort_key)
+    result.passed = sorted(passed, key=lambda f: f.sort_key)
     return result
 
 

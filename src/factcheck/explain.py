@@ -69,7 +69,7 @@ def explain_claim(claim_id: str, results: list[FileResult], lang: str) -> str | 
                 else ""
             )
             out.append(f"  {w['value']}: {v.text}{q}: {w['allows']} {show_interval(v.interval, v)}")
-        touching = [f for f in r.findings + r.passed if _touches(f, claim_id)]
+        touching = [f for f in [*r.findings, *r.passed] if _touches(f, claim_id)]
         if not touching:
             out.append(f"  {w['none']}")
         for i, f in enumerate(touching, 1):

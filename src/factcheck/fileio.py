@@ -19,11 +19,12 @@ def _umask() -> int:
     return mask
 
 
-def write_atomic(path: Path, text: str, force: bool = False) -> None:
+def write_atomic(path: Path, text: str, force: bool = False, sync: bool = True) -> None:
     """Write ``text`` to ``path`` atomically; refuse to replace a file unless ``force``.
 
     The new file keeps the mode of the file it replaces, or gets the mode a plain ``open`` would
-    give it (``mkstemp`` alone would leave it readable by its owner only).
+    give it (``mkstemp`` alone would leave it readable by its owner only). ``sync=False`` skips
+    the flush to disk, for files that may be lost in a crash (the cache).
     """
     where = Loc(str(path))
     if path.is_dir():
@@ -44,8 +45,9 @@ def write_atomic(path: Path, text: str, force: bool = False) -> None:
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as out:
             out.write(text)
-            out.flush()
-            os.fsync(out.fileno())
+            if sync:
+                out.flush()
+                os.fsync(out.fileno())
         os.chmod(tmp, mode)
         os.replace(tmp, path)
     except BaseException:

@@ -95,7 +95,8 @@ class Finding:
         # --jobs sends every finding between processes. A frozen slotted dataclass pickles
         # through dataclasses' __setstate__, which looks up its fields() for each object: 40% of
         # the parent's time. Rebuilding from the field values is direct.
-        return Finding, _finding_values(self)
+        return Finding, finding_values(self)
 
 
-_finding_values = attrgetter(*(f.name for f in fields(Finding)))
+# The field values of a finding, in field order (for pickling and the cache).
+finding_values = attrgetter(*(f.name for f in fields(Finding)))

@@ -51,7 +51,11 @@ class _Forms(dict[int, str]):
     characters are themselves, whitespace is "", and a few expand (㎡ → m2). Characters are
     normalised one by one, so that each keeps its place; ``str.translate`` reads this table."""
 
+    LIMIT = 50_000  # articles use a few thousand characters; a hostile one cannot grow it more
+
     def __missing__(self, code: int) -> str:
+        if len(self) >= self.LIMIT:
+            self.clear()
         out = self[code] = "".join(
             c for c in unicodedata.normalize("NFKC", chr(code)) if not c.isspace()
         )

@@ -75,7 +75,7 @@ class Report:
             "files": len(self.results),
             "claims": sum(r.claims for r in self.results),
             "checks": sum(r.checks for r in self.results),
-            "consistent": len(self.passed),
+            "consistent": sum(len(r.passed) for r in self.results),  # counted, not built
             "inconsistent": verdicts.count("inconsistent"),
             "undetermined": verdicts.count("undetermined"),
             "derived": verdicts.count("derived"),
