@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import pickle
 import shutil
 import subprocess
 import sys
@@ -11,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from factcheck import result as result_module
 from factcheck.finding import Finding
 from factcheck.result import Deferred
 
@@ -136,15 +138,20 @@ def test_a_warm_run_does_not_import_pint(tmp_path: Path, warm: bool) -> None:
     assert done.stderr.strip().splitlines()[-1] == ("NOPINT" if warm else "PINT")
 
 
-def test_passed_checks_from_the_cache_are_built_only_when_read() -> None:
+def test_passed_checks_from_rows_are_built_only_when_read(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     built: list[int] = []
+    real = result_module.from_row
 
-    def build(row: int) -> Finding:
-        built.append(row)
-        return Finding("p", row, 1, "FC101", "c", "consistent", "m", "m")
+    def counting(row: list[object]) -> Finding:
+        built.append(int(row[1]))  # type: ignore[call-overload]
+        return real(row)
 
-    passed = Deferred([3, 1, 2], build)
+    monkeypatch.setattr(result_module, "from_row", counting)
+    findings = [Finding("p", line, 1, "FC101", "c", "consistent", "m", "m") for line in (3, 1, 2)]
+    passed = Deferred.of(findings)
     assert len(passed) == 3 and built == []  # counting builds nothing
-    assert [f.line for f in passed] == [3, 1, 2]
-    assert passed[0].line == 3 and len(passed) == 3
+    assert list(passed) == findings and passed[0].line == 3
     assert built == [3, 1, 2]  # built once, in order
+    assert pickle.loads(pickle.dumps(passed)) == findings  # travels as rows

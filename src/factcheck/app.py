@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from factcheck import config as cfg
 from factcheck.errors import InputError, Loc, Problem
 from factcheck.packsource import PackSource, sources
-from factcheck.result import FileResult
+from factcheck.result import Deferred, FileResult
 
 if TYPE_CHECKING:
     from factcheck.cache import Cache
@@ -215,6 +215,7 @@ def _work(job: tuple[Target, str | None]) -> tuple[FileResult, dict[str, tuple[f
     if _WORKER_DONE % YOUNG_EVERY == 0:
         gc.collect(0)
     result = check_one(target, _WORKER_PACK, keep_file=False)
+    result.passed = Deferred.of(result.passed)  # sent as rows; built only if a report lists them
     if _WORKER_CACHE is not None and key is not None:
         _WORKER_CACHE.put(key, result)
     parsed = {k: v for k, v in units.PARSED.items() if k not in _WORKER_UNITS}

@@ -16,15 +16,13 @@ import contextlib
 import hashlib
 import json
 import os
-from dataclasses import fields
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 from factcheck import __version__, units
 from factcheck.fileio import write_atomic
-from factcheck.finding import Finding, Related
-from factcheck.finding import finding_values as _finding_values
+from factcheck.finding import check_rows, from_row, to_row
 from factcheck.result import Deferred, FileResult
 
 LAYOUT = "v2"  # v2: findings stored as rows of field values
@@ -147,46 +145,11 @@ def _plain(result: FileResult) -> dict[str, Any]:
         "article_path": result.article_path,
         "sha256": result.sha256,
         "article_sha256": result.article_sha256,
-        "findings": [_row(f) for f in result.findings],
-        "passed": [_row(f) for f in result.passed],
+        "findings": [to_row(f) for f in result.findings],
+        "passed": result.passed.rows()
+        if isinstance(result.passed, Deferred)
+        else [to_row(f) for f in result.passed],
     }
-
-
-# A finding is stored as the row of its field values, in field order, its related claims as rows
-# too: a third of the bytes of a dict per finding, and built and read back without
-# dataclasses.asdict, which copied every finding deeply (2 s of a 100k-claim run). The key of an
-# entry covers the code (_code_stamp), so a row is only ever read by the code that wrote it.
-_FIELDS = [f.name for f in fields(Finding)]
-_RELATED = _FIELDS.index("related")
-
-
-def _row(f: Finding) -> list[Any]:
-    row = list(_finding_values(f))
-    row[_RELATED] = [[r.id, r.path, r.line, r.quote, r.value] for r in f.related]
-    return row
-
-
-def _finding(row: list[Any]) -> Finding:
-    related = tuple(Related(*r) for r in row[_RELATED])
-    return Finding(*row[:_RELATED], related, *row[_RELATED + 1 :])
-
-
-def _rows(rows: Any) -> list[Any]:
-    """Finding rows of the right shape, or ValueError: a damaged entry is never filled in with
-    defaults, and is refused here, when it is read, not later when a report lists it."""
-    width = len(_FIELDS)
-    if not isinstance(rows, list) or not all(
-        isinstance(row, list)
-        and len(row) == width
-        and isinstance(row[_RELATED], list)
-        and all(isinstance(r, list) and len(r) == _RELATED_WIDTH for r in row[_RELATED])
-        for row in rows
-    ):
-        raise ValueError("a finding row of the wrong shape")
-    return rows
-
-
-_RELATED_WIDTH = len(fields(Related))
 
 
 def _result(d: dict[str, Any]) -> FileResult:
@@ -196,6 +159,6 @@ def _result(d: dict[str, Any]) -> FileResult:
         article_path=d["article_path"],
         sha256=d["sha256"],
         article_sha256=d["article_sha256"],
-        findings=[_finding(f) for f in _rows(d["findings"])],
-        passed=Deferred(_rows(d["passed"]), _finding),
+        findings=[from_row(f) for f in check_rows(d["findings"])],
+        passed=Deferred(check_rows(d["passed"])),
     )

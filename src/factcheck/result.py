@@ -6,12 +6,12 @@ rule kinds or pint.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, overload
 
 from factcheck.errors import Problem
-from factcheck.finding import Finding
+from factcheck.finding import Finding, from_row, to_row
 
 if TYPE_CHECKING:
     from factcheck.model import ClaimsFile
@@ -42,23 +42,34 @@ class FileResult:
 
 
 class Deferred(Sequence[Finding]):
-    """Findings read back from the cache as rows, built into findings only when first read.
+    """Findings held as rows (:func:`factcheck.finding.to_row`), built only when first read.
 
-    A 100k-claim archive passes some 40,000 checks; the default report only counts them, so a
-    warm run that never lists them never builds them (a third of its time).
+    A 100k-claim archive passes some 40,000 checks, and the default report only counts them: a
+    warm run reads them from the cache, and a --jobs run receives them from its workers, without
+    building them. Between processes they travel as rows.
     """
 
-    __slots__ = ("_build", "_items", "_rows")
+    __slots__ = ("_items", "_rows")
 
-    def __init__(self, rows: list[Any], build: Callable[[Any], Finding]) -> None:
+    def __init__(self, rows: list[Any]) -> None:
         self._rows: list[Any] | None = rows
-        self._build = build
         self._items: list[Finding] | None = None
+
+    @classmethod
+    def of(cls, findings: Sequence[Finding]) -> Deferred:
+        """The rows of built findings, to send to another process."""
+        return cls(
+            findings.rows() if isinstance(findings, Deferred) else [to_row(f) for f in findings]
+        )
+
+    def rows(self) -> list[Any]:
+        """The rows (built findings turned back into rows)."""
+        return self._rows if self._rows is not None else [to_row(f) for f in self._all()]
 
     def _all(self) -> list[Finding]:
         if self._items is None:
             assert self._rows is not None
-            self._items = [self._build(row) for row in self._rows]
+            self._items = [from_row(row) for row in self._rows]
             self._rows = None
         return self._items
 
@@ -77,6 +88,9 @@ class Deferred(Sequence[Finding]):
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, Sequence) and list(self) == list(other)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return Deferred, (self.rows(),)
 
     def __repr__(self) -> str:
         return f"Deferred({len(self)} findings)"
