@@ -9,9 +9,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from factcheck.mentions import Mention, _cn_number, find_mentions
+from factcheck.mentions import _PATTERN, Mention, _cn_number, find_mentions, matches
 
-ARTICLE = Path(__file__).resolve().parents[1] / "claims" / "jinchang-2025.txt"
+REPO = Path(__file__).resolve().parents[1]
+ARTICLE = REPO / "claims" / "jinchang-2025.txt"
 
 
 @pytest.fixture(scope="module")
@@ -186,3 +187,16 @@ def test_mentions_are_ordered_exact_and_located(text: str) -> None:
             "multiple",
         }
         previous_end = m.end
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.text(st.sampled_from(_ALPHABET) | st.characters(), max_size=80))
+def test_the_fast_scan_finds_what_finditer_finds(text: str) -> None:
+    assert [m.span() for m in matches(text)] == [m.span() for m in _PATTERN.finditer(text)]
+
+
+def test_the_fast_scan_on_the_articles(article: str) -> None:
+    files = [*REPO.glob("claims/*.txt"), *REPO.glob("tests/**/*.txt")]
+    texts = [article] + [p.read_text(encoding="utf-8") for p in files]
+    for text in texts:
+        assert [m.span() for m in matches(text)] == [m.span() for m in _PATTERN.finditer(text)]

@@ -155,12 +155,12 @@ def expand(
     c: ClaimReader, fields: dict[str, tuple[yaml.Node, yaml.Node]], spec: dict[str, FieldSpec]
 ) -> list[dict[str, yaml.Node]]:
     """A claim with 'respectively' lists becomes one mapping of nodes per item."""
-    lists = {
-        name: value.value
-        for name, (_, value) in fields.items()
-        if spec[name].respectively and isinstance(value, yaml.SequenceNode)
-    }
-    flat = {name: value for name, (_, value) in fields.items() if name not in lists}
+    lists, flat = {}, {}
+    for name, (_, value) in fields.items():
+        if isinstance(value, yaml.SequenceNode) and spec[name].respectively:
+            lists[name] = value.value
+        else:
+            flat[name] = value
     if not lists:
         return [flat]
     lengths = {name: len(v) for name, v in lists.items()}
