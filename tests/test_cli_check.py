@@ -380,3 +380,16 @@ def test_bad_setting_in_config_file_names_the_file(tmp_path: Path) -> None:
     )
     assert done.returncode == 2
     assert re.search(r"\.factcheck\.yaml:2:1: E203 'fail_on' must be one of", done.stderr)
+
+
+@pytest.mark.parametrize("pad", [10, 8180, 8190, 50_000])  # 8180: "claims" at byte 8189
+def test_a_claims_key_is_found_wherever_it_stands(tmp_path: Path, pad: int) -> None:
+    # The walk reads a file's first 8 KiB, then up to 1 MiB: a key after a long ignore list,
+    # or one cut by the 8 KiB boundary, is still found.
+    from factcheck.app import _looks_like_claims
+
+    path = tmp_path / "x.yaml"
+    path.write_bytes(b"ignore:\n" + b"#" * pad + b"\nclaims: []\n")
+    assert _looks_like_claims(path)
+    path.write_bytes(b"rounding: {}\n" * 1000)
+    assert not _looks_like_claims(path)

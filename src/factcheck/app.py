@@ -73,7 +73,10 @@ def _looks_like_claims(path: Path) -> bool:
     kept, so that the loader reports them.)"""
     try:
         with path.open("rb") as f:
-            return bool(_CLAIMS_KEY.search(f.read(1 << 20)))
+            head = f.read(8192)  # the key usually opens the file, after a short header
+            if _CLAIMS_KEY.search(head):
+                return True
+            return bool(_CLAIMS_KEY.search(head + f.read((1 << 20) - len(head))))
     except OSError:
         return True
 

@@ -87,7 +87,7 @@ class Cache:
         """The cached result, or None if absent, stale (the article changed) or corrupt."""
         path = self.root / f"{key}.json"
         try:
-            entry = json.loads(path.read_text(encoding="utf-8"))
+            entry = json.loads(path.read_bytes())  # UTF-8 (JSON detects it), not decoded twice
             if entry.get("article_hash") != _hash(Path(entry["article"])):
                 return None
             return _result(entry["result"])
