@@ -111,11 +111,15 @@ def main() -> None:
             f"{per_claim[large] / per_claim[small]:.2f}×"
         )
         folder = Path(tmp) / f"n{large}"
-        one, _ = run([*factcheck, "--no-cache", "--jobs", "1", "--format", "text"], folder)
-        two, _ = run([*factcheck, "--no-cache", "--jobs", "2", "--format", "text"], folder)
+        one, _ = median_run(
+            [*factcheck, "--no-cache", "--jobs", "1", "--format", "text"], folder, args.repeat
+        )
+        two, _ = median_run(
+            [*factcheck, "--no-cache", "--jobs", "2", "--format", "text"], folder, args.repeat
+        )
         print(
-            f"--jobs 2 against --jobs 1 at {large} files: {one:.2f} s / {two:.2f} s = "
-            f"{one / two:.2f}× faster"
+            f"--jobs 2 against --jobs 1 at {large} files (medians of {args.repeat}): "
+            f"{one:.2f} s / {two:.2f} s = {one / two:.2f}× faster"
         )
         env = {**os.environ, "FACTCHECK_CACHE_DIR": str(Path(tmp) / "cache")}
         cold, _ = run([*factcheck, "--format", "text"], folder, env)

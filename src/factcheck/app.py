@@ -258,7 +258,8 @@ def run(
 
             from factcheck import units  # noqa: PLC0415
 
-            chunk = max(1, len(todo) // (jobs * 8))
+            # Small chunks keep the workers busy to the end: at most one chunk (~0.1 s) waits.
+            chunk = max(1, len(todo) // (jobs * 32))
             jobs_of = [(targets[i], keys.get(i)) for i in todo]
             with ProcessPoolExecutor(
                 max_workers=jobs, initializer=_init_worker, initargs=(pack, cache)
