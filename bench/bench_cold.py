@@ -20,10 +20,16 @@ import tempfile
 import time
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).parent))
+from installed import require_factcheck  # noqa: E402
+
 
 def timed(cmd: list[str], env: dict[str, str], repeat: int) -> float:
-    """Median wall time of ``repeat`` runs, after one unmeasured warm-up (file-system cache)."""
-    subprocess.run(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+    """Median wall time of ``repeat`` runs, after one unmeasured warm-up (file-system cache);
+    a command that fails (exit 2 or more: the example's findings give 1) stops the benchmark."""
+    warm = subprocess.run(cmd, env=env, capture_output=True, text=True, check=False)
+    if warm.returncode not in (0, 1):
+        raise SystemExit(f"{' '.join(cmd)} exited {warm.returncode}:\n{warm.stderr}")
     times = []
     for _ in range(repeat):
         start = time.perf_counter()
@@ -36,6 +42,7 @@ def timed(cmd: list[str], env: dict[str, str], repeat: int) -> float:
 
 def main() -> None:
     """Print the table of medians and ratios."""
+    require_factcheck()
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=21)
     parser.add_argument("--claims", default=str(Path(__file__).resolve().parents[1] / "claims"))

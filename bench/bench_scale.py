@@ -23,6 +23,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 from gen_claims import generate  # noqa: E402
+from installed import require_factcheck  # noqa: E402
 
 LOAD = (
     "import sys, yaml\n"
@@ -42,7 +43,8 @@ LOAD_ALL = (
 
 
 def run(cmd: list[str], cwd: Path, env: dict[str, str] | None = None) -> tuple[float, int]:
-    """Wall seconds and peak resident memory (KiB) of one process."""
+    """Wall seconds and peak resident memory (KiB) of one process. factcheck exits 1 on the
+    synthetic files' findings; the C loader must exit 0."""
     start = time.perf_counter()
     proc = subprocess.Popen(
         cmd, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
@@ -50,7 +52,7 @@ def run(cmd: list[str], cwd: Path, env: dict[str, str] | None = None) -> tuple[f
     _, status, usage = os.wait4(proc.pid, 0)
     elapsed = time.perf_counter() - start
     code = os.waitstatus_to_exitcode(status)
-    if code not in (0, 1):
+    if code not in ((0, 1) if "factcheck" in cmd else (0,)):
         raise SystemExit(f"{' '.join(cmd[:4])} … exited {code}")
     return elapsed, usage.ru_maxrss
 
@@ -65,6 +67,7 @@ def median_run(
 
 def main() -> None:
     """Run the benchmark and print a Markdown table."""
+    require_factcheck()
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[10, 100, 1000])
     parser.add_argument("--repeat", type=int, default=3)
@@ -117,9 +120,10 @@ def main() -> None:
         two, _ = median_run(
             [*factcheck, "--no-cache", "--jobs", "2", "--format", "text"], folder, args.repeat
         )
+        speed = f"{one / two:.2f}× faster" if one >= two else f"{two / one:.2f}× slower"
         print(
             f"--jobs 2 against --jobs 1 at {large} files (medians of {args.repeat}): "
-            f"{one:.2f} s / {two:.2f} s = {one / two:.2f}× faster"
+            f"{one:.2f} s / {two:.2f} s = {speed}"
         )
         env = {**os.environ, "FACTCHECK_CACHE_DIR": str(Path(tmp) / "cache")}
         cold, _ = run([*factcheck, "--format", "text"], folder, env)

@@ -9,11 +9,12 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from factcheck import result as result_module
-from factcheck.finding import Finding
+from factcheck.finding import FIELDS, Finding
 from factcheck.result import Deferred
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -90,6 +91,67 @@ def test_a_damaged_row_is_ignored_and_rebuilt(tmp_path: Path) -> None:
     assert _findings(_check(tmp_path)) == expected
     rebuilt = json.loads(entry.read_text(encoding="utf-8"))
     assert len(rebuilt["result"]["passed"][0]) == len(data["result"]["passed"][1])
+
+
+def _damage_first_row(data: Any, field: str, value: Any) -> Any:
+    row = data["result"]["passed"][0]
+    row[list(FIELDS).index(field)] = value
+    return data
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda data: [],
+        lambda data: None,
+        lambda data: 5,
+        lambda data: "hi",
+        lambda data: {**data, "result": []},
+        lambda data: {**data, "result": {**data["result"], "claims": "126"}},
+        lambda data: _damage_first_row(data, "line", "x"),
+        lambda data: _damage_first_row(data, "line", None),
+        lambda data: _damage_first_row(data, "code", "ZZZ"),
+        lambda data: _damage_first_row(data, "severity", "fatal"),
+        lambda data: _damage_first_row(data, "related", [["id", "p", "7", "q", "v"]]),
+    ],
+)
+def test_an_entry_of_the_wrong_form_is_rebuilt(tmp_path: Path, damage: Any) -> None:
+    # Valid JSON that is not what factcheck writes: dropped and rebuilt, never served, and never
+    # an internal error (exit 3) on this run or the next.
+    _copy_example(tmp_path)
+    expected = _findings(_check(tmp_path))
+    [entry] = [
+        p for p in (tmp_path / "cache" / "v2").glob("*.json") if not p.name.startswith("units")
+    ]
+    original = entry.read_text(encoding="utf-8")
+    damaged = damage(json.loads(original))
+    entry.write_text(json.dumps(damaged, ensure_ascii=False), encoding="utf-8")
+    sarif = _check(tmp_path, "--format", "sarif")  # the format that crashed on a bad row
+    assert sarif.returncode in (0, 1), sarif.stderr
+    assert json.loads(entry.read_text(encoding="utf-8")) == json.loads(original)  # rebuilt
+    entry.write_text(json.dumps(damaged, ensure_ascii=False), encoding="utf-8")
+    assert _findings(_check(tmp_path)) == expected
+
+
+@pytest.mark.parametrize("table", ["[]", "null", '{"公斤/亩": "x"}'])
+def test_a_damaged_unit_table_is_parsed_afresh(tmp_path: Path, table: str) -> None:
+    _copy_example(tmp_path)
+    expected = _findings(_check(tmp_path))
+    [units_file] = (tmp_path / "cache" / "v2").glob("units-*.json")
+    units_file.write_text(table, encoding="utf-8")
+    for entry in (tmp_path / "cache" / "v2").glob("*.json"):
+        if entry != units_file:
+            entry.unlink()  # so that the units are needed again
+    assert _findings(_check(tmp_path)) == expected
+
+
+def test_a_cache_that_cannot_be_written_never_fails_the_run(tmp_path: Path) -> None:
+    # A file where the cache folder should be: every write fails; the run must not.
+    _copy_example(tmp_path)
+    (tmp_path / "cache").write_text("not a folder", encoding="utf-8")
+    done = _check(tmp_path)
+    assert _findings(done) == _findings(_check(tmp_path, cache=False))
+    assert (tmp_path / "cache").read_text(encoding="utf-8") == "not a folder"
 
 
 def test_an_edited_article_is_checked_again(tmp_path: Path) -> None:

@@ -172,6 +172,20 @@ def test_output_writes_the_file_and_nothing_to_stdout(work: Path) -> None:
     assert json.loads((work / "out.sarif").read_text(encoding="utf-8"))["version"] == "2.1.0"
 
 
+def test_output_dash_is_standard_output(work: Path) -> None:
+    done = run(work, "claims", "-f", "sarif", "-o", "-")
+    assert done.returncode == 1
+    assert json.loads(done.stdout)["version"] == "2.1.0"
+    assert not (work / "-").exists()
+
+
+def test_output_to_a_folder_says_it_is_a_folder(work: Path) -> None:
+    (work / "reports").mkdir()
+    done = run(work, "claims", "-f", "json", "-o", "reports")
+    assert done.returncode == 2
+    assert done.stderr.strip() == "reports:1:1: E302 is a directory, not a file"
+
+
 @pytest.mark.parametrize("fmt", ["json", "terminal"])
 def test_output_refuses_to_overwrite_without_force(work: Path, fmt: str) -> None:
     target = work / "report.out"

@@ -252,6 +252,7 @@ def run(
         pack = pack()
     if jobs is None:
         jobs = auto_jobs([targets[i] for i in todo])
+    jobs = min(jobs, len(todo))  # a process per file at most
     with collector_paused():
         if jobs > 1 and len(todo) > 1:
             from concurrent.futures import ProcessPoolExecutor  # noqa: PLC0415

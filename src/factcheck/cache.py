@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from factcheck import __version__, units
+from factcheck.errors import InputError
 from factcheck.fileio import write_atomic
 from factcheck.finding import check_rows, from_row, to_row
 from factcheck.result import Deferred, FileResult
@@ -88,7 +89,9 @@ class Cache:
         path = self.root / f"{key}.json"
         try:
             entry = json.loads(path.read_bytes())  # UTF-8 (JSON detects it), not decoded twice
-            if entry.get("article_hash") != _hash(Path(entry["article"])):
+            if not isinstance(entry, dict) or not isinstance(entry.get("result"), dict):
+                raise ValueError("not a cache entry")
+            if entry.get("article_hash") != _hash(Path(str(entry["article"]))):
                 return None
             return _result(entry["result"])
         except FileNotFoundError:
@@ -107,8 +110,10 @@ class Cache:
             "article_hash": _hash(Path(result.article_path)),
             "result": _plain(result),
         }
-        with contextlib.suppress(OSError):
-            # Not synced to disk: an entry torn by a crash reads as corrupt and is rebuilt.
+        # A cache that cannot be written (a read-only folder, a file in its place) only makes
+        # the next run slower: never an error. Not synced to disk: an entry torn by a crash
+        # reads as corrupt and is rebuilt.
+        with contextlib.suppress(OSError, InputError):
             write_atomic(
                 self.root / f"{key}.json",
                 json.dumps(entry, ensure_ascii=False),
@@ -123,8 +128,8 @@ class Cache:
     def _load_units(self) -> None:
         try:
             table = json.loads((self.root / self._units_file).read_text(encoding="utf-8"))
-            units.KNOWN.update({k: (float(f), str(d)) for k, (f, d) in table.items()})
-        except (OSError, ValueError, TypeError):
+            units.KNOWN.update({str(k): (float(f), str(d)) for k, (f, d) in table.items()})
+        except (OSError, ValueError, TypeError, AttributeError):  # damaged: parsed afresh
             pass
 
     def save_units(self) -> None:
@@ -132,7 +137,7 @@ class Cache:
         if not set(units.PARSED) - set(units.KNOWN):
             return
         table = {**units.KNOWN, **units.PARSED}
-        with contextlib.suppress(OSError):
+        with contextlib.suppress(OSError, InputError):
             write_atomic(
                 self.root / self._units_file, json.dumps(table, ensure_ascii=False), force=True
             )
@@ -153,9 +158,12 @@ def _plain(result: FileResult) -> dict[str, Any]:
 
 
 def _result(d: dict[str, Any]) -> FileResult:
+    texts = ("path", "article_path", "sha256", "article_sha256")
+    if not all(type(d.get(k)) is str for k in texts) or type(d.get("claims")) is not int:
+        raise ValueError("not a result")
     return FileResult(
         d["path"],
-        claims=int(d["claims"]),
+        claims=d["claims"],
         article_path=d["article_path"],
         sha256=d["sha256"],
         article_sha256=d["article_sha256"],

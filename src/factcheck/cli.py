@@ -111,7 +111,9 @@ def check(
     output: Annotated[
         Path | None,
         typer.Option(
-            "--output", "-o", help="Write the report to this file (atomically) instead of stdout."
+            "--output",
+            "-o",
+            help="Write the report to this file (atomically) instead of stdout ('-': stdout).",
         ),
     ] = None,
     force: Annotated[
@@ -150,7 +152,7 @@ def check(
     """Recompute every derived figure of the claims and report what disagrees."""
     from factcheck import app as core  # noqa: PLC0415
     from factcheck import baseline as bl  # noqa: PLC0415
-    from factcheck.fileio import write_atomic  # noqa: PLC0415
+    from factcheck.fileio import check_target, write_atomic  # noqa: PLC0415
     from factcheck.packsource import digest  # noqa: PLC0415
     from factcheck.report import FORMATS  # noqa: PLC0415
     from factcheck.report.model import FAIL_ON, Report  # noqa: PLC0415
@@ -158,8 +160,10 @@ def check(
     if fmt not in FORMATS:
         _usage(f"unknown format '{fmt}'; expected one of {', '.join(FORMATS)}")
     processes = _jobs(jobs)
-    if output is not None and output.exists() and not force:  # before the work, not after it
-        _problem(output, "E302", "file exists; use --force to replace it")
+    if output is not None and str(output) == "-":  # the usual name of standard output
+        output = None
+    if output is not None:  # before the work, not after it
+        check_target(output, force)
     targets, problems = core.collect(paths)
     if problems:
         _problems(problems)

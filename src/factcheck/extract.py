@@ -19,7 +19,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from factcheck.coverage import Cover, covered_spans
-from factcheck.errors import InputError, Loc, Problem
+from factcheck.errors import InputError, Problem
 from factcheck.extract_draft import Draft, DraftClaim, Skipped, draft_claims
 from factcheck.extract_yaml import (
     claim_lines,
@@ -29,7 +29,7 @@ from factcheck.extract_yaml import (
     skipped_lines,
     splice,
 )
-from factcheck.fileio import write_atomic
+from factcheck.fileio import check_target, write_atomic
 from factcheck.quotes import index_for
 from factcheck.rulepack import RulePack
 from factcheck.yamlsrc import read_text
@@ -54,7 +54,7 @@ def run_extract(
     if merge is not None:
         return _merge(article, text, merge, output, force, pack)
     target = output or article.with_suffix(".yaml")
-    _check_target(target, force)
+    check_target(target, force)
     draft = draft_claims(text, pack)
     rel = Path(os.path.relpath(article.resolve(), target.resolve().parent)).as_posix()
     claims, skipped = list(draft.claims), list(draft.skipped)
@@ -84,16 +84,6 @@ def _read(path: Path) -> str:
     if text is None:
         raise InputError(problems)
     return text
-
-
-def _check_target(target: Path, force: bool) -> None:
-    if target.exists() and not force:
-        raise InputError(
-            [Problem(Loc(str(target)), "E302", "file exists; use --force to replace it")]
-        )
-    folder = target.parent if str(target.parent) else Path(".")
-    if not folder.is_dir():
-        raise InputError([Problem(Loc(str(target)), "E301", f"folder '{folder}' not found")])
 
 
 def _uncovered_skips(skipped: list[Skipped], claims: list[DraftClaim]) -> list[Skipped]:
@@ -154,7 +144,7 @@ def _merge(
 
     target = output or merge
     if target != merge:
-        _check_target(target, force)
+        check_target(target, force)
     existing = _read(merge)
     bom = merge.read_bytes().startswith(b"\xef\xbb\xbf")
     # Quotes are not checked: after an edit of the article some may be stale, and the point of

@@ -1,6 +1,7 @@
 """Writing files without losing anything: a temporary file in the same folder, flushed and
 synced, then renamed over the target. A crash or Ctrl-C mid-write leaves the old file intact, and
-an existing file is replaced only when the caller was told to (``--force``)."""
+an existing file is replaced only when the caller was told to (``--force``). Devices, pipes and
+symbolic links are written into, never replaced."""
 
 from __future__ import annotations
 
@@ -19,6 +20,20 @@ def _umask() -> int:
     return mask
 
 
+def check_target(path: Path, force: bool) -> None:
+    """Refuse a place to write to (InputError): a directory, a file that exists unless
+    ``force`` (devices and pipes lose nothing: they are always written into), or a missing
+    folder. Commands call it before their work, not only after it."""
+    where = Loc(str(path))
+    if path.is_dir():
+        raise InputError([Problem(where, "E302", "is a directory, not a file")])
+    if path.is_file() and not force:
+        raise InputError([Problem(where, "E302", "file exists; use --force to replace it")])
+    folder = path.parent if str(path.parent) else Path(".")
+    if not folder.is_dir():
+        raise InputError([Problem(where, "E301", f"folder '{folder}' not found")])
+
+
 def write_atomic(path: Path, text: str, force: bool = False, sync: bool = True) -> None:
     """Write ``text`` to ``path`` atomically; refuse to replace a file unless ``force``.
 
@@ -27,13 +42,18 @@ def write_atomic(path: Path, text: str, force: bool = False, sync: bool = True) 
     the flush to disk, for files that may be lost in a crash (the cache).
     """
     where = Loc(str(path))
-    if path.is_dir():
-        raise InputError([Problem(where, "E302", "is a directory, not a file")])
-    if path.exists() and not force:
-        raise InputError([Problem(where, "E302", "file exists; use --force to replace it")])
+    check_target(path, force)
+    if path.is_symlink() or (path.exists() and not path.is_file()):
+        # A device or a pipe (/dev/null, /dev/stdout, a FIFO) is written into: replacing it
+        # would put a regular file where the system had one of those. A link is written
+        # through, and stays a link.
+        try:
+            with path.open("w", encoding="utf-8", newline="") as out:
+                out.write(text)
+        except OSError as exc:
+            raise InputError([Problem(where, "E301", f"cannot write: {exc.strerror}")]) from None
+        return
     folder = path.parent if str(path.parent) else Path(".")
-    if not folder.is_dir():
-        raise InputError([Problem(where, "E301", f"folder '{folder}' not found")])
     try:
         mode = stat.S_IMODE(path.stat().st_mode)
     except OSError:

@@ -107,7 +107,13 @@ finding_values = attrgetter(*(f.name for f in fields(Finding)))
 # workers send their passed checks as rows, which the parent builds only if a report lists them.
 FIELDS = tuple(f.name for f in fields(Finding))
 _RELATED = FIELDS.index("related")
-RELATED_WIDTH = len(fields(Related))
+_CODE, _SEVERITY, _VERDICT = (FIELDS.index(n) for n in ("code", "severity", "verdict"))
+# The type of each value of a row, as JSON gives it back: related claims are lists.
+_TYPES = [{"str": str, "int": int, "bool": bool}.get(str(f.type), list) for f in fields(Finding)]
+_RELATED_TYPES = [{"str": str, "int": int}[str(f.type)] for f in fields(Related)]
+VERDICTS = frozenset(
+    ("consistent", "inconsistent", "undetermined", "derived", "uncovered", "draft")
+)
 
 
 def to_row(f: Finding) -> list[Any]:
@@ -124,15 +130,23 @@ def from_row(row: list[Any]) -> Finding:
 
 
 def check_rows(rows: Any) -> list[Any]:
-    """``rows`` if every one has the shape of a finding's row, else ValueError: rows read from
-    outside (the cache) are refused when read, never filled in with defaults or found wrong
-    later, when a report lists them."""
-    if not isinstance(rows, list) or not all(
-        isinstance(row, list)
-        and len(row) == len(FIELDS)
-        and isinstance(row[_RELATED], list)
-        and all(isinstance(r, list) and len(r) == RELATED_WIDTH for r in row[_RELATED])
+    """``rows`` if every one is a finding's row, else ValueError: rows read from outside (the
+    cache) are refused when read, never filled in with defaults or found wrong later, when a
+    report lists them. Each value must have its field's type, and the code, severity and
+    verdict must be ones factcheck writes."""
+    from factcheck.codes import FINDINGS  # noqa: PLC0415 - only the cache reads rows
+
+    if type(rows) is not list or not all(
+        type(row) is list
+        and list(map(type, row)) == _TYPES
+        and row[_CODE] in FINDINGS
+        and row[_SEVERITY] in _SEVERITIES
+        and row[_VERDICT] in VERDICTS
+        and all(type(r) is list and list(map(type, r)) == _RELATED_TYPES for r in row[_RELATED])
         for row in rows
     ):
         raise ValueError("a finding row of the wrong shape")
     return rows
+
+
+_SEVERITIES = frozenset(("", *SEVERITY_RANK))
