@@ -217,3 +217,14 @@ def test_passed_checks_from_rows_are_built_only_when_read(
     assert list(passed) == findings and passed[0].line == 3
     assert built == [3, 1, 2]  # built once, in order
     assert pickle.loads(pickle.dumps(passed)) == findings  # travels as rows
+
+
+def test_entries_of_an_earlier_layout_are_removed(tmp_path: Path) -> None:
+    _copy_example(tmp_path)
+    old = tmp_path / "cache" / "v1"
+    old.mkdir(parents=True)
+    (old / "entry.json").write_text("{}", encoding="utf-8")
+    (tmp_path / "cache" / "notes").mkdir()  # not ours to remove
+    _check(tmp_path)
+    assert not old.exists()
+    assert (tmp_path / "cache" / "v2").is_dir() and (tmp_path / "cache" / "notes").is_dir()

@@ -272,6 +272,21 @@ def test_terminal_colour(work: Path, env: dict[str, str], ansi: bool) -> None:
     assert "✗ FC102 revenue-cagr" in re.sub(r"\x1b\[[0-9;]*m", "", done.stdout)
 
 
+@pytest.mark.skipif(sys.platform == "win32", reason="closes a stream with sh")
+@pytest.mark.parametrize(
+    ("args", "code"),
+    [("--version", 0), ("check claims -f text", 1), ("check nowhere", 2)],
+)
+def test_a_closed_stderr_keeps_the_exit_code(work: Path, args: str, code: int) -> None:
+    # The console script flushes the streams before its fast exit; a stream the shell closed
+    # (2>&-) is None in Python and must not turn into an error. The fixture's claims have an
+    # error finding (exit 1); a missing path is an input error (2).
+    cmd = f"'{sys.executable}' -m factcheck {args} 2>&-"
+    done = subprocess.run(["sh", "-c", cmd], cwd=work, capture_output=True, text=True)
+    assert done.returncode == code
+    assert "Traceback" not in done.stdout
+
+
 def test_a_crash_exits_3(work: Path) -> None:
     # A bug in a formatter must not look like "findings" (1): main() maps it to 3.
     code = (

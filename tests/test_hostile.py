@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import os
 import subprocess
-import time
 from pathlib import Path
 
 import pytest
@@ -69,12 +68,17 @@ def _laughs(levels: int, width: int) -> str:
     return "note:\n" + "\n".join(lines) + "\n"
 
 
-def test_billion_laughs_is_refused_before_expansion(tmp_path: Path, pack: RulePack) -> None:
-    # 10 levels of 10 aliases: 10^9 strings if anything expanded it
+def test_billion_laughs_is_refused_before_expansion(
+    tmp_path: Path, pack: RulePack, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # 10 levels of 10 aliases: 10^9 strings if anything expanded it. Only constructing Python
+    # objects from the node tree expands aliases: nothing may construct.
+    def expand(*args: object) -> None:
+        raise AssertionError("a document was constructed")
+
+    monkeypatch.setattr(yaml.constructor.BaseConstructor, "construct_document", expand)
     path = write(tmp_path, _laughs(10, 10), header="")
-    start = time.perf_counter()
     problems = problems_of(path, pack)
-    assert time.perf_counter() - start < 1.0
     assert {p.code for p in problems} == {"E116"}
     # the first alias, '*a0' on line 3 at column 12 ('  a1: &a1 [' is 11 characters)
     assert ("E116", 3, 12) in codes_at(problems)
@@ -100,9 +104,7 @@ def test_a_scalar_alias_is_refused(tmp_path: Path, pack: RulePack) -> None:
 def test_deep_nesting_is_refused_cleanly(tmp_path: Path, pack: RulePack, deep: str) -> None:
     path = tmp_path / "deep.yaml"
     path.write_text("note: " + deep if deep.startswith(("[", "{")) else deep, encoding="utf-8")
-    start = time.perf_counter()
     problems = problems_of(path, pack)
-    assert time.perf_counter() - start < 2.0
     assert [p.code for p in problems] == ["E120"]
 
 
@@ -144,10 +146,13 @@ def test_file_over_the_size_limit(
 ) -> None:
     monkeypatch.setattr(yamlsrc, "MAX_BYTES", 1024)
     path = write(tmp_path, "claims: []\n" + "# padding\n" * 200)
-    start = time.perf_counter()
+
+    def read(*args: object) -> bytes:
+        raise AssertionError("a file over the limit was read")
+
+    monkeypatch.setattr(Path, "read_bytes", read)  # refused from its size, never read
     (problem,) = problems_of(path, pack)
     assert (problem.code, problem.loc.line) == ("E100", 1)
-    assert time.perf_counter() - start < 1.0
 
 
 def test_binary_file(tmp_path: Path, pack: RulePack) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import pickle
@@ -92,5 +93,90 @@ def test_workers_fill_the_cache_and_its_unit_table(tmp_path: Path) -> None:
     assert "公斤/亩" in json.loads(table.read_text(encoding="utf-8"))
     entries = [p for p in (tmp_path / "cache").rglob("*.json") if p != table]
     assert len(entries) == 3  # the three good files; the broken one is not cached
+    stamps = {p: (p.stat().st_ino, p.stat().st_mtime_ns) for p in entries}
     second = subprocess.run(cmd, cwd=tmp_path, env=env, capture_output=True, text=True)
     assert json.loads(first.stdout)["passed"] == json.loads(second.stdout)["passed"]
+    # served from those entries: a file checked again would have its entry written anew
+    assert {p: (p.stat().st_ino, p.stat().st_mtime_ns) for p in entries} == stamps
+
+
+# ---- the collector's pause (app.collector_paused)
+
+
+def test_the_collector_is_back_on_after_a_pause() -> None:
+    assert gc.isenabled()
+    with app.collector_paused():
+        assert not gc.isenabled()
+        with app.collector_paused():  # nested: changes nothing
+            assert not gc.isenabled()
+        assert not gc.isenabled()
+    assert gc.isenabled()
+    with pytest.raises(ZeroDivisionError), app.collector_paused():
+        1 / 0  # noqa: B018
+    assert gc.isenabled()
+
+
+def test_a_collector_switched_off_stays_off() -> None:
+    gc.disable()
+    try:
+        with app.collector_paused():
+            pass
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+
+
+def test_objects_frozen_by_the_caller_stay_frozen() -> None:
+    gc.freeze()
+    try:
+        frozen = gc.get_freeze_count()
+        assert frozen > 0
+        with app.collector_paused():
+            pass
+        assert gc.get_freeze_count() == frozen
+        assert gc.isenabled()
+    finally:
+        gc.unfreeze()
+
+
+def test_a_pause_hands_what_it_made_to_the_oldest_generation() -> None:
+    # Without that, the collector would scan everything the pause made at the next allocation.
+    with app.collector_paused():
+        made = [[i] for i in range(50_000)]
+        before = [g["collections"] for g in gc.get_stats()]
+    fresh = [[] for _ in range(300)]  # fewer allocations than the youngest generation's 700
+    assert [g["collections"] for g in gc.get_stats()] == before, "the pause's objects were scanned"
+    del fresh
+    assert any(o is made for o in gc.get_objects(generation=2))
+    assert gc.get_freeze_count() == 0  # nothing stays frozen
+
+
+@pytest.mark.parametrize(
+    ("v2", "v1", "expected"),
+    [
+        ("200000 100000\n", None, 2),  # 2 CPUs
+        ("150000 100000\n", None, 2),  # 1.5 CPUs: two processes
+        ("max 100000\n", None, None),  # no limit
+        (None, ("-1\n", "100000\n"), None),  # v1, no limit
+        (None, ("50000\n", "100000\n"), 1),  # v1, half a CPU
+        (None, None, None),  # no cgroup files at all
+    ],
+)
+def test_a_container_cpu_quota_caps_the_processes(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    v2: str | None,
+    v1: tuple[str, str] | None,
+    expected: int | None,
+) -> None:
+    files = {"max": tmp_path / "cpu.max", "q": tmp_path / "quota", "p": tmp_path / "period"}
+    if v2 is not None:
+        files["max"].write_text(v2)
+    if v1 is not None:
+        files["q"].write_text(v1[0])
+        files["p"].write_text(v1[1])
+    monkeypatch.setattr(
+        app, "_CGROUP_FILES", ((str(files["max"]), None), (str(files["q"]), str(files["p"])))
+    )
+    assert app._cgroup_quota() == expected
+    assert 1 <= app.available_cpus() <= (expected or app.available_cpus())

@@ -165,6 +165,7 @@ def test_cn2an_is_imported_lazily() -> None:
 _ALPHABET = (
     "0123456789０１２３４５６７８９.,:：×+N%％Ge\n "
     "一二两三四五六七八九十百千万亿零〇点第前翻番分之成位数年个大元余多几钟"
+    "为至到，。接连上下方计家户第动力"  # the zero's lookbehind and idioms' first characters
 )
 
 
@@ -200,3 +201,30 @@ def test_the_fast_scan_on_the_articles(article: str) -> None:
     texts = [article] + [p.read_text(encoding="utf-8") for p in files]
     for text in texts:
         assert [m.span() for m in matches(text)] == [m.span() for m in _PATTERN.finditer(text)]
+
+
+# The alternatives of the mention pattern, in the order they are tried; a match's alternative is
+# the one whose group took part. _classify reads it from Match.lastgroup (the last group to
+# close): the alternative's own name, or its optional tail's.
+_ALTERNATIVES = (
+    "skip",
+    "plan",
+    "mult",
+    "frac",
+    "ord",
+    "rank",
+    "tenth",
+    "places",
+    "ar",
+    "zero",
+    "cn",
+)
+_TAILS = {"ar_tail": "ar", "cn_tail": "cn"}
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.text(st.sampled_from(_ALPHABET) | st.characters(), max_size=80))
+def test_the_last_group_names_the_alternative(text: str) -> None:
+    for m in _PATTERN.finditer(text):
+        alternative = next(name for name in _ALTERNATIVES if m[name] is not None)
+        assert _TAILS.get(m.lastgroup or "", m.lastgroup) == alternative

@@ -47,3 +47,13 @@ def test_every_span_found_reads_as_the_quote(text: str, data: st.DataObject) -> 
     for span in spans:
         assert quote in "".join(_model(text[span.start : span.end])[0])
         assert span.line == text.count("\n", 0, span.start) + 1
+
+
+def test_a_quote_with_a_separate_accent_is_found_in_a_composed_article() -> None:
+    # é printed as one character, the quote typed as e + U+0301: found, as before the index
+    # normalised by character.
+    index = QuoteIndex("雀巢（Nestl\u00e9）公司")
+    (span,) = index.find_all("Nestle\u0301")
+    assert (span.start, span.end) == (3, 9)
+    # and a decomposed article, with the quote typed the same way
+    assert QuoteIndex("Nestle\u0301 公司").find_all("Nestle\u0301") != ()

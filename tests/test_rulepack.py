@@ -4,7 +4,6 @@ arithmetic on names and nothing else."""
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import pytest
@@ -175,13 +174,11 @@ def test_self_reference_is_e205(tmp_path: Path) -> None:
     assert codes_at(problems(tmp_path, "identities:\n  - a = a + 1\n")) == {("E205", 2, 5)}
 
 
-def test_long_chain_of_identities_is_fast_and_fine(tmp_path: Path) -> None:
+def test_long_chain_of_identities_is_fine(tmp_path: Path) -> None:
     # a0 = a1 + 1, a1 = a2 + 1, …: no cycle, and no recursion limit to hit
     lines = "".join(f"  - a{i} = a{i + 1} + 1\n" for i in range(3000))
-    start = time.perf_counter()
     pack = load_pack(user_pack(tmp_path, "identities:\n" + lines))
     assert len(pack.identities) == 3000
-    assert time.perf_counter() - start < 20
 
 
 def test_all_problems_of_a_pack_in_one_run(tmp_path: Path) -> None:

@@ -237,3 +237,15 @@ def test_a_magnitude_word_alone_is_a_number() -> None:
 def test_more_units_of_the_genre(text: str, factor: float, dimension: str) -> None:
     info = unit_info(text)
     assert (info.factor, info.dimension) == (pytest.approx(factor), dimension)
+
+
+def test_the_shipped_table_is_used_only_with_its_units_txt(monkeypatch: pytest.MonkeyPatch) -> None:
+    # An edited units.txt (another digest) with a table not yet regenerated: pint decides.
+    units.shipped_units.cache_clear()
+    monkeypatch.setattr(units, "definitions_digest", lambda: "0" * 64)
+    try:
+        assert units.shipped_units() == {}
+    finally:
+        units.shipped_units.cache_clear()
+    monkeypatch.undo()
+    assert units.shipped_units()["亿元"] == (1e8, "[currency_cny]")

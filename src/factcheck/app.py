@@ -137,7 +137,7 @@ def check_one(target: Target, pack: RulePack, keep_file: bool = True) -> FileRes
 # Checking a file builds its node tree, claims and findings, and frees them by reference
 # counting alone: it makes no reference cycles (measured: 82 cyclic objects after 200 files, all
 # from first imports). The cyclic collector, left on, scans each of those short-lived objects
-# again and again as it ages them, about a fifth of a cold run (docs/stack-notes.md). So it is
+# again and again as it ages them, about a fifth of a cold run (docs/performance.md). So it is
 # paused while files are checked, and a young-generation pass every YOUNG_EVERY files keeps
 # whatever cycles some input might still make from piling up.
 YOUNG_EVERY = 64
@@ -145,21 +145,26 @@ YOUNG_EVERY = 64
 
 @contextmanager
 def collector_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector; what was alive before is frozen out of its scans.
-    Within a pause, another pause changes nothing."""
+    """Pause the cyclic garbage collector. Within a pause, or with the collector off, another
+    pause changes nothing.
+
+    On the way out, everything alive (what was there before and what the pause made) goes to
+    the oldest generation unscanned: freeze zeroes the youngest generation's count, and unfreeze
+    hands the frozen objects to the oldest. Re-enabled with all that still young, the collector
+    would scan it at the next allocation, 0.3 s after 100k claims. A program that froze objects
+    itself (a pre-fork server) keeps them frozen: the collector is then only switched back on.
+    """
     was_enabled = gc.isenabled()
+    ours = was_enabled and gc.get_freeze_count() == 0
     if was_enabled:
-        gc.freeze()
         gc.disable()
     try:
         yield
     finally:
-        if was_enabled:
-            # What the pause made goes to the oldest generation unscanned (freeze also zeroes
-            # the youngest's count): re-enabled with it all still young, the collector would
-            # scan it at the next allocation, 0.3 s after 100k claims.
+        if ours:
             gc.freeze()
             gc.unfreeze()
+        if was_enabled:
             gc.enable()
 
 
@@ -169,11 +174,36 @@ PARALLEL_BYTES = 1 << 20
 
 
 def available_cpus() -> int:
-    """The cores this process may run on (its affinity where the system tells it)."""
+    """The cores this process may use: its CPU affinity, where the system tells it, and no more
+    than a container's CPU quota (cgroup v2 ``cpu.max``, v1 ``cpu.cfs_quota_us``): a CI job
+    limited to 2 CPUs on a 64-core host sees all 64 cores in its affinity."""
     try:
-        return len(os.sched_getaffinity(0))
+        cores = len(os.sched_getaffinity(0))
     except AttributeError:  # macOS and Windows have no affinity call
-        return os.cpu_count() or 1
+        cores = os.cpu_count() or 1
+    quota = _cgroup_quota()
+    return max(1, min(cores, quota)) if quota else cores
+
+
+_CGROUP_FILES: tuple[tuple[str, str | None], ...] = (
+    ("/sys/fs/cgroup/cpu.max", None),  # v2: "QUOTA PERIOD" or "max PERIOD"
+    ("/sys/fs/cgroup/cpu/cpu.cfs_quota_us", "/sys/fs/cgroup/cpu/cpu.cfs_period_us"),  # v1: -1
+)
+
+
+def _cgroup_quota() -> int | None:
+    """The CPU quota of this process's cgroup, rounded up to whole CPUs, or None."""
+    for quota_file, period_file in _CGROUP_FILES:
+        try:
+            fields = Path(quota_file).read_text().split()
+            if period_file is not None:
+                fields.append(Path(period_file).read_text().strip())
+            quota, period = int(fields[0]), int(fields[1])
+        except (OSError, ValueError, IndexError):  # absent, "max", or unreadable
+            continue
+        if quota > 0 and period > 0:
+            return -(-quota // period)
+    return None
 
 
 def auto_jobs(targets: list[Target]) -> int:
@@ -188,7 +218,7 @@ def auto_jobs(targets: list[Target]) -> int:
         except OSError:
             continue  # the loader reports it
         if size >= PARALLEL_BYTES:
-            return available_cpus()
+            return min(available_cpus(), len(targets))
     return 1
 
 

@@ -16,6 +16,7 @@ import contextlib
 import hashlib
 import json
 import os
+import shutil
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -71,6 +72,9 @@ class Cache:
     def _prepare(self, root: Path) -> None:
         with contextlib.suppress(OSError):
             self.root.mkdir(parents=True, exist_ok=True)
+            for old in root.glob("v[0-9]*"):  # entries of earlier layouts are never read again
+                if old.is_dir() and old.name != LAYOUT:
+                    shutil.rmtree(old, ignore_errors=True)
             if not (root / "CACHEDIR.TAG").exists():
                 (root / "CACHEDIR.TAG").write_text(
                     "Signature: 8a477f597d28d172789f06886806bc55\n"
@@ -151,9 +155,7 @@ def _plain(result: FileResult) -> dict[str, Any]:
         "sha256": result.sha256,
         "article_sha256": result.article_sha256,
         "findings": [to_row(f) for f in result.findings],
-        "passed": result.passed.rows()
-        if isinstance(result.passed, Deferred)
-        else [to_row(f) for f in result.passed],
+        "passed": Deferred.of(result.passed).rows(),
     }
 
 

@@ -428,11 +428,13 @@ def entry() -> NoReturn:
         code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
         if isinstance(exc.code, str):
             print(exc.code, file=sys.stderr)
-    try:
-        sys.stdout.flush()
-        sys.stderr.flush()
-    except (OSError, ValueError):  # a closed pipe: what Python itself reports as 120
-        code = code or 120
+    for stream in (sys.stdout, sys.stderr):
+        if stream is None:  # started with the stream closed (2>&-)
+            continue
+        try:
+            stream.flush()
+        except (OSError, ValueError):  # a closed pipe: what Python itself reports as 120
+            code = code or 120
     os._exit(code)
 
 

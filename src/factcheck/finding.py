@@ -24,7 +24,7 @@ class Related:
     value: str
 
     def __reduce__(self) -> tuple[Any, ...]:
-        return Related, (self.id, self.path, self.line, self.quote, self.value)
+        return Related, related_values(self)
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,8 +98,10 @@ class Finding:
         return Finding, finding_values(self)
 
 
-# The field values of a finding, in field order (for pickling and the cache).
+# The field values of a finding, and of a related claim, in field order (for pickling and the
+# cache).
 finding_values = attrgetter(*(f.name for f in fields(Finding)))
+related_values = attrgetter(*(f.name for f in fields(Related)))
 
 # A finding as a row: the list of its field values, in field order, its related claims as rows
 # too. The cache stores rows (a third of the bytes of a dict per finding, and no
@@ -119,7 +121,7 @@ VERDICTS = frozenset(
 def to_row(f: Finding) -> list[Any]:
     """The row of a finding."""
     row = list(finding_values(f))
-    row[_RELATED] = [[r.id, r.path, r.line, r.quote, r.value] for r in f.related]
+    row[_RELATED] = [list(related_values(r)) for r in f.related]
     return row
 
 

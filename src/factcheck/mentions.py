@@ -4,7 +4,8 @@ A mention is a verbatim span (``670亿元``, ``33.8%``, ``三分之二``, ``翻�
 position and, when it has one, its value. The coverage check needs every figure of an article to be
 claimed or explicitly ignored, so when in doubt the finder reports a span and lets the editor ignore
 it. The scan is one pass of one compiled regex whose alternatives are tried in a fixed order at each
-position; a few lines of Python then decide whether a Chinese numeral is a quantity:
+position where a number can start; a few lines of Python then decide whether a Chinese numeral is
+a quantity:
 
 * A lone 一 is never a mention, except in 一倍 (增加了一倍). Before a measure word it is the
   indefinite article (一座, 一个, 一刻钟, 最后一公里); elsewhere it is part of a word (统一, 一体化,

@@ -1,9 +1,10 @@
 """Finding quotes in the article, whatever its whitespace and full-width forms.
 
-The article and each quote are normalised the same way (NFKC, which maps full-width forms to
-half-width ones, and every whitespace character dropped, since articles wrap lines inside
-sentences). A match is mapped back to offsets, lines and columns of the original text, so that
-reports and SARIF can point into the article.
+The article and each quote are normalised the same way, character by character: NFKC, which
+maps full-width forms to half-width ones, and every whitespace character dropped, since articles
+wrap lines inside sentences. A quote not found so is also looked for normalised as a whole (NFKC
+then composes a letter and a separate accent). A match is mapped back to offsets, lines and
+columns of the original text, so that reports and SARIF can point into the article.
 """
 
 from __future__ import annotations
@@ -106,9 +107,10 @@ class QuoteIndex:
         """Every place the quote stands in the article (looked for once per quote)."""
         found = self._found.get(quote)
         if found is None:
-            # Normalised character by character, as the article is (a combining accent
-            # stays apart from its letter in both).
-            found = self._found[quote] = self._search(quote.translate(_FORMS))
+            # Normalised character by character, as the article is; failing that, as a whole
+            # (NFKC composes a letter and a separate accent, é, as an article may print it).
+            found = self._search(quote.translate(_FORMS)) or self._search(normalise(quote))
+            self._found[quote] = found
         return found
 
     def _search(self, needle: str) -> tuple[Span, ...]:

@@ -121,7 +121,8 @@ def read_text(path: Path, shown: str) -> tuple[str | None, list[Problem]]:
 def compose(text: str, shown: str) -> tuple[Node | None, list[Problem]]:
     """Compose one YAML document into nodes, or report why it cannot be."""
     # The collector dominates big composes (docs/stack-notes.md: 2.7-3x); nodes hold no cycles
-    # we make.
+    # we make. A check already runs with it paused (app.collector_paused); validate, rule packs
+    # and configuration files compose outside that pause.
     if not _DEPTH_LIMITED and (line := too_deep(text)) is not None:
         return None, [Problem(Loc(shown, line), "E120", f"nested deeper than {PRESCAN_DEPTH}")]
     was_enabled = gc.isenabled()
