@@ -43,6 +43,17 @@ def period(text: str, ref_year: int | None = 2025):  # type: ignore[no-untyped-d
         ("5年前", "2020", 2020.0),  # 2025 - 5
         ("五年前", "2020", 2020.0),
         ("十年前", "2015", 2015.0),
+        # January to a month (累计), ending where that month ends: September ends at 2025 - 3/12
+        ("2025年1-9月", "2025M01-09", 2024.75),
+        ("2025年1至9月", "2025M01-09", 2024.75),
+        ("2025年一至九月", "2025M01-09", 2024.75),
+        ("2025年前三季度", "2025M01-09", 2024.75),
+        ("2025年上半年", "2025M01-06", 2024.5),
+        ("2025年1-2月", "2025M01-02", 2025 - 10 / 12),
+        ("2025年前两个月", "2025M01-02", 2025 - 10 / 12),
+        ("2025年前十一个月", "2025M01-11", 2025 - 1 / 12),
+        ("2025年1-12月", "2025", 2025.0),  # January to December is the year
+        ("2025年前四季度", "2025", 2025.0),
     ],
 )
 def test_points(text: str, key: str, t: float) -> None:
@@ -138,3 +149,23 @@ def test_shift_never_fails() -> None:
     leap = period("2024-02-29").end
     assert shift(leap, 1).key == "2025-02-28"
     assert shift(Point(1800.0, "1800"), -1).key == "1799"
+
+
+def test_the_same_months_a_year_before() -> None:
+    # 同比 of 1-9月 is 1-9月 of the year before, not September alone (2024M09).
+    assert shift(period("2025年前三季度").end, -1) == period("2024年1-9月").end
+    assert shift(period("2025年前三季度").end, -1) != period("2024年9月").end
+
+
+def test_a_span_of_months_to_date() -> None:
+    p = period("2024年1-9月至2025年1-9月")
+    assert (p.start.key, p.end.key, p.years) == ("2024M01-09", "2025M01-09", 1)  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    "text", ["2025年1-13月", "2025年1-1月", "2025年前五季度", "2025年前零个月"]
+)
+def test_impossible_months_to_date(text: str) -> None:
+    with pytest.raises(ValueProblem) as exc:
+        period(text)
+    assert exc.value.code == "E111"

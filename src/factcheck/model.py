@@ -44,7 +44,7 @@ COMMON: dict[str, FieldSpec] = {
 }
 _METRIC = FieldSpec("text", "what is measured, e.g. 地区生产总值", True)
 _VALUE = FieldSpec("value", "the figure as written, with qualifier and unit", True)
-_PERIOD = FieldSpec("period", "the period: 2025, 2025Q3, 2021-2025, 十四五 …", True)
+_PERIOD = FieldSpec("period", "the period: 2025, 2025Q3, 2025年1-9月, 2021-2025, 十四五 …", True)
 _BASE = FieldSpec("point", "the base period compared with (default: a year before)")
 _START = FieldSpec("id", "id of the claim of the start level (found by metric otherwise)")
 _END = FieldSpec("id", "id of the claim of the end level (found by metric otherwise)")

@@ -1,11 +1,13 @@
 """Periods as articles write them (docs/conventions.md §4).
 
-A point is a year, a quarter, a month or a date; a span runs from one point to another. The number
+A point is a year, a quarter, a month, the months from January to a month of the year (累计:
+``1-9月``, ``前三季度``, ``上半年``) or a date; a span runs from one point to another. The number
 of compounding periods of an average annual rate is the span's length in years: ``2021-2025`` is
 4, and a five-year plan ``十四五`` compounds from the 2020 base to 2025, so it is 5.
 
-Points have a key (``2025``, ``2025Q3``, ``2025M06``, ``2025-06-30``) that the engine uses to
-match claims, and a time ``t`` in years so that lengths come out right for every kind of point.
+Points have a key (``2025``, ``2025Q3``, ``2025M06``, ``2025M01-09``, ``2025-06-30``) that the
+engine uses to match claims, and a time ``t`` in years so that lengths come out right for every
+kind of point.
 """
 
 from __future__ import annotations
@@ -26,6 +28,13 @@ _PATTERNS = {
     "month": re.compile(r"^(\d{4})(?:-|M|年)(\d{1,2})月?(?:底|末)?$"),
     "date": re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$"),
     "before": re.compile(rf"^(\d{{1,3}}|[{_DIGITS}]?十?[{_DIGITS}]?)年(?:前|以前)$"),
+    # From January to a month of the year (累计: 1-9月, 前三季度, 上半年, 前两个月).
+    "to_date": re.compile(
+        r"^(\d{4})年?(?:"
+        r"(?:1|一)月?[-–—~～至到](\d{1,2}|十?[一二三四五六七八九十]|十)月"
+        r"|前([一二三四1-4])季度|(上)半年"
+        r"|前(\d{1,2}|十?[两二三四五六七八九十]|十[一二]?)个月)$"
+    ),
 }
 # Span separators. A hyphen also sits inside a month or a date (1990-07-01至2000-11-01), so a span
 # is split at each separator in turn until both sides read as points.
@@ -166,6 +175,20 @@ def _point(
             raise ValueProblem("E111", f"month {month} does not exist")
         base = year_point(year)
         return Period(text, Point(base.t + (month - 12) / 12, f"{year}M{month:02d}"))
+    if m := _PATTERNS["to_date"].match(norm):
+        year = int(m.group(1))
+        if m.group(2) or m.group(5):
+            month = _cn_int(m.group(2) or m.group(5))
+        else:
+            month = 6 if m.group(4) else 3 * _cn_int(m.group(3))
+        if not 2 <= month <= 12:
+            raise ValueProblem("E111", f"'{text}' is not a period from January to a later month")
+        base = year_point(year)
+        if month == 12:  # 1-12月, 前四季度: the whole year
+            return Period(text, base)
+        # Keyed apart from the month itself (2025M09): January to September is its own period,
+        # compared year on year with the same months of the year before (同比).
+        return Period(text, Point(base.t + (month - 12) / 12, f"{year}M01-{month:02d}"))
     if m := _PATTERNS["date"].match(norm):
         return Period(text, _date(int(m.group(1)), int(m.group(2)), int(m.group(3))))
     if m := _PATTERNS["before"].match(norm):
