@@ -483,3 +483,26 @@ def test_whole_counts_are_exact_rounded_ones_are_not(tmp_path: Path, pack: RuleP
     }
     assert (claims["a"].interval.lo, claims["a"].interval.hi) == (167.0, 167.0)
     assert (claims["b"].interval.lo, claims["b"].interval.hi) == pytest.approx((27500, 28500))
+
+
+@pytest.mark.parametrize(
+    ("value", "codes"),
+    [
+        ("增加70亿元", set()),  # an amount with its direction
+        ("减少70亿元", set()),
+        ("-0.9个百分点", set()),  # points need no verb
+        ("70亿元", {("E110", 11, 12)}),  # a level put in a growth claim ('value:' is line 11)
+        ("增加70", {("E110", 11, 12)}),  # a bare figure: a rate without its %?
+    ],
+)
+def test_what_a_growth_value_may_be(tmp_path: Path, pack: RulePack, value: str, codes: set) -> None:
+    figure = re.sub(r"[^0-9.]", "", value)
+    body = (
+        "claims:\n  - id: g\n    kind: growth\n    quote: 比上年变化" + figure + "\n"
+        "    metric: 地区生产总值\n    period: 2025\n    value: " + value + "\n"
+    )
+    path = write(tmp_path, body, article="2025年地区生产总值比上年变化" + figure + "。\n")
+    if codes:
+        assert codes_at(problems_of(path, pack)) == codes
+    else:
+        assert load_claims(path, pack).claims[0].value.text == value  # type: ignore[union-attr]

@@ -20,7 +20,7 @@ from factcheck.model import (
     FieldSpec,
     Value,
 )
-from factcheck.numbers import Stated, parse_value
+from factcheck.numbers import DOWN_VERBS, UP_VERBS, Stated, parse_value
 from factcheck.periods import Period, parse_period
 from factcheck.rulepack import RulePack
 from factcheck.units import UnitInfo, unit_info
@@ -198,7 +198,8 @@ def check_value(c: ClaimReader, kind: str, node: yaml.Node, value: Value) -> Val
     s = value.stated
     if not _FORM_OK[kind](s, value.unit):
         expected = {
-            "growth": "a rate (%) or percentage points (个百分点)",
+            "growth": "a rate (%), percentage points (个百分点) or an amount with its "
+            "direction (增加12.3亿元)",
             "cagr": "a rate (%)",
             "multiple": "a multiple (3.4倍, 增长2倍, 翻番)",
             "share": "a percentage or a fraction",
@@ -224,9 +225,19 @@ def check_value(c: ClaimReader, kind: str, node: yaml.Node, value: Value) -> Val
     return value
 
 
+def _has_verb(text: str) -> bool:
+    """Does a value say which way it changes (增加, 减少, 下降 …)?"""
+    return any(verb in text for verb in (*UP_VERBS, *DOWN_VERBS))
+
+
 _FORM_OK = {  # is a stated figure of a form (and unit) that the kind can take?
     "level": lambda s, u: s.form == "number",
-    "growth": lambda s, u: s.form == "number" and (u.is_percent or u.is_points),
+    # a rate, percentage points, or an amount written with its direction (增加12.3亿元): a
+    # level put in a growth claim by mistake (670亿元) stays an error
+    "growth": lambda s, u: (
+        s.form == "number"
+        and (u.is_percent or u.is_points or (u.dimension != "" and _has_verb(s.text)))
+    ),
     "cagr": lambda s, u: s.form == "number" and u.is_percent,
     "multiple": lambda s, u: s.form == "multiple" or (s.form == "number" and not s.unit),
     "share": lambda s, u: s.form == "number" and u.dimension == "",

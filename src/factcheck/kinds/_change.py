@@ -45,6 +45,15 @@ POINTS = Formula(
     render=lambda a, b, n: f"{b} - {a}",
     needs_positive=False,
 )
+# A change written as an amount in the levels' unit (比上年增加12.3亿元, 减少5万吨): the
+# difference of the levels, like percentage points, but of quantities.
+AMOUNT = Formula(
+    f=lambda s, e, n: e - s,
+    start_from=lambda e, v, n: e - v,
+    end_from=lambda s, v, n: s + v,
+    render=lambda a, b, n: f"{b} - {a}",
+    needs_positive=False,
+)
 CAGR = Formula(
     f=_cagr,
     start_from=lambda e, v, n: e / (1 + v) ** n,
@@ -90,14 +99,27 @@ def recompute(
     return Interval(lo, hi), face
 
 
-def unfit(formula: Formula, start: Value, end: Value) -> tuple[str, str] | None:
+def unfit(formula: Formula, start: Value, end: Value, stated: Value) -> tuple[str, str] | None:
     """Why two levels cannot enter the formula at all (compared before dividing), or None."""
     a, b = start.unit, end.unit
     if a.dimension != b.dimension:
         return f"the levels are in different units ({a.text}, {b.text})", "两个水平值单位不同"
     if formula is POINTS and a.dimension != "":
         return "a change in percentage points needs two rates", "百分点变化需要两个比率"
+    if formula is AMOUNT and a.dimension != stated.unit.dimension:
+        return (
+            f"the change {stated.text} is not counted in the levels' unit ({a.text})",
+            "变化量与水平值单位不同",
+        )
     return None
+
+
+def change_formula(value: Value) -> Formula:
+    """How a growth claim's value compares its levels: a rate (%), percentage points, or an
+    amount in the levels' unit."""
+    if value.unit.is_points:
+        return POINTS
+    return RATE if value.unit.is_percent else AMOUNT
 
 
 def fraction(value: object) -> float:
@@ -146,7 +168,7 @@ def run(
         return
     stated = claim.value
     related = (start, end)
-    why = unfit(formula, start.value, end.value)
+    why = unfit(formula, start.value, end.value, claim.value)
     result = None if why else recompute(formula, start.value, end.value, years)
     if result is None:
         why = why or (

@@ -35,7 +35,9 @@ def check(ctx: Context, options: dict[str, Any]) -> Iterator[Finding]:
     for claim in ctx.of_kind(*_FORMULAS):
         start, end, years = ctx.start_end(claim)
         v = claim.value
-        if v is None or (start is None) == (end is None) or v.unit.is_points:
+        if v is None or (start is None) == (end is None):
+            continue
+        if claim.kind == "growth" and not v.unit.is_percent:  # points or an amount
             continue
         formula = _FORMULAS[claim.kind]
         # A multiple is the ratio itself; rates enter the inverse formulas as fractions.

@@ -42,8 +42,11 @@ def _key(ctx: Context, claim: Claim) -> tuple[object, ...] | None:
         ends = ctx.endpoints(claim)
         if ends is None:
             return None
-        if claim.value.unit.is_points:  # a change in points compares only with another
-            return ("points", claim.entity, claim.metric, ends[0].key, ends[1].key)
+        if claim.kind == "growth" and not claim.value.unit.is_percent:
+            # A change in points, or an amount (增加12.3亿元), compares only with another in
+            # the same unit.
+            unit = claim.value.unit.dimension
+            return ("difference", claim.entity, claim.metric, ends[0].key, ends[1].key, unit)
         # Growth, average growth and multiples over one span all state end/start: compare them
         # as that ratio, when they are on the same price basis (a real rate and a multiple of
         # current-price levels may differ honestly).
@@ -60,8 +63,8 @@ def _as_ratio(ctx: Context, claim: Claim) -> Interval:
     """The end/start ratio a change claim states (its value itself for a level or points)."""
     v = claim.value
     assert v is not None
-    if claim.kind == "multiple" or claim.kind == "level" or v.unit.is_points:
-        return v.interval
+    if claim.kind in ("multiple", "level") or (claim.kind == "growth" and not v.unit.is_percent):
+        return v.interval  # the ratio itself, a level, points or an amount
     if claim.kind == "growth":
         return Interval(1 + v.interval.lo, 1 + v.interval.hi)
     ends = ctx.endpoints(claim)

@@ -1,5 +1,6 @@
-"""Growth over one period (同比) or a span: ``end/start - 1``, or for percentage points
-``end - start``; and the classic confusion of the two (docs/conventions.md §3)."""
+"""Growth over one period (同比) or a span: ``end/start - 1``, or for percentage points and for
+an amount in the levels' unit (增加12.3亿元) ``end - start``; and the classic confusion of
+percent and points (docs/conventions.md §3)."""
 
 from __future__ import annotations
 
@@ -15,8 +16,9 @@ KIND = "growth"
 CODES = ("FC101", "FC105", "FC121", "FC131", "FC161")
 OPTIONS: dict[str, Option] = {"max_deflator": _change.MAX_DEFLATOR}
 DOC = Doc(
-    what="Recomputes a year-on-year or span growth rate (or a change in percentage points) "
-    "from the two levels it compares, and flags percent written for percentage points.",
+    what="Recomputes a year-on-year or span growth rate (or a change in percentage points, or "
+    "an amount such as 增加12.3亿元) from the two levels it compares, and flags percent written "
+    "for percentage points.",
     why="不良率从1.2%降至0.3% is a fall of 0.9 percentage points but of 75 percent; printing "
     "one for the other is a classic error.",
     passes="到位资金2024年353.3亿元、2025年468.9亿元，同比增长32.7%  (468.9/353.3 - 1 = 32.7%)",
@@ -33,7 +35,7 @@ def check(ctx: Context, options: dict[str, Any]) -> Iterator[Finding]:
         if confused is not None:
             yield confused
             continue
-        formula = _change.POINTS if claim.value.unit.is_points else _change.RATE
+        formula = _change.change_formula(claim.value)
         yield from _change.run(ctx, KIND, "FC101", claim, formula, True, options["max_deflator"])
 
 
@@ -45,6 +47,8 @@ def _confusion(ctx: Context, claim: Claim) -> Finding | None:
     if not (start.value.unit.is_percent and end.value.unit.is_percent):
         return None
     stated = claim.value
+    if not (stated.unit.is_percent or stated.unit.is_points):  # an amount: no such confusion
+        return None
     as_points = stated.unit.is_points
     wrong = _change.POINTS if as_points else _change.RATE
     other = _change.RATE if as_points else _change.POINTS

@@ -41,7 +41,8 @@ def _ranked(ctx: Context, claim: Claim) -> Value | None:
         for growth in ctx.of_kind("growth"):
             ends = ctx.endpoints(growth)
             same = growth.entity == claim.entity and growth.metric in (metric, claim.metric)
-            if same and ends and ends[1].key == claim.period.end.key and growth.value:
+            rate = growth.value and (growth.value.unit.is_percent or growth.value.unit.is_points)
+            if same and ends and ends[1].key == claim.period.end.key and rate:
                 return growth.value
         return None  # a ranking of rates is never checked against levels
     level = ctx.level(claim.entity, claim.metric, claim.period.end)
