@@ -46,14 +46,9 @@ POINTS = Formula(
     needs_positive=False,
 )
 # A change written as an amount in the levels' unit (比上年增加12.3亿元, 减少5万吨): the
-# difference of the levels, like percentage points, but of quantities.
-AMOUNT = Formula(
-    f=lambda s, e, n: e - s,
-    start_from=lambda e, v, n: e - v,
-    end_from=lambda s, v, n: s + v,
-    render=lambda a, b, n: f"{b} - {a}",
-    needs_positive=False,
-)
+# difference of the levels, as for percentage points, but of quantities. The same arithmetic,
+# told apart from POINTS by identity (unfit checks the units of each).
+AMOUNT = replace(POINTS)
 CAGR = Formula(
     f=_cagr,
     start_from=lambda e, v, n: e / (1 + v) ** n,
