@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import pickle
@@ -47,7 +48,7 @@ def test_cached_and_uncached_runs_give_identical_reports(tmp_path: Path) -> None
     cold = _check(tmp_path)
     warm = _check(tmp_path)
     bare = _check(tmp_path, cache=False)
-    assert list((tmp_path / "cache" / "v2").glob("*.json"))  # the first run filled it
+    assert list((tmp_path / "cache" / "v3").glob("*.json"))  # the first run filled it
     assert _findings(cold) == _findings(warm) == _findings(bare)
 
 
@@ -64,72 +65,78 @@ def test_cache_folder_marks_itself(tmp_path: Path) -> None:
     assert (tmp_path / "cache" / ".gitignore").read_text().strip().endswith("*")
 
 
+def _entry(tmp_path: Path) -> Path:
+    """The one result entry of the example in the cache folder."""
+    [entry] = [p for p in (tmp_path / "cache").rglob("*.json") if not p.name.startswith("units")]
+    return entry
+
+
+def _parts(entry: Path) -> tuple[Any, Any]:
+    """An entry's two lines: the header and the result."""
+    head, body = entry.read_text(encoding="utf-8").split("\n", 1)
+    return json.loads(head), json.loads(body)
+
+
+def test_an_entry_is_a_header_and_its_result(tmp_path: Path) -> None:
+    # The header's digest is the SHA-256 of the result line, computed here with hashlib.
+    _copy_example(tmp_path)
+    _check(tmp_path)
+    head, body = _entry(tmp_path).read_bytes().split(b"\n", 1)
+    header = json.loads(head)
+    assert header["sha256"] == hashlib.sha256(body).hexdigest()
+    assert header["article"].endswith("jinchang-2025.txt")
+    assert json.loads(body)["claims"] == 126
+
+
 def test_corrupt_entry_is_ignored_and_rebuilt(tmp_path: Path) -> None:
     _copy_example(tmp_path)
     expected = _findings(_check(tmp_path))
-    entries = [
-        p for p in (tmp_path / "cache" / "v2").glob("*.json") if not p.name.startswith("units")
-    ]
-    assert entries
-    for entry in entries:
-        entry.write_text("{not json", encoding="utf-8")
+    entry = _entry(tmp_path)
+    entry.write_text("{not json", encoding="utf-8")
     assert _findings(_check(tmp_path)) == expected
-    for entry in entries:
-        json.loads(entry.read_text(encoding="utf-8"))  # rebuilt as valid JSON
+    _parts(entry)  # rebuilt as two lines of JSON
 
 
-def test_a_damaged_row_is_ignored_and_rebuilt(tmp_path: Path) -> None:
-    # Valid JSON, wrong shape: a finding row cut short must not be filled in with defaults.
-    _copy_example(tmp_path)
-    expected = _findings(_check(tmp_path))
-    [entry] = [
-        p for p in (tmp_path / "cache" / "v2").glob("*.json") if not p.name.startswith("units")
-    ]
-    data = json.loads(entry.read_text(encoding="utf-8"))
-    data["result"]["passed"][0] = data["result"]["passed"][0][:-3]
-    entry.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
-    assert _findings(_check(tmp_path)) == expected
-    rebuilt = json.loads(entry.read_text(encoding="utf-8"))
-    assert len(rebuilt["result"]["passed"][0]) == len(data["result"]["passed"][1])
-
-
-def _damage_first_row(data: Any, field: str, value: Any) -> Any:
-    row = data["result"]["passed"][0]
-    row[list(FIELDS).index(field)] = value
-    return data
+def _damage_first_row(result: Any, field: str, value: Any) -> Any:
+    result["passed"][0][list(FIELDS).index(field)] = value
+    return result
 
 
 @pytest.mark.parametrize(
-    "damage",
+    ("damage_header", "damage_result"),
     [
-        lambda data: [],
-        lambda data: None,
-        lambda data: 5,
-        lambda data: "hi",
-        lambda data: {**data, "result": []},
-        lambda data: {**data, "result": {**data["result"], "claims": "126"}},
-        lambda data: _damage_first_row(data, "line", "x"),
-        lambda data: _damage_first_row(data, "line", None),
-        lambda data: _damage_first_row(data, "code", "ZZZ"),
-        lambda data: _damage_first_row(data, "severity", "fatal"),
-        lambda data: _damage_first_row(data, "related", [["id", "p", "7", "q", "v"]]),
+        (lambda h: [], None),
+        (lambda h: None, None),
+        (lambda h: "hi", None),
+        (lambda h: {**h, "sha256": "0" * 64}, None),
+        (None, lambda r: []),
+        (None, lambda r: 5),
+        (None, lambda r: {**r, "claims": "126"}),
+        (None, lambda r: {**r, "passed": r["passed"][:-1]}),  # a row dropped
+        (None, lambda r: _damage_first_row(r, "line", "x")),
+        (None, lambda r: _damage_first_row(r, "code", "ZZZ")),
+        (None, lambda r: _damage_first_row(r, "related", [["id", "p", "7", "q", "v"]])),
     ],
 )
-def test_an_entry_of_the_wrong_form_is_rebuilt(tmp_path: Path, damage: Any) -> None:
-    # Valid JSON that is not what factcheck writes: dropped and rebuilt, never served, and never
-    # an internal error (exit 3) on this run or the next.
+def test_an_entry_not_as_written_is_rebuilt(
+    tmp_path: Path, damage_header: Any, damage_result: Any
+) -> None:
+    # Anything but the bytes factcheck wrote (the header's digest no longer matches its result,
+    # or the header itself is damaged) is dropped and rebuilt: never served, never an internal
+    # error (exit 3) on this run or the next.
     _copy_example(tmp_path)
     expected = _findings(_check(tmp_path))
-    [entry] = [
-        p for p in (tmp_path / "cache" / "v2").glob("*.json") if not p.name.startswith("units")
-    ]
+    entry = _entry(tmp_path)
     original = entry.read_text(encoding="utf-8")
-    damaged = damage(json.loads(original))
-    entry.write_text(json.dumps(damaged, ensure_ascii=False), encoding="utf-8")
+    header, result = _parts(entry)
+    header = damage_header(header) if damage_header else header
+    result = damage_result(result) if damage_result else result
+    damaged = json.dumps(header, ensure_ascii=False) + "\n" + json.dumps(result, ensure_ascii=False)
+    entry.write_text(damaged, encoding="utf-8")
     sarif = _check(tmp_path, "--format", "sarif")  # the format that crashed on a bad row
     assert sarif.returncode in (0, 1), sarif.stderr
-    assert json.loads(entry.read_text(encoding="utf-8")) == json.loads(original)  # rebuilt
-    entry.write_text(json.dumps(damaged, ensure_ascii=False), encoding="utf-8")
+    assert entry.read_text(encoding="utf-8") == original  # rebuilt, byte for byte
+    entry.write_text(damaged, encoding="utf-8")
     assert _findings(_check(tmp_path)) == expected
 
 
@@ -137,9 +144,9 @@ def test_an_entry_of_the_wrong_form_is_rebuilt(tmp_path: Path, damage: Any) -> N
 def test_a_damaged_unit_table_is_parsed_afresh(tmp_path: Path, table: str) -> None:
     _copy_example(tmp_path)
     expected = _findings(_check(tmp_path))
-    [units_file] = (tmp_path / "cache" / "v2").glob("units-*.json")
+    [units_file] = (tmp_path / "cache" / "v3").glob("units-*.json")
     units_file.write_text(table, encoding="utf-8")
-    for entry in (tmp_path / "cache" / "v2").glob("*.json"):
+    for entry in (tmp_path / "cache" / "v3").glob("*.json"):
         if entry != units_file:
             entry.unlink()  # so that the units are needed again
     assert _findings(_check(tmp_path)) == expected
@@ -227,4 +234,4 @@ def test_entries_of_an_earlier_layout_are_removed(tmp_path: Path) -> None:
     (tmp_path / "cache" / "notes").mkdir()  # not ours to remove
     _check(tmp_path)
     assert not old.exists()
-    assert (tmp_path / "cache" / "v2").is_dir() and (tmp_path / "cache" / "notes").is_dir()
+    assert (tmp_path / "cache" / "v3").is_dir() and (tmp_path / "cache" / "notes").is_dir()

@@ -24,10 +24,10 @@ from typing import Any
 from factcheck import __version__, units
 from factcheck.errors import InputError
 from factcheck.fileio import write_atomic
-from factcheck.finding import check_rows, from_row, to_row
+from factcheck.finding import from_row, to_row
 from factcheck.result import Deferred, FileResult
 
-LAYOUT = "v2"  # v2: findings stored as rows of field values
+LAYOUT = "v3"  # v2: findings as rows; v3: a header line with the SHA-256 of the result
 
 
 def default_dir() -> Path:
@@ -88,16 +88,23 @@ class Cache:
             self.salt.encode() + b"\0" + shown.encode() + b"\0" + data
         ).hexdigest()
 
+    # An entry is two lines of JSON: a header (the article, its hash, and the SHA-256 of the
+    # second line) and the result. An entry whose result does not hash to its header's digest
+    # (torn by a crash, edited, damaged on disk) is dropped and rebuilt, whatever its form; one
+    # that does is exactly what factcheck wrote, so its tens of thousands of finding rows need
+    # no check of their own.
+
     def get(self, key: str) -> FileResult | None:
         """The cached result, or None if absent, stale (the article changed) or corrupt."""
         path = self.root / f"{key}.json"
         try:
-            entry = json.loads(path.read_bytes())  # UTF-8 (JSON detects it), not decoded twice
-            if not isinstance(entry, dict) or not isinstance(entry.get("result"), dict):
-                raise ValueError("not a cache entry")
-            if entry.get("article_hash") != _hash(Path(str(entry["article"]))):
+            head, _, body = path.read_bytes().partition(b"\n")
+            header = json.loads(head)
+            if not isinstance(header, dict) or header.get("sha256") != _digest(body):
+                raise ValueError("not an entry factcheck wrote")
+            if header.get("article_hash") != _hash(Path(str(header["article"]))):
                 return None
-            return _result(entry["result"])
+            return _result(json.loads(body))
         except FileNotFoundError:
             return None
         except (OSError, ValueError, KeyError, TypeError):
@@ -109,18 +116,19 @@ class Cache:
         """Store a result (results with input problems are not cached)."""
         if result.problems:
             return
-        entry = {
+        body = json.dumps(_plain(result), ensure_ascii=False)
+        header = {
             "article": result.article_path,
             "article_hash": _hash(Path(result.article_path)),
-            "result": _plain(result),
+            "sha256": _digest(body.encode()),
         }
         # A cache that cannot be written (a read-only folder, a file in its place) only makes
         # the next run slower: never an error. Not synced to disk: an entry torn by a crash
-        # reads as corrupt and is rebuilt.
+        # fails its digest and is rebuilt.
         with contextlib.suppress(OSError, InputError):
             write_atomic(
                 self.root / f"{key}.json",
-                json.dumps(entry, ensure_ascii=False),
+                json.dumps(header, ensure_ascii=False) + "\n" + body,
                 force=True,
                 sync=False,
             )
@@ -159,16 +167,17 @@ def _plain(result: FileResult) -> dict[str, Any]:
     }
 
 
+def _digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
 def _result(d: dict[str, Any]) -> FileResult:
-    texts = ("path", "article_path", "sha256", "article_sha256")
-    if not all(type(d.get(k)) is str for k in texts) or type(d.get("claims")) is not int:
-        raise ValueError("not a result")
     return FileResult(
         d["path"],
         claims=d["claims"],
         article_path=d["article_path"],
         sha256=d["sha256"],
         article_sha256=d["article_sha256"],
-        findings=[from_row(f) for f in check_rows(d["findings"])],
-        passed=Deferred(check_rows(d["passed"])),
+        findings=[from_row(f) for f in d["findings"]],
+        passed=Deferred(d["passed"]),
     )

@@ -109,13 +109,6 @@ related_values = attrgetter(*(f.name for f in fields(Related)))
 # workers send their passed checks as rows, which the parent builds only if a report lists them.
 FIELDS = tuple(f.name for f in fields(Finding))
 _RELATED = FIELDS.index("related")
-_CODE, _SEVERITY, _VERDICT = (FIELDS.index(n) for n in ("code", "severity", "verdict"))
-# The type of each value of a row, as JSON gives it back: related claims are lists.
-_TYPES = [{"str": str, "int": int, "bool": bool}.get(str(f.type), list) for f in fields(Finding)]
-_RELATED_TYPES = [{"str": str, "int": int}[str(f.type)] for f in fields(Related)]
-VERDICTS = frozenset(
-    ("consistent", "inconsistent", "undetermined", "derived", "uncovered", "draft")
-)
 
 
 def to_row(f: Finding) -> list[Any]:
@@ -126,29 +119,6 @@ def to_row(f: Finding) -> list[Any]:
 
 
 def from_row(row: list[Any]) -> Finding:
-    """The finding of a row (of the right shape: see :func:`check_rows`)."""
+    """The finding of a row."""
     related = tuple(Related(*r) for r in row[_RELATED])
     return Finding(*row[:_RELATED], related, *row[_RELATED + 1 :])
-
-
-def check_rows(rows: Any) -> list[Any]:
-    """``rows`` if every one is a finding's row, else ValueError: rows read from outside (the
-    cache) are refused when read, never filled in with defaults or found wrong later, when a
-    report lists them. Each value must have its field's type, and the code, severity and
-    verdict must be ones factcheck writes."""
-    from factcheck.codes import FINDINGS  # noqa: PLC0415 - only the cache reads rows
-
-    if type(rows) is not list or not all(
-        type(row) is list
-        and list(map(type, row)) == _TYPES
-        and row[_CODE] in FINDINGS
-        and row[_SEVERITY] in _SEVERITIES
-        and row[_VERDICT] in VERDICTS
-        and all(type(r) is list and list(map(type, r)) == _RELATED_TYPES for r in row[_RELATED])
-        for row in rows
-    ):
-        raise ValueError("a finding row of the wrong shape")
-    return rows
-
-
-_SEVERITIES = frozenset(("", *SEVERITY_RANK))
