@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 from factcheck.errors import ValueProblem
-from factcheck.periods import Point, parse_period, parse_point, shift
+from factcheck.periods import Point, label, parse_period, parse_point, shift
 
 PLANS = {
     "十一五": (2006, 2010),
@@ -54,6 +54,16 @@ def period(text: str, ref_year: int | None = 2025):  # type: ignore[no-untyped-d
         ("2025年前十一个月", "2025M01-11", 2025 - 1 / 12),
         ("2025年1-12月", "2025", 2025.0),  # January to December is the year
         ("2025年前四季度", "2025", 2025.0),
+        ("2025年1-9月份", "2025M01-09", 2024.75),  # the statistics bureau's own form
+        ("2025年前两季度", "2025M01-06", 2024.5),
+        ("2025年前三个季度", "2025M01-09", 2024.75),
+        ("2025年下半年", "2025M07-12", 2025.0),  # July to December ends with the year
+        ("2025年7-12月", "2025M07-12", 2025.0),
+        ("1-9月", "2025M01-09", 2024.75),  # the file's reference year, 2025
+        # A quarter is a quarter however it is written: 1-3月 is 一季度, 4-6月 is 二季度
+        ("2025年1-3月", "2025Q1", 2024.25),
+        ("2025年前一季度", "2025Q1", 2024.25),
+        ("2025年4-6月", "2025Q2", 2024.5),
     ],
 )
 def test_points(text: str, key: str, t: float) -> None:
@@ -162,10 +172,29 @@ def test_a_span_of_months_to_date() -> None:
     assert (p.start.key, p.end.key, p.years) == ("2024M01-09", "2025M01-09", 1)  # type: ignore[union-attr]
 
 
-@pytest.mark.parametrize(
-    "text", ["2025年1-13月", "2025年1-1月", "2025年前五季度", "2025年前零个月"]
-)
-def test_impossible_months_to_date(text: str) -> None:
+@pytest.mark.parametrize("text", ["2025年1-13月", "2025年1-1月", "2025年9-3月", "2025年0-9月"])
+def test_impossible_runs_of_months(text: str) -> None:
     with pytest.raises(ValueProblem) as exc:
         period(text)
     assert exc.value.code == "E111"
+    assert "not a run of months" in exc.value.message
+
+
+def test_months_without_a_year_need_the_reference_year() -> None:
+    with pytest.raises(ValueProblem) as exc:
+        period("1-9月", ref_year=None)
+    assert exc.value.code == "E111"
+
+
+@pytest.mark.parametrize(
+    "text", ["2025", "2025Q3", "2025年6月", "2025年1-9月", "2025年下半年", "2025-06-30", "十三五末"]
+)
+def test_a_label_reads_back_as_its_point(text: str) -> None:
+    point = period(text).end
+    assert period(label(point)).end == point
+    assert period(label(point, zh=True)).end == point
+
+
+def test_a_run_of_months_is_labelled_as_articles_write_it() -> None:
+    assert label(period("2025年前三季度").end) == "2025年1-9月"
+    assert label(period("2020").end, zh=True) == "2020年"

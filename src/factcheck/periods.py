@@ -1,7 +1,7 @@
 """Periods as articles write them (docs/conventions.md §4).
 
-A point is a year, a quarter, a month, the months from January to a month of the year (累计:
-``1-9月``, ``前三季度``, ``上半年``) or a date; a span runs from one point to another. The number
+A point is a year, a quarter, a month, a run of months of one year (累计 ``1-9月``, ``前三季度``,
+``上半年``, ``7-12月``) or a date; a span runs from one point to another. The number
 of compounding periods of an average annual rate is the span's length in years: ``2021-2025`` is
 4, and a five-year plan ``十四五`` compounds from the 2020 base to 2025, so it is 5.
 
@@ -22,18 +22,22 @@ from factcheck.errors import ValueProblem
 _QUOTES = str.maketrans("", "", "“”\"'‘’「」『』《》")
 _YEAR = r"(\d{4})年?"
 _DIGITS = "一二两三四五六七八九"
+_MONTH = r"\d{1,2}|十[一二]?|[一二两三四五六七八九十]"  # 1 … 12, in either script
 _PATTERNS = {
     "year": re.compile(rf"^{_YEAR}(?:年?(?:底|末|全年|年底|年末))?$"),
     "quarter": re.compile(r"^(\d{4})(?:Q|年第?|年)([1-4一二三四])(?:季度|季)?$"),
     "month": re.compile(r"^(\d{4})(?:-|M|年)(\d{1,2})月?(?:底|末)?$"),
     "date": re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$"),
     "before": re.compile(rf"^(\d{{1,3}}|[{_DIGITS}]?十?[{_DIGITS}]?)年(?:前|以前)$"),
-    # From January to a month of the year (累计: 1-9月, 前三季度, 上半年, 前两个月).
-    "to_date": re.compile(
-        r"^(\d{4})年?(?:"
-        r"(?:1|一)月?[-–—~～至到](\d{1,2}|十?[一二三四五六七八九十]|十)月"
-        r"|前([一二三四1-4])季度|(上)半年"
-        r"|前(\d{1,2}|十?[两二三四五六七八九十]|十[一二]?)个月)$"
+    # Consecutive months of one year: 1-9月 (累计, from January), 7-12月份, 前三季度, 上半年,
+    # 下半年, 前两个月. The year may be left to the file's reference year.
+    "months": re.compile(
+        r"^(?:(\d{4})年)?(?:"
+        rf"({_MONTH})月?[-–—~～至到]({_MONTH})月份?"
+        r"|前([1-4一二两三四])个?季度"
+        r"|([上下])半年"
+        rf"|前({_MONTH})个月"
+        r")$"
     ),
 }
 # Span separators. A hyphen also sits inside a month or a date (1990-07-01至2000-11-01), so a span
@@ -51,6 +55,14 @@ class Point:
 
     t: float
     key: str
+
+
+def label(point: Point, zh: bool = False) -> str:
+    """A point as a period text that reads back as the same point: its key, except a run of
+    months (2025M01-09), which reads 2025年1-9月; in Chinese a year reads 2025年."""
+    if m := re.fullmatch(r"(\d{4})M(\d\d)-(\d\d)", point.key):
+        return f"{m.group(1)}年{int(m.group(2))}-{int(m.group(3))}月"
+    return f"{point.key}年" if zh and point.key.isdigit() else point.key
 
 
 @dataclass(frozen=True, slots=True)
@@ -175,20 +187,18 @@ def _point(
             raise ValueProblem("E111", f"month {month} does not exist")
         base = year_point(year)
         return Period(text, Point(base.t + (month - 12) / 12, f"{year}M{month:02d}"))
-    if m := _PATTERNS["to_date"].match(norm):
-        year = int(m.group(1))
-        if m.group(2) or m.group(5):
-            month = _cn_int(m.group(2) or m.group(5))
+    if m := _PATTERNS["months"].match(norm):
+        if m.group(2):
+            first, last = _cn_int(m.group(2)), _cn_int(m.group(3))
+        elif m.group(4):
+            first, last = 1, 3 * _cn_int(m.group(4))
+        elif m.group(5):
+            first, last = (1, 6) if m.group(5) == "上" else (7, 12)
         else:
-            month = 6 if m.group(4) else 3 * _cn_int(m.group(3))
-        if not 2 <= month <= 12:
-            raise ValueProblem("E111", f"'{text}' is not a period from January to a later month")
-        base = year_point(year)
-        if month == 12:  # 1-12月, 前四季度: the whole year
-            return Period(text, base)
-        # Keyed apart from the month itself (2025M09): January to September is its own period,
-        # compared year on year with the same months of the year before (同比).
-        return Period(text, Point(base.t + (month - 12) / 12, f"{year}M01-{month:02d}"))
+            first, last = 1, _cn_int(m.group(6))
+        if m.group(1) is None and ref_year is None:
+            raise ValueProblem("E111", f"'{text}' needs a year, or the file's reference 'year'")
+        return Period(text, _months(int(m.group(1) or ref_year), first, last, text))
     if m := _PATTERNS["date"].match(norm):
         return Period(text, _date(int(m.group(1)), int(m.group(2)), int(m.group(3))))
     if m := _PATTERNS["before"].match(norm):
@@ -196,6 +206,22 @@ def _point(
             raise ValueProblem("E111", f"'{text}' needs the file's reference 'year'")
         return Period(text, year_point(ref_year - _cn_int(m.group(1))))
     return None
+
+
+def _months(year: int, first: int, last: int, text: str) -> Point:
+    """Months ``first`` to ``last`` of a year as one period. The whole year and a quarter take
+    their own keys (1-12月 is 2025, 1-3月 is 2025Q1, as 一季度 is); any other run of months is
+    keyed apart from its last month (2025M01-09, not 2025M09), so that 同比 compares it with
+    the same months of the year before."""
+    if not 1 <= first < last <= 12:
+        raise ValueProblem("E111", f"'{text}' is not a run of months within a year")
+    base = year_point(year)
+    t = base.t + (last - 12) / 12
+    if (first, last) == (1, 12):
+        return base
+    if first % 3 == 1 and last == first + 2:
+        return Point(t, f"{year}Q{last // 3}")
+    return Point(t, f"{year}M{first:02d}-{last:02d}")
 
 
 def _date(year: int, month: int, day: int) -> Point:

@@ -13,6 +13,7 @@ from factcheck.interval import Interval
 from factcheck.kinds import _change, share
 from factcheck.kinds.base import Context, Doc, Option, show, show_interval
 from factcheck.model import Value
+from factcheck.periods import label
 
 KIND = "derived"
 CODES = ("FC141",)
@@ -83,9 +84,9 @@ def check(ctx: Context, options: dict[str, Any]) -> Iterator[Finding]:
             "FC141",
             claim,
             "derived",
-            f"implies {claim.metric} at {at.key} of {_bound_word(known, v, end is not None)}"
+            f"implies {claim.metric} at {label(at)} of {_bound_word(known, v, end is not None)}"
             f"{show(face, known, 1)}{caveat}",
-            f"推算 {at.key} 年{claim.metric}{_bound_word(known, v, end is not None, 'zh')}"
+            f"推算 {label(at, zh=True)}{claim.metric}{_bound_word(known, v, end is not None, 'zh')}"
             f"{show(face, known, 1)}{caveat_zh}",
             related,
             stated=v.text,
