@@ -15,6 +15,7 @@ from typing import Any
 import pytest
 
 from factcheck import result as result_module
+from factcheck import units
 from factcheck.finding import FIELDS, Finding
 from factcheck.result import Deferred
 
@@ -227,11 +228,87 @@ def test_passed_checks_from_rows_are_built_only_when_read(
 
 
 def test_entries_of_an_earlier_layout_are_removed(tmp_path: Path) -> None:
+    # A cache folder an earlier factcheck made (tagged), with its v1 and v2 entries: removed.
+    # Folders that only look like layouts stay.
     _copy_example(tmp_path)
-    old = tmp_path / "cache" / "v1"
-    old.mkdir(parents=True)
-    (old / "entry.json").write_text("{}", encoding="utf-8")
-    (tmp_path / "cache" / "notes").mkdir()  # not ours to remove
     _check(tmp_path)
-    assert not old.exists()
-    assert (tmp_path / "cache" / "v3").is_dir() and (tmp_path / "cache" / "notes").is_dir()
+    cache = tmp_path / "cache"
+    for name in ("v1", "v2", "v2-notes", "v10"):
+        (cache / name).mkdir()
+        (cache / name / "entry.json").write_text("{}", encoding="utf-8")
+    _check(tmp_path)
+    assert sorted(p.name for p in cache.iterdir() if p.is_dir()) == ["v10", "v2-notes", "v3"]
+
+
+def test_a_folder_of_the_users_is_never_tagged_nor_cleaned(tmp_path: Path) -> None:
+    # $FACTCHECK_CACHE_DIR naming a folder with the user's files in it: factcheck adds its v3
+    # folder and touches nothing else.
+    _copy_example(tmp_path)
+    cache = tmp_path / "cache"
+    (cache / "v1").mkdir(parents=True)
+    (cache / ".gitignore").write_text("node_modules/\n", encoding="utf-8")
+    _check(tmp_path)
+    assert (cache / ".gitignore").read_text(encoding="utf-8") == "node_modules/\n"
+    assert not (cache / "CACHEDIR.TAG").exists()
+    assert (cache / "v1").is_dir() and (cache / "v3").is_dir()
+
+
+def _forge(entry: Path, result: Any) -> None:
+    """Rewrite an entry's result with a digest that matches it (as a hand edit could)."""
+    header, _ = _parts(entry)
+    body = json.dumps(result, ensure_ascii=False)
+    header["sha256"] = hashlib.sha256(body.encode()).hexdigest()
+    entry.write_text(json.dumps(header, ensure_ascii=False) + "\n" + body, encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda r: {**r, "findings": [["x"]]},
+        lambda r: {**r, "passed": [["x"]]},
+        lambda r: {**r, "passed": None},
+        lambda r: {**r, "claims": "3"},
+        lambda r: {k: v for k, v in r.items() if k != "path"},
+    ],
+)
+def test_an_entry_with_a_matching_digest_but_the_wrong_form_is_rebuilt(
+    tmp_path: Path, damage: Any
+) -> None:
+    # The digest tells damage, not who wrote an entry: the form of what it holds is checked too.
+    _copy_example(tmp_path)
+    expected = _findings(_check(tmp_path))
+    entry = _entry(tmp_path)
+    _forge(entry, damage(_parts(entry)[1]))
+    for fmt in ("sarif", "json"):
+        done = _check(tmp_path, "--format", fmt)
+        assert done.returncode in (0, 1), done.stderr
+        _forge(entry, damage(_parts(entry)[1]))
+    assert _findings(_check(tmp_path)) == expected
+
+
+def test_a_deeply_nested_header_is_rebuilt(tmp_path: Path) -> None:
+    _copy_example(tmp_path)
+    expected = _findings(_check(tmp_path))
+    entry = _entry(tmp_path)
+    entry.write_text("[" * 5000 + "\n{}", encoding="utf-8")
+    assert _findings(_check(tmp_path)) == expected
+    [units_file] = (tmp_path / "cache" / "v3").glob("units-*.json")
+    units_file.write_text("[" * 5000, encoding="utf-8")
+    entry.unlink()
+    assert _findings(_check(tmp_path)) == expected
+
+
+@pytest.mark.skipif(not hasattr(os, "symlink"), reason="symbolic links are not available")
+def test_the_cache_replaces_a_link_instead_of_writing_through_it(tmp_path: Path) -> None:
+    # The unit table's name is predictable: a link planted there must not make factcheck write
+    # into the file it points to.
+    _copy_example(tmp_path)
+    victim = tmp_path / "victim.txt"
+    victim.write_text("precious", encoding="utf-8")
+    folder = tmp_path / "cache" / "v3"
+    folder.mkdir(parents=True)
+    table = folder / f"units-{units.definitions_digest()[:16]}.json"
+    table.symlink_to(victim)
+    _check(tmp_path)  # the example's 公斤/亩 is parsed by pint and the table written
+    assert victim.read_text(encoding="utf-8") == "precious"
+    assert not table.is_symlink() and "公斤/亩" in json.loads(table.read_text(encoding="utf-8"))

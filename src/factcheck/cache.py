@@ -24,10 +24,12 @@ from typing import Any
 from factcheck import __version__, units
 from factcheck.errors import InputError
 from factcheck.fileio import write_atomic
-from factcheck.finding import from_row, to_row
+from factcheck.finding import FIELDS, RELATED, from_row, to_row
 from factcheck.result import Deferred, FileResult
 
 LAYOUT = "v3"  # v2: findings as rows; v3: a header line with the SHA-256 of the result
+OLD_LAYOUTS = ("v1", "v2")
+MAX_HEADER = 1 << 16  # a header holds a path and two digests
 
 
 def default_dir() -> Path:
@@ -48,7 +50,10 @@ def _code_stamp() -> str:
 
 
 def _hash(path: Path) -> str:
+    """The SHA-256 of a regular file (never a pipe or device: reading one could block)."""
     try:
+        if not path.is_file():
+            return "missing"
         return hashlib.sha256(path.read_bytes()).hexdigest()
     except OSError:
         return "missing"
@@ -70,17 +75,23 @@ class Cache:
         self._load_units()
 
     def _prepare(self, root: Path) -> None:
+        """Make the folder. Only a folder factcheck made (new or empty, then tagged) is marked
+        as a cache and cleaned: $FACTCHECK_CACHE_DIR may name a folder of the user's, whose
+        files, .gitignore and look-alike folders are never touched."""
         with contextlib.suppress(OSError):
+            ours = not root.exists() or not any(root.iterdir())
             self.root.mkdir(parents=True, exist_ok=True)
-            for old in root.glob("v[0-9]*"):  # entries of earlier layouts are never read again
-                if old.is_dir() and old.name != LAYOUT:
-                    shutil.rmtree(old, ignore_errors=True)
-            if not (root / "CACHEDIR.TAG").exists():
-                (root / "CACHEDIR.TAG").write_text(
+            tag = root / "CACHEDIR.TAG"
+            if ours:
+                tag.write_text(
                     "Signature: 8a477f597d28d172789f06886806bc55\n"
                     "# This file is a cache directory tag created by factcheck.\n"
                 )
                 (root / ".gitignore").write_text("# Created by factcheck.\n*\n")
+            if tag.is_file() and tag.read_text(errors="replace").find("factcheck") >= 0:
+                for old in OLD_LAYOUTS:  # entries of earlier layouts are never read again
+                    if (root / old).is_dir() and not (root / old).is_symlink():
+                        shutil.rmtree(root / old, ignore_errors=True)
 
     def key(self, shown: str, data: bytes) -> str:
         """The key of a claims file's result."""
@@ -99,6 +110,8 @@ class Cache:
         path = self.root / f"{key}.json"
         try:
             head, _, body = path.read_bytes().partition(b"\n")
+            if len(head) > MAX_HEADER:
+                raise ValueError("not an entry factcheck wrote")
             header = json.loads(head)
             if not isinstance(header, dict) or header.get("sha256") != _digest(body):
                 raise ValueError("not an entry factcheck wrote")
@@ -107,7 +120,7 @@ class Cache:
             return _result(json.loads(body))
         except FileNotFoundError:
             return None
-        except (OSError, ValueError, KeyError, TypeError):
+        except Exception:  # noqa: BLE001 - whatever is wrong with an entry, it is rebuilt
             with contextlib.suppress(OSError):
                 path.unlink()  # corrupt: drop it, the caller recomputes
             return None
@@ -131,6 +144,7 @@ class Cache:
                 json.dumps(header, ensure_ascii=False) + "\n" + body,
                 force=True,
                 sync=False,
+                follow_links=False,
             )
 
     @property
@@ -141,7 +155,7 @@ class Cache:
         try:
             table = json.loads((self.root / self._units_file).read_text(encoding="utf-8"))
             units.KNOWN.update({str(k): (float(f), str(d)) for k, (f, d) in table.items()})
-        except (OSError, ValueError, TypeError, AttributeError):  # damaged: parsed afresh
+        except Exception:  # noqa: BLE001 - a damaged table: its units are parsed afresh
             pass
 
     def save_units(self) -> None:
@@ -151,7 +165,11 @@ class Cache:
         table = {**units.KNOWN, **units.PARSED}
         with contextlib.suppress(OSError, InputError):
             write_atomic(
-                self.root / self._units_file, json.dumps(table, ensure_ascii=False), force=True
+                self.root / self._units_file,
+                json.dumps(table, ensure_ascii=False),
+                force=True,
+                sync=False,
+                follow_links=False,
             )
 
 
@@ -171,13 +189,29 @@ def _digest(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
+def _rows(rows: Any) -> list[Any]:
+    """Rows of findings by their form (a list of lists of the right length), else ValueError."""
+    if type(rows) is not list or not all(
+        type(row) is list and len(row) == len(FIELDS) and type(row[RELATED]) is list
+        for row in rows
+    ):
+        raise ValueError("not rows of findings")
+    return rows
+
+
 def _result(d: dict[str, Any]) -> FileResult:
+    # The digest shows an entry is as written, not who wrote it: the form of what it holds is
+    # checked too (the passed checks are built only when read, so they are checked here, where
+    # a failure still means "rebuild").
+    texts = ("path", "article_path", "sha256", "article_sha256")
+    if not all(type(d.get(k)) is str for k in texts) or type(d.get("claims")) is not int:
+        raise ValueError("not a result")
     return FileResult(
         d["path"],
         claims=d["claims"],
         article_path=d["article_path"],
         sha256=d["sha256"],
         article_sha256=d["article_sha256"],
-        findings=[from_row(f) for f in d["findings"]],
-        passed=Deferred(d["passed"]),
+        findings=[from_row(f) for f in _rows(d["findings"])],
+        passed=Deferred(_rows(d["passed"])),
     )

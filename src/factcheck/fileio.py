@@ -1,7 +1,7 @@
 """Writing files without losing anything: a temporary file in the same folder, flushed and
 synced, then renamed over the target. A crash or Ctrl-C mid-write leaves the old file intact, and
-an existing file is replaced only when the caller was told to (``--force``). Devices, pipes and
-symbolic links are written into, never replaced."""
+an existing file is replaced only when the caller was told to (``--force``). Devices and pipes
+are written into, never replaced; a link is followed to the file it points to."""
 
 from __future__ import annotations
 
@@ -34,19 +34,28 @@ def check_target(path: Path, force: bool) -> None:
         raise InputError([Problem(where, "E301", f"folder '{folder}' not found")])
 
 
-def write_atomic(path: Path, text: str, force: bool = False, sync: bool = True) -> None:
+def write_atomic(
+    path: Path, text: str, force: bool = False, sync: bool = True, follow_links: bool = True
+) -> None:
     """Write ``text`` to ``path`` atomically; refuse to replace a file unless ``force``.
 
     The new file keeps the mode of the file it replaces, or gets the mode a plain ``open`` would
-    give it (``mkstemp`` alone would leave it readable by its owner only). ``sync=False`` skips
-    the flush to disk, for files that may be lost in a crash (the cache).
+    give it (``mkstemp`` alone would leave it readable by its owner only). A device or a pipe
+    (/dev/null, /dev/stdout, a FIFO) is written into: replacing it would put a regular file
+    where the system had one of those. A symbolic link is followed, and what it points to
+    replaced atomically, the link kept; with ``follow_links=False`` (the cache, whose file
+    names are predictable) the link itself is replaced. ``sync=False`` skips the flush to disk,
+    for files that may be lost in a crash (the cache).
     """
     where = Loc(str(path))
     check_target(path, force)
-    if path.is_symlink() or (path.exists() and not path.is_file()):
-        # A device or a pipe (/dev/null, /dev/stdout, a FIFO) is written into: replacing it
-        # would put a regular file where the system had one of those. A link is written
-        # through, and stays a link.
+    if follow_links and path.is_symlink():
+        try:
+            path = path.resolve()
+        except (OSError, RuntimeError) as exc:  # a loop of links
+            raise InputError([Problem(where, "E301", f"cannot write: {exc}")]) from None
+        check_target(path, force)
+    if not path.is_symlink() and path.exists() and not path.is_file():
         try:
             with path.open("w", encoding="utf-8", newline="") as out:
                 out.write(text)

@@ -108,17 +108,17 @@ related_values = attrgetter(*(f.name for f in fields(Related)))
 # dataclasses.asdict, which copied every finding deeply: 2 s of a 100k-claim run), and --jobs
 # workers send their passed checks as rows, which the parent builds only if a report lists them.
 FIELDS = tuple(f.name for f in fields(Finding))
-_RELATED = FIELDS.index("related")
+RELATED = FIELDS.index("related")
 
 
 def to_row(f: Finding) -> list[Any]:
     """The row of a finding."""
     row = list(finding_values(f))
-    row[_RELATED] = [list(related_values(r)) for r in f.related]
+    row[RELATED] = [list(related_values(r)) for r in f.related]
     return row
 
 
 def from_row(row: list[Any]) -> Finding:
     """The finding of a row."""
-    related = tuple(Related(*r) for r in row[_RELATED])
-    return Finding(*row[:_RELATED], related, *row[_RELATED + 1 :])
+    related = tuple(Related(*r) for r in row[RELATED])
+    return Finding(*row[:RELATED], related, *row[RELATED + 1 :])
