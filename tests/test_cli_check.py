@@ -275,16 +275,24 @@ def test_terminal_colour(work: Path, env: dict[str, str], ansi: bool) -> None:
 @pytest.mark.skipif(sys.platform == "win32", reason="closes a stream with sh")
 @pytest.mark.parametrize(
     ("args", "code"),
-    [("--version", 0), ("check claims -f text", 1), ("check nowhere", 2)],
+    [
+        ("--version 2>&-", 0),
+        ("check claims -f text 2>&-", 1),
+        ("check nowhere 2>&-", 2),
+        ("check claims -f json >&-", 1),  # the report goes nowhere; the exit code stands
+        ("check nowhere >&-", 2),
+    ],
 )
-def test_a_closed_stderr_keeps_the_exit_code(work: Path, args: str, code: int) -> None:
+def test_a_closed_stream_keeps_the_exit_code(work: Path, args: str, code: int) -> None:
     # The console script flushes the streams before its fast exit; a stream the shell closed
     # (2>&-) is None in Python and must not turn into an error. The fixture's claims have an
     # error finding (exit 1); a missing path is an input error (2).
-    cmd = f"'{sys.executable}' -m factcheck {args} 2>&-"
+    cmd = f"'{sys.executable}' -m factcheck {args}"
     done = subprocess.run(["sh", "-c", cmd], cwd=work, capture_output=True, text=True)
     assert done.returncode == code
-    assert "Traceback" not in done.stdout
+    assert "Traceback" not in done.stdout + done.stderr
+    if "2>&-" in args:  # messages meant for stderr are not printed on stdout instead
+        assert "E301" not in done.stdout
 
 
 def test_a_crash_exits_3(work: Path) -> None:
@@ -422,3 +430,11 @@ def test_a_claims_key_is_found_wherever_it_stands(tmp_path: Path, pad: int) -> N
     assert _looks_like_claims(path)
     path.write_bytes(b"rounding: {}\n" * 1000)
     assert not _looks_like_claims(path)
+
+
+def test_schema_to_dash_is_standard_output(tmp_path: Path) -> None:
+    cmd = [sys.executable, "-m", "factcheck", "schema", "-o", "-"]
+    done = subprocess.run(cmd, cwd=tmp_path, capture_output=True, text=True)
+    assert done.returncode == 0
+    assert json.loads(done.stdout)["$schema"].startswith("http")
+    assert not (tmp_path / "-").exists()

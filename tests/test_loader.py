@@ -506,3 +506,15 @@ def test_what_a_growth_value_may_be(tmp_path: Path, pack: RulePack, value: str, 
         assert codes_at(problems_of(path, pack)) == codes
     else:
         assert load_claims(path, pack).claims[0].value.text == value  # type: ignore[union-attr]
+
+
+def test_a_change_written_as_a_level_is_e110(tmp_path: Path, pack: RulePack) -> None:
+    # 增加300亿元 says how much something changed, not how much there is.
+    body = (
+        "claims:\n  - id: rev\n    kind: level\n    quote: 营业收入增加300亿元\n"
+        "    metric: 营业收入\n    period: 2025\n    value: 增加300亿元\n"
+    )
+    path = write(tmp_path, body, article="2025年营业收入增加300亿元。\n")
+    (problem,) = problems_of(path, pack)
+    assert (problem.code, problem.loc.line) == ("E110", 11)
+    assert "growth claim" in problem.message

@@ -175,8 +175,9 @@ PARALLEL_BYTES = 1 << 20
 
 def available_cpus() -> int:
     """The cores this process may use: its CPU affinity, where the system tells it, and no more
-    than a container's CPU quota (cgroup v2 ``cpu.max``, v1 ``cpu.cfs_quota_us``): a CI job
-    limited to 2 CPUs on a 64-core host sees all 64 cores in its affinity."""
+    than a container's CPU quota (cgroup v2 ``cpu.max``, v1 ``cpu.cfs_quota_us``, at the root
+    of the cgroup file system as a container sees it): a CI job limited to 2 CPUs on a 64-core
+    host sees all 64 cores in its affinity."""
     try:
         cores = len(os.sched_getaffinity(0))
     except AttributeError:  # macOS and Windows have no affinity call

@@ -192,8 +192,7 @@ def _digest(data: bytes) -> str:
 def _rows(rows: Any) -> list[Any]:
     """Rows of findings by their form (a list of lists of the right length), else ValueError."""
     if type(rows) is not list or not all(
-        type(row) is list and len(row) == len(FIELDS) and type(row[RELATED]) is list
-        for row in rows
+        type(row) is list and len(row) == len(FIELDS) and type(row[RELATED]) is list for row in rows
     ):
         raise ValueError("not rows of findings")
     return rows

@@ -198,6 +198,7 @@ def check_value(c: ClaimReader, kind: str, node: yaml.Node, value: Value) -> Val
     s = value.stated
     if not _FORM_OK[kind](s, value.unit):
         expected = {
+            "level": "a level (a change such as 增加300亿元 is a growth claim)",
             "growth": "a rate (%), percentage points (个百分点) or an amount with its "
             "direction (增加12.3亿元)",
             "cagr": "a rate (%)",
@@ -231,7 +232,8 @@ def _has_verb(text: str) -> bool:
 
 
 _FORM_OK = {  # is a stated figure of a form (and unit) that the kind can take?
-    "level": lambda s, u: s.form == "number",
+    # a level says how much there is: 增加300亿元 is a change, for a growth claim
+    "level": lambda s, u: s.form == "number" and not _has_verb(s.text),
     # a rate, percentage points, or an amount written with its direction (增加12.3亿元): a
     # level put in a growth claim by mistake (670亿元) stays an error
     "growth": lambda s, u: (

@@ -269,7 +269,7 @@ def validate(paths: Paths, rules: RulesOpt = None) -> None:
 @app.command()
 def schema(
     output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="Write to this file.")
+        Path | None, typer.Option("--output", "-o", help="Write to this file ('-': stdout).")
     ] = None,
     force: Annotated[bool, typer.Option("--force", help="Replace an existing file.")] = False,
 ) -> None:
@@ -277,7 +277,7 @@ def schema(
     from factcheck.fileio import write_atomic  # noqa: PLC0415
     from factcheck.schema import schema_text  # noqa: PLC0415
 
-    if output:
+    if output and str(output) != "-":  # '-': standard output
         write_atomic(output, schema_text(), force)
     else:
         sys.stdout.write(schema_text())
@@ -373,6 +373,8 @@ def extract(
     from factcheck import app as core  # noqa: PLC0415
     from factcheck.extract import run_extract  # noqa: PLC0415
 
+    if output is not None and str(output) == "-":
+        _usage("extract writes a claims file beside its article; '-o -' is not one")
     pack, _ = core.resolve_pack(rules, [merge or output or article])
     print(run_extract(article, output, merge, force, pack))
 
@@ -421,6 +423,9 @@ def entry() -> NoReturn:
     collection over them, about 0.3 s after 100k claims that change nothing: mypy exits the same
     way. Every file was written and closed by then; standard output and error are flushed here.
     """
+    for name in ("stdout", "stderr"):  # a stream the shell closed (>&-, 2>&-) is None
+        if getattr(sys, name) is None:
+            setattr(sys, name, open(os.devnull, "w", encoding="utf-8"))  # noqa: SIM115
     try:
         main()
         code = 0
@@ -429,8 +434,6 @@ def entry() -> NoReturn:
         if isinstance(exc.code, str):
             print(exc.code, file=sys.stderr)
     for stream in (sys.stdout, sys.stderr):
-        if stream is None:  # started with the stream closed (2>&-)
-            continue
         try:
             stream.flush()
         except (OSError, ValueError):  # a closed pipe: what Python itself reports as 120

@@ -17,9 +17,10 @@ from factcheck.kinds.base import Context, Option, emit, undetermined
 from factcheck.model import Claim, Value
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class Formula:
-    """A change as a function of start level, end level and years, with its inverses."""
+    """A change as a function of start level, end level and years, with its inverses. Formulas
+    are told apart by identity: POINTS and AMOUNT share their arithmetic."""
 
     f: Callable[[float, float, float], float]
     start_from: Callable[[float, float, float], float]  # (end, value, years) -> start

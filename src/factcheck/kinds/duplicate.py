@@ -79,7 +79,7 @@ def _as_ratio(ctx: Context, claim: Claim) -> Interval:
 def _written(ctx: Context, claim: Claim) -> str:
     v = claim.value
     assert v is not None
-    if claim.kind in ("growth", "cagr") and not v.unit.is_points:
+    if claim.kind in ("growth", "cagr") and v.unit.is_percent:  # a rate, shown as its ratio
         iv = _as_ratio(ctx, claim)
         return f"{v.text} (×{iv.mid:.3g})"
     return v.text
