@@ -196,7 +196,7 @@ def expand(
 def check_value(c: ClaimReader, kind: str, node: yaml.Node, value: Value) -> Value | None:
     """Refuse a value of the wrong form or dimension for its kind (E110)."""
     s = value.stated
-    if not _FORM_OK[kind](s, value.unit):
+    if not form_fits(kind, s, value.unit):
         expected = {
             "level": "a level (a change such as 增加300亿元 is a growth claim)",
             "growth": "a rate (%), percentage points (个百分点) or an amount with its "
@@ -224,6 +224,12 @@ def check_value(c: ClaimReader, kind: str, node: yaml.Node, value: Value) -> Val
         interval = stated_interval(stated, c.pack.rounding)
         return Value(stated, value.unit, float(stated.number), interval)
     return value
+
+
+def form_fits(kind: str, stated: Stated, unit: UnitInfo) -> bool:
+    """Whether a value of this form (and unit) fits a claim of this kind: the E110 rule, which
+    the extractor asks too before it drafts a claim."""
+    return _FORM_OK[kind](stated, unit)
 
 
 def _has_verb(text: str) -> bool:

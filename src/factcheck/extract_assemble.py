@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import TYPE_CHECKING
 
+from factcheck.claimfields import form_fits
 from factcheck.errors import ValueProblem
 from factcheck.extract_model import DraftClaim, Field
 from factcheck.extract_rules import Figure
@@ -25,17 +26,7 @@ _CLOSERS = "”’」》）)"
 
 def _fits(kind: str, s: Stated, unit: UnitInfo) -> bool:
     """Whether the loader accepts a value of this form for this kind (its E110 rule)."""
-    number = s.form == "number"
-    return {
-        "level": number,
-        "count": number,
-        "growth": number and (unit.is_percent or unit.is_points),
-        "cagr": number and unit.is_percent,
-        "multiple": s.form == "multiple" or (number and not s.unit),
-        "share": number and unit.dimension == "",
-        "ratio": s.form == "ratio" or (number and not s.unit),
-        "rank": s.form == "rank" or (number and not s.unit),
-    }[kind]
+    return form_fits(kind, s, unit)
 
 
 def quote_span(ctx: ArticleContext, a: int, b: int, start: int, end: int) -> tuple[str, int, int]:

@@ -149,14 +149,18 @@ def value_words(m: Mention, ctx: ArticleContext, lexicon: Lexicon) -> Figure:
             rest, to = rest[: -len(tail)], True
             break
     verb = next((v for v in VERBS if rest.endswith(v)), None)
+    if verb and rest[: -len(verb)].endswith(("多", "少")):
+        verb = None  # 同比多增318亿元: more than last year's increase, not a change of a level
     if to and prefix and prefix in _TO:
         prefix, vstart = "", vstart + len(prefix)  # 降为零: 为 belongs to the verb
     core = text[m.start : m.end]
     if m.form == "multiple":
         core = core.replace("了", "")  # 翻了两番 is written 翻两番 in a claims file
     value = prefix + core + suffix
-    if verb and not to and (verb in DOWN_VERBS or core.endswith("倍")):
-        value = prefix + verb + core + suffix  # 下降35%, 增长2倍: the verb changes the figure
+    amount = not re.search(r"[%％]|百分点|倍", core)  # 增加300亿元: a change, not a rate
+    if verb and not to and (verb in DOWN_VERBS or core.endswith("倍") or amount):
+        # 下降35%, 增长2倍, 增加300亿元: the verb changes the figure, or makes it a change
+        value = prefix + verb + core + suffix
     return Figure(m, value, vstart, vend, verb, to)
 
 
@@ -180,7 +184,7 @@ def propose_kind(f: Figure, ctx: ArticleContext, metric_before: str, noun: str) 
     if f.verb and not f.to:
         if rate:
             return "cagr" if any(w in before for w in _ANNUAL) else "growth"
-        return "level"  # 净增24家: an absolute change, for which the format has no kind
+        return "growth"  # 增加300亿元: an amount of change in the levels' unit
     if rate and _CHANGE_AFTER.match(after):
         return "growth"  # 两位数增长, 不低于10%的增量
     if fraction or ((rate or m.form == "percent") and _SHARE_MARKS.search(before)):

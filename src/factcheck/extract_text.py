@@ -50,11 +50,20 @@ class TimeWord:
 
     start: int
     end: int
-    kind: str  # year, quarter, month, plan, plan_end, plan_start, ago
+    kind: str  # year, quarter, month, months, plan, plan_end, plan_start, ago
     period: str  # as written in a claims file: 2025, 2025Q3, 2025-06, 十四五, 十三五末, 5年前
     year: int | None  # the calendar year it ends in, when known without the reference year
     first: int | None  # plans: the first year
     role: str  # point, base, from or to
+
+
+# A run of months of one year as articles write it (累计 1-9月, 前三季度, 上半年, 前两个月): a time
+# word whose numerals are not figures, and the period of the figures after it.
+_MONTH_NUM = r"(?:1[0-2]|0?[1-9]|十[一二]?|[一二两三四五六七八九])"
+_RUN_OF_MONTHS = (
+    rf"{_MONTH_NUM}月?[-–—~～至到]{_MONTH_NUM}月份?|前[一二两三四1-4]个?季度|[上下]半年"
+    rf"|前{_MONTH_NUM}个月"
+)
 
 
 def time_pattern(plans: dict[str, tuple[int, int]]) -> re.Pattern[str]:
@@ -62,8 +71,10 @@ def time_pattern(plans: dict[str, tuple[int, int]]) -> re.Pattern[str]:
     names = "|".join(re.escape(p) for p in sorted(plans, key=lambda p: (-len(p), p))) or "(?!)"
     return re.compile(
         r"(?<![0-9.])(?P<y>(?:1[89]|2[01])[0-9]{2})年"
-        r"(?:(?P<q>[一二三四1-4])季度|第(?P<q2>[一二三四1-4])季度|(?P<mo>1[0-2]|0?[1-9])月份?"
+        rf"(?:(?P<run>{_RUN_OF_MONTHS})"
+        r"|(?P<q>[一二三四1-4])季度|第(?P<q2>[一二三四1-4])季度|(?P<mo>1[0-2]|0?[1-9])月份?"
         r"|(?P<ye>底|末))?"
+        rf"|(?<![0-9.年])(?P<run0>{_RUN_OF_MONTHS})"
         rf"|[{_OPEN}]?(?P<p>{names})[{_CLOSE}]?(?P<ps>期间|时期|以来|期末|末|初)?"
         rf"|(?P<n>[0-9]+|[{_CN_SMALL}]+)年(?:(?P<ago>前|以前)|(?=内?翻))"
     )
@@ -92,10 +103,14 @@ def find_times(
     out: list[TimeWord] = []
     for m in pattern.finditer(folded):
         role = _role(folded, m.start(), m.end())
-        if m["y"]:
+        if m["run0"]:  # the year is the file's reference year, as the loader reads it
+            out.append(TimeWord(*m.span(), "months", m["run0"], None, None, role))
+        elif m["y"]:
             year = int(m["y"])
             quarter = m["q"] or m["q2"]
-            if quarter:
+            if m["run"]:
+                out.append(TimeWord(*m.span(), "months", f"{year}年{m['run']}", year, None, role))
+            elif quarter:
                 q = quarter if quarter.isdigit() else str("一二三四".index(quarter) + 1)
                 out.append(TimeWord(*m.span(), "quarter", f"{year}Q{q}", year, None, role))
             elif m["mo"]:
