@@ -134,11 +134,13 @@ def _respectively(d: _Drafter, group: list[Figure], prefix: str, prev: list[Figu
     for g in group[1:]:
         g.kind, g.period, g.base, g.within = lead.kind, lead.period, lead.base, lead.within
         g.ranking, g.notes = lead.ranking, lead.notes
-        if lead.verb and not g.verb and lead.kind in ("growth", "cagr"):
-            # 分别下降3%、5%: each falls; 分别上升0.50米、0.06米: each is a rise (an amount
-            # of change is written with its verb)
-            if lead.verb in DOWN_VERBS or lead.value.startswith(lead.verb):
-                g.value = lead.verb + g.value
+        # 分别下降3%、5%: each falls; 分别上升0.50米、0.06米: each is a rise (an amount of
+        # change is written with its verb)
+        written = lead.verb is not None and (
+            lead.verb in DOWN_VERBS or lead.value.startswith(lead.verb)
+        )
+        if written and not g.verb and lead.kind in ("growth", "cagr"):
+            g.value = f"{lead.verb}{g.value}"
     entities, metrics, label = em.split_subjects(prefix, n, d.names)
     before = prev[-n:] if len(prev) >= n else []
     if not entities and not metrics and not label and before:

@@ -29,7 +29,8 @@ _PERCENT_CN = re.compile(r"^百分之(.+)$")
 _RATIO = re.compile(r"^([+-]?[\d.]+):([+-]?[\d.]+)$")
 _DOUBLING = re.compile(r"^翻(.*)番$")
 _RANK = re.compile(r"^(第|前)?(.+?)(位|名)?$")
-# 净增/净减少 (a net change of a stock) are directions; 新增 (newly added: 新增就业) is a flow, not one.
+# 净增/净减少 (a net change of a stock) are directions; 新增 (newly added: 新增就业) is a flow,
+# not one.
 UP_VERBS = ("净增", "增长", "增加", "提高", "提升", "上升", "上涨", "增")
 DOWN_VERBS = ("净减少", "下降", "减少", "降低", "下滑", "回落", "缩小", "减")
 _FIRST = ("首位", "首", "榜首", "第一")
