@@ -54,7 +54,7 @@ def _hash(path: Path) -> str:
     try:
         if not path.is_file():
             return "missing"
-        return hashlib.sha256(path.read_bytes()).hexdigest()
+        return _digest(path.read_bytes())
     except OSError:
         return "missing"
 
@@ -102,8 +102,8 @@ class Cache:
     # An entry is two lines of JSON: a header (the article, its hash, and the SHA-256 of the
     # second line) and the result. An entry whose result does not hash to its header's digest
     # (torn by a crash, edited, damaged on disk) is dropped and rebuilt, whatever its form; one
-    # that does is exactly what factcheck wrote, so its tens of thousands of finding rows need
-    # no check of their own.
+    # that does has the form of what it holds checked (_result), not the type of every value
+    # of its tens of thousands of finding rows.
 
     def get(self, key: str) -> FileResult | None:
         """The cached result, or None if absent, stale (the article changed) or corrupt."""

@@ -20,11 +20,11 @@ from factcheck.model import (
     FieldSpec,
     Value,
 )
-from factcheck.numbers import DOWN_VERBS, UP_VERBS, Stated, parse_value
+from factcheck.numbers import Stated, parse_value
 from factcheck.periods import Period, parse_period
 from factcheck.rulepack import RulePack
 from factcheck.units import UnitInfo, unit_info
-from factcheck.yamlsrc import loc
+from factcheck.yamlsrc import items, loc
 
 ID = re.compile(r"[\w][\w.\-]*")  # used with fullmatch: "$" would let a final newline in
 YEAR = re.compile(r"[0-9]{4}")
@@ -136,8 +136,7 @@ def read_fields(
 ) -> dict[str, tuple[yaml.Node, yaml.Node]]:
     """Key and value nodes by field name; unknown fields are reported with a suggestion."""
     out: dict[str, tuple[yaml.Node, yaml.Node]] = {}
-    for key, value in node.value:
-        name = key.value if key.__class__ is yaml.ScalarNode else str(key.value)
+    for name, key, value in items(node):
         if name not in spec:
             hint = difflib.get_close_matches(name, list(spec), n=1)
             did = f"; did you mean '{hint[0]}'?" if hint else f"; expected one of {', '.join(spec)}"
@@ -232,19 +231,14 @@ def form_fits(kind: str, stated: Stated, unit: UnitInfo) -> bool:
     return _FORM_OK[kind](stated, unit)
 
 
-def _has_verb(text: str) -> bool:
-    """Does a value say which way it changes (增加, 减少, 下降 …)?"""
-    return any(verb in text for verb in (*UP_VERBS, *DOWN_VERBS))
-
-
 _FORM_OK = {  # is a stated figure of a form (and unit) that the kind can take?
     # a level says how much there is: 增加300亿元 is a change, for a growth claim
-    "level": lambda s, u: s.form == "number" and not _has_verb(s.text),
+    "level": lambda s, u: s.form == "number" and s.verb is None,
     # a rate, percentage points, or an amount written with its direction (增加12.3亿元): a
     # level put in a growth claim by mistake (670亿元) stays an error
     "growth": lambda s, u: (
         s.form == "number"
-        and (u.is_percent or u.is_points or (u.dimension != "" and _has_verb(s.text)))
+        and (u.is_percent or u.is_points or (u.dimension != "" and s.verb is not None))
     ),
     "cagr": lambda s, u: s.form == "number" and u.is_percent,
     "multiple": lambda s, u: s.form == "multiple" or (s.form == "number" and not s.unit),

@@ -42,7 +42,7 @@ from factcheck.model import (
 from factcheck.periods import MAX_YEAR, MIN_YEAR
 from factcheck.quotes import figure_missing, index_for
 from factcheck.rulepack import RulePack
-from factcheck.yamlsrc import compose, loc, read_text
+from factcheck.yamlsrc import compose, items, loc, read_text
 
 _SCALAR = yaml.ScalarNode
 
@@ -226,7 +226,7 @@ def _claims(c: ClaimReader, node: yaml.Node) -> list[Claim]:
         if not isinstance(item, yaml.MappingNode):
             c.problem(item, "E115", "a claim must be a mapping")
             continue
-        kind_node = next((v for k, v in item.value if k.value == "kind"), None)
+        kind_node = next((v for k, _, v in items(item) if k == "kind"), None)
         kind = kind_node.value if isinstance(kind_node, yaml.ScalarNode) else None
         if kind not in KINDS:
             if kind_node is None:

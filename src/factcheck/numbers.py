@@ -82,6 +82,7 @@ class Stated:
     reading: str | None = None  # multiples: "times" (是…的N倍), "increase" (增长N倍), "doubling"
     lo: Decimal | None = None
     hi: Decimal | None = None
+    verb: str | None = None  # the direction verb written before the figure (增加, 下降), if any
     # A new field must be passed on where parse_value rebuilds a Stated with its text.
 
 
@@ -177,7 +178,18 @@ def parse_value(raw: str, lexicon: Lexicon) -> Stated:
     # The text as written, and the qualifier found around it (dataclasses.replace, spelled out:
     # it costs a third of a parse).
     return Stated(
-        raw, s.form, s.number, s.exponent, s.unit, word, bound, s.factor, s.reading, s.lo, s.hi
+        raw,
+        s.form,
+        s.number,
+        s.exponent,
+        s.unit,
+        word,
+        bound,
+        s.factor,
+        s.reading,
+        s.lo,
+        s.hi,
+        verb,
     )
 
 
