@@ -240,7 +240,12 @@ def test_article_path_is_relative_to_the_output(tmp_path: Path, pack: RulePack) 
     (tmp_path / "out").mkdir()
     run_extract(tmp_path / "a.txt", tmp_path / "out" / "x.yaml", None, False, pack)
     assert "article: ../a.txt\n" in (tmp_path / "out" / "x.yaml").read_text(encoding="utf-8")
-    assert load_claims(tmp_path / "out" / "x.yaml", pack).claims
+    # The article is outside the draft's folder: read only below a root that holds both
+    # (--article-root), never by default (issue 15).
+    assert load_claims(tmp_path / "out" / "x.yaml", pack, root=tmp_path).claims
+    with pytest.raises(InputError) as err:
+        load_claims(tmp_path / "out" / "x.yaml", pack)
+    assert [p.code for p in err.value.problems] == ["E113"]
 
 
 def test_never_overwrites(tmp_path: Path, pack: RulePack) -> None:

@@ -29,17 +29,22 @@ _CLAIMS_KEY = re.compile(rb"^claims\s*:", re.MULTILINE)
 
 @dataclass(frozen=True, slots=True)
 class Target:
-    """A claims file to load, with the name to show for it."""
+    """A claims file to load, with the name to show for it, and the folder its article must be
+    in (None: the claims file's own folder)."""
 
     path: Path
     shown: str
+    root: Path | None = None
 
 
-def collect(paths: Iterable[Path]) -> tuple[list[Target], list[Problem]]:
+def collect(paths: Iterable[Path], root: Path | None = None) -> tuple[list[Target], list[Problem]]:
     """Claims files named, or found below named folders (sorted, hidden folders skipped,
-    symlinked folders not followed, so a link loop cannot trap the walk)."""
+    symlinked folders not followed, so a link loop cannot trap the walk). ``root`` is the
+    folder articles may be read from (``--article-root``)."""
     targets: list[Target] = []
     problems: list[Problem] = []
+    if root is not None and not root.is_dir():
+        problems.append(Problem(Loc(str(root)), "E301", "--article-root: no such folder"))
     for path in paths:
         if path.is_dir():
             found = []
@@ -50,9 +55,9 @@ def collect(paths: Iterable[Path]) -> tuple[list[Target], list[Problem]]:
                     for f in files
                     if f.endswith(CLAIM_SUFFIXES) and not f.startswith(".")
                 ]
-            targets += [Target(p, str(p)) for p in sorted(found) if _looks_like_claims(p)]
+            targets += [Target(p, str(p), root) for p in sorted(found) if _looks_like_claims(p)]
         elif path.exists():
-            targets.append(Target(path, str(path)))
+            targets.append(Target(path, str(path), root))
         else:
             problems.append(Problem(Loc(str(path)), "E301", "no such file or folder"))
     seen: set[Path] = set()
@@ -69,16 +74,12 @@ def collect(paths: Iterable[Path]) -> tuple[list[Target], list[Problem]]:
 
 
 def _looks_like_claims(path: Path) -> bool:
-    """Does a file found in a folder have a top-level ``claims:`` key? (Unreadable files are
-    kept, so that the loader reports them.)"""
-    try:
-        with path.open("rb") as f:
-            head = f.read(8192)  # the key usually opens the file, after a short header
-            if _CLAIMS_KEY.search(head):
-                return True
-            return bool(_CLAIMS_KEY.search(head + f.read((1 << 20) - len(head))))
-    except OSError:
-        return True
+    """Does a file found in a folder have a top-level ``claims:`` key? (Unreadable files, and
+    anything but a regular file, are kept, so that the loader reports them.)"""
+    from factcheck.fileio import read_bounded  # noqa: PLC0415
+
+    head, _ = read_bounded(path, str(path), 1 << 20, head=True)  # the key usually opens it
+    return head is None or bool(_CLAIMS_KEY.search(head))
 
 
 def is_input(path: Path, targets: list[Target]) -> bool:
@@ -123,7 +124,7 @@ def check_one(target: Target, pack: RulePack, keep_file: bool = True) -> FileRes
     from factcheck.loader import load_claims  # noqa: PLC0415 - pint only when checking
 
     try:
-        file = load_claims(target.path, pack, target.shown)
+        file = load_claims(target.path, pack, target.shown, root=target.root)
     except InputError as exc:
         return FileResult(target.shown, problems=exc.problems)
     from factcheck.engine import check_file  # noqa: PLC0415 - not needed for cached runs
@@ -272,11 +273,14 @@ def run(
     results: list[FileResult | None] = [None] * len(targets)
     keys: dict[int, str] = {}
     if cache is not None:
+        from factcheck.fileio import read_bounded  # noqa: PLC0415
+
         for i, target in enumerate(targets):
-            try:
-                keys[i] = cache.key(target.shown, target.path.read_bytes())
-            except OSError:
+            data, problem = read_bounded(target.path, target.shown)
+            if data is None:
                 continue  # the loader reports it
+            # The root decides which article may be read: a result is valid only for its root.
+            keys[i] = cache.key(f"{target.shown}\0{target.root or ''}", data)
             results[i] = cache.get(keys[i])
     todo = [i for i, r in enumerate(results) if r is None]
     if todo and callable(pack):

@@ -12,6 +12,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from factcheck.errors import InputError, Loc, Problem
+from factcheck.fileio import read_bounded
 from factcheck.report.model import Report
 
 VERSION = 1
@@ -27,11 +28,15 @@ def dump(report: Report, path: Path) -> str:
 def load(path: Path) -> frozenset[str]:
     """The fingerprints saved in a baseline file; E304 when it is not one."""
     where = Loc(str(path))
+    if not path.exists():
+        raise InputError([Problem(where, "E301", "baseline file not found")])
+    raw, problem = read_bounded(path, str(path))  # a regular file, bounded: never /dev/zero
+    if raw is None:
+        assert problem is not None
+        raise InputError([problem])
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise InputError([Problem(where, "E301", "baseline file not found")]) from None
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        data = json.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:
         raise InputError([Problem(where, "E304", f"not a baseline file: {exc}")]) from None
     if not (
         isinstance(data, dict)

@@ -23,7 +23,7 @@ from typing import Any
 
 from factcheck import __version__, units
 from factcheck.errors import InputError
-from factcheck.fileio import write_atomic
+from factcheck.fileio import read_bounded, write_atomic
 from factcheck.finding import FIELDS, RELATED, from_row, to_row
 from factcheck.result import Deferred, FileResult
 
@@ -51,12 +51,8 @@ def _code_stamp() -> str:
 
 def _hash(path: Path) -> str:
     """The SHA-256 of a regular file (never a pipe or device: reading one could block)."""
-    try:
-        if not path.is_file():
-            return "missing"
-        return _digest(path.read_bytes())
-    except OSError:
-        return "missing"
+    data, _ = read_bounded(path, str(path))
+    return "missing" if data is None else _digest(data)
 
 
 class Cache:
@@ -109,7 +105,12 @@ class Cache:
         """The cached result, or None if absent, stale (the article changed) or corrupt."""
         path = self.root / f"{key}.json"
         try:
-            head, _, body = path.read_bytes().partition(b"\n")
+            data, _ = read_bounded(path, str(path))
+            if data is None and not os.path.lexists(path):
+                return None
+            if data is None:  # not a regular file (a pipe planted in the folder), or unreadable
+                raise ValueError("not an entry factcheck wrote")
+            head, _, body = data.partition(b"\n")
             if len(head) > MAX_HEADER:
                 raise ValueError("not an entry factcheck wrote")
             header = json.loads(head)
@@ -153,7 +154,8 @@ class Cache:
 
     def _load_units(self) -> None:
         try:
-            table = json.loads((self.root / self._units_file).read_text(encoding="utf-8"))
+            data, _ = read_bounded(self.root / self._units_file, self._units_file)
+            table = json.loads((data or b"").decode("utf-8"))
             units.KNOWN.update({str(k): (float(f), str(d)) for k, (f, d) in table.items()})
         except Exception:  # noqa: BLE001 - a damaged table: its units are parsed afresh
             pass

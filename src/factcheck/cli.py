@@ -96,6 +96,14 @@ Paths = Annotated[
 RulesOpt = Annotated[
     Path | None, typer.Option("--rules", help="A rule pack that extends the default one.")
 ]
+RootOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--article-root",
+        help="Articles named in claims files may be read from anywhere below this folder "
+        "(default: each claims file's own folder).",
+    ),
+]
 
 
 @app.command()
@@ -148,6 +156,7 @@ def check(
             "a megabyte of claims to check.",
         ),
     ] = "auto",
+    article_root: RootOpt = None,
 ) -> None:
     """Recompute every derived figure of the claims and report what disagrees."""
     from factcheck import app as core  # noqa: PLC0415
@@ -164,7 +173,7 @@ def check(
         output = None
     if output is not None:  # before the work, not after it
         check_target(output, force)
-    targets, problems = core.collect(paths)
+    targets, problems = core.collect(paths, article_root)
     if problems:
         _problems(problems)
     if output is not None and core.is_input(output, targets):
@@ -245,18 +254,18 @@ def _write(report: object, fmt: str, output: Path | None, force: bool) -> None:
 
 
 @app.command()
-def validate(paths: Paths, rules: RulesOpt = None) -> None:
+def validate(paths: Paths, rules: RulesOpt = None, article_root: RootOpt = None) -> None:
     """Check claims files (format, units, periods, quotes) without running the rules."""
     from factcheck import app as core  # noqa: PLC0415
     from factcheck.errors import InputError  # noqa: PLC0415
     from factcheck.loader import load_claims  # noqa: PLC0415
 
-    targets, problems = core.collect(paths)
+    targets, problems = core.collect(paths, article_root)
     pack, _ = core.resolve_pack(rules, paths)
     claims = 0
     for target in targets:
         try:
-            claims += len(load_claims(target.path, pack, target.shown).claims)
+            claims += len(load_claims(target.path, pack, target.shown, root=article_root).claims)
         except InputError as exc:
             problems += exc.problems
     if problems:
@@ -288,6 +297,7 @@ def coverage(
     article: Annotated[Path, typer.Argument(help="The article text.")],
     claims: Annotated[Path, typer.Argument(help="Its claims file.")],
     rules: RulesOpt = None,
+    article_root: RootOpt = None,
 ) -> None:
     """List every numeric mention of the article that no claim quotes and no entry ignores."""
     from factcheck import app as core  # noqa: PLC0415
@@ -304,7 +314,7 @@ def coverage(
     if text is None:
         _problems(problems)
     try:
-        file = load_claims(claims, pack)
+        file = load_claims(claims, pack, root=article_root)
     except InputError as exc:
         _problems(exc.problems)
     from dataclasses import replace  # noqa: PLC0415
@@ -325,13 +335,14 @@ def explain(
     ] = None,
     rules: RulesOpt = None,
     lang: Annotated[str | None, typer.Option("--lang", help="zh or en.")] = None,
+    article_root: RootOpt = None,
 ) -> None:
     """Print every check that touches one claim, step by step."""
     from factcheck import app as core  # noqa: PLC0415
     from factcheck.explain import explain_claim, suggest  # noqa: PLC0415
 
     paths = paths or [Path("claims")]
-    targets, problems = core.collect(paths)
+    targets, problems = core.collect(paths, article_root)
     if problems:
         _problems(problems)
     pack, _ = core.resolve_pack(rules, paths)

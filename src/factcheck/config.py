@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from factcheck.errors import InputError, Loc, Problem
+from factcheck.fileio import read_bounded
 
 KEYS = ("rules", "fail_on", "lang")
 
@@ -33,13 +34,19 @@ def find(start: Path) -> Config:
         here = here.parent
     for folder in (here, *here.parents):
         dotfile = folder / ".factcheck.yaml"
-        if dotfile.is_file():
+        # Anything in their place but a folder is read (a device or pipe is refused, E100):
+        # skipping it would silently change the gate.
+        if dotfile.exists() and not dotfile.is_dir():
             return _from_yaml(dotfile)
         pyproject = folder / "pyproject.toml"
-        if pyproject.is_file():
+        if pyproject.exists() and not pyproject.is_dir():
+            raw, problem = read_bounded(pyproject, str(pyproject))
+            if raw is None:
+                assert problem is not None
+                raise InputError([problem])  # a device or pipe in its place: never read it
             try:
-                table = tomllib.loads(pyproject.read_text(encoding="utf-8"))
-            except (tomllib.TOMLDecodeError, UnicodeDecodeError, OSError):
+                table = tomllib.loads(raw.decode("utf-8"))
+            except (tomllib.TOMLDecodeError, UnicodeDecodeError):
                 continue  # not ours to judge; ruff stops on it, we look further up
             section = table.get("tool", {}).get("factcheck")
             if isinstance(section, dict):

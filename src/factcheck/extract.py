@@ -65,7 +65,7 @@ def run_extract(
         listed = _uncovered_skips(skipped, claims)
         lines += skipped_lines(listed)
         body = "\n".join(lines) + "\n"
-        problems = _problems(body, target, pack)
+        problems = _problems(body, target, pack, root=_root(article, target))
         if not problems:
             break
         claims, skipped = _drop(problems, claims, skipped, items, first, set())
@@ -92,12 +92,23 @@ def _uncovered_skips(skipped: list[Skipped], claims: list[DraftClaim]) -> list[S
     return [s for s in skipped if (s.start, s.end) not in cover]
 
 
-def _problems(text: str, target: Path, pack: RulePack, check_quotes: bool = True) -> list[Problem]:
+def _root(article: Path, target: Path) -> Path:
+    """The folder a draft's article may be read from: the closest one holding both the article
+    named on the command line and the claims file written (``article: ../a.txt``)."""
+    try:
+        return Path(os.path.commonpath([article.resolve().parent, target.resolve().parent]))
+    except (OSError, RuntimeError, ValueError):
+        return target.parent
+
+
+def _problems(
+    text: str, target: Path, pack: RulePack, check_quotes: bool = True, root: Path | None = None
+) -> list[Problem]:
     """What the loader says about ``text`` as if it were already written at ``target``."""
     from factcheck.loader import load_claims  # noqa: PLC0415 - pint only when a file is written
 
     try:
-        load_claims(target, pack, str(target), check_quotes=check_quotes, text=text)
+        load_claims(target, pack, str(target), check_quotes=check_quotes, text=text, root=root)
     except InputError as exc:
         return exc.problems
     return []
@@ -146,10 +157,12 @@ def _merge(
     if target != merge:
         check_target(target, force)
     existing = _read(merge)
-    bom = merge.read_bytes().startswith(b"\xef\xbb\xbf")
+    bom = merge.read_bytes().startswith(b"\xef\xbb\xbf")  # a regular file: _read checked it
     # Quotes are not checked: after an edit of the article some may be stale, and the point of
     # merging is to bring the file back in step. validate reports them afterwards.
-    file = replace(load_claims(merge, pack, str(merge), check_quotes=False), article_text=text)
+    root = _root(article, merge)
+    loaded = load_claims(merge, pack, str(merge), check_quotes=False, root=root)
+    file = replace(loaded, article_text=text)
     # The loader checks quotes against the file's own article; drafts quote ARTICLE.
     same_article = Path(file.article_path).resolve() == article.resolve()
     # A mention is new when no quote of the file covers it (as coverage counts it).
@@ -174,7 +187,7 @@ def _merge(
     if not claims and not _uncovered_skips(skipped, claims):
         return f"{merge}: every numeric mention is covered already; nothing added"
     at, dash, key, flow_empty = insertion(existing, str(merge))
-    known = {(p.code, p.message) for p in _problems(existing, target, pack, same_article)}
+    known = {(p.code, p.message) for p in _problems(existing, target, pack, same_article, root)}
     for _ in range(MAX_ROUNDS):
         items = [claim_lines(c, dash, key) for c in claims]
         lines = [line for item in items for line in item]
@@ -183,7 +196,7 @@ def _merge(
         merged, first = splice(existing, lines, at, flow_empty)
         problems = [
             p
-            for p in _problems(merged, target, pack, same_article)
+            for p in _problems(merged, target, pack, same_article, root)
             if (p.code, p.message) not in known or first <= p.loc.line < first + len(lines)
         ]
         if not problems:

@@ -1,4 +1,10 @@
-"""Writing files without losing anything: a temporary file in the same folder, flushed and
+"""Reading and writing files: every input goes through :func:`read_bounded`, every output
+through :func:`write_atomic`.
+
+Reading: regular files only, opened without blocking, at most ``MAX_BYTES``, counted while
+reading. Articles are read only inside a root folder (:func:`contained`).
+
+Writing files without losing anything: a temporary file in the same folder, flushed and
 synced, then renamed over the target. A crash or Ctrl-C mid-write leaves the old file intact, and
 an existing file is replaced only when the caller was told to (``--force``). Devices and pipes
 are written into, never replaced; a link is followed to the file it points to."""
@@ -8,7 +14,6 @@ from __future__ import annotations
 import contextlib
 import os
 import stat
-import tempfile
 from pathlib import Path
 
 from factcheck.errors import InputError, Loc, Problem
@@ -68,6 +73,8 @@ def write_atomic(
     except OSError:
         mode = 0o666 & ~_umask()
     try:
+        import tempfile  # noqa: PLC0415 - only when a file is written
+
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     except OSError as exc:
         raise InputError([Problem(where, "E301", f"cannot write here: {exc.strerror}")]) from None
@@ -83,3 +90,80 @@ def write_atomic(
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
+
+
+# ---- reading ------------------------------------------------------------------------------------
+
+MAX_BYTES = 64 * 1024 * 1024  # every input file: claims, articles, rule packs, baselines, config
+_READ_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
+_CHUNK = 1 << 20
+
+
+def read_bounded(
+    path: Path, shown: str, limit: int = MAX_BYTES, head: bool = False
+) -> tuple[bytes | None, Problem | None]:
+    """The bytes of a regular file of at most ``limit`` bytes, or None and an E100 problem
+    (``head``: the first ``limit`` bytes of a longer file instead of a problem).
+
+    The file is opened without blocking (a FIFO with no writer opens at once) and its type is
+    taken from the open descriptor, so what is checked is what is read: a directory, a device
+    (``/dev/zero``), a FIFO or a socket is refused before a byte is read. The bound is counted
+    while reading, not taken from the size the file system reports (a file growing under the
+    reader, or a ``/proc`` file of size 0, stops at the bound)."""
+    where = Loc(shown, 1, 1)
+    try:
+        fd = os.open(path, _READ_FLAGS)
+    except FileNotFoundError:
+        return None, Problem(where, "E100", "file not found")
+    except IsADirectoryError:
+        return None, Problem(where, "E100", "is a directory, expected a file")
+    except (OSError, ValueError) as exc:  # ValueError: a NUL in the name
+        return None, Problem(where, "E100", f"cannot read: {getattr(exc, 'strerror', None) or exc}")
+    try:
+        info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):
+            return None, Problem(where, "E100", "is a directory, expected a file")
+        if not stat.S_ISREG(info.st_mode):
+            return None, Problem(where, "E100", "not a regular file (a device, pipe or socket)")
+        if info.st_size > limit and not head:
+            message = f"file is {info.st_size} bytes, over the {limit} limit"
+            return None, Problem(where, "E100", message)
+        chunks: list[bytes] = []
+        size = 0
+        while size <= limit:
+            chunk = os.read(fd, min(_CHUNK, limit + 1 - size))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+        data = b"".join(chunks)
+        if size > limit:
+            if head:
+                return data[:limit], None
+            return None, Problem(where, "E100", f"file is over the {limit} bytes limit")
+        return data, None
+    except OSError as exc:
+        return None, Problem(where, "E100", f"cannot read: {exc.strerror or exc}")
+    finally:
+        os.close(fd)
+
+
+def is_regular(path: Path) -> bool:
+    """Is ``path`` (links followed) a regular file? Never opens it, so never blocks."""
+    try:
+        return stat.S_ISREG(os.stat(path).st_mode)
+    except (OSError, ValueError):
+        return False
+
+
+def contained(path: Path, root: Path) -> Path | None:
+    """``path`` with every link resolved, if it lies inside ``root`` (resolved too), else None.
+
+    What is read afterwards is the resolved path, so no link met on the way (a link inside
+    the tree that points out of it, or ``../``) can lead the reader outside ``root``."""
+    try:
+        real = Path(os.path.realpath(path, strict=True))
+        top = Path(os.path.realpath(root, strict=True))
+    except (OSError, RuntimeError, ValueError):  # missing, a loop of links, a NUL in the name
+        return None
+    return real if real == top or top in real.parents else None

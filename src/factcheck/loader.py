@@ -27,6 +27,7 @@ from factcheck.claimfields import (
     try_value,
 )
 from factcheck.errors import InputError, Problem
+from factcheck.fileio import contained
 from factcheck.model import (
     FIELDS,
     FILE_FIELDS,
@@ -153,24 +154,26 @@ def load_claims(
     shown: str | None = None,
     check_quotes: bool = True,
     text: str | None = None,
+    root: Path | None = None,
 ) -> ClaimsFile:
     """Load and validate one claims file; raise InputError with every problem found.
 
     ``text``, when given, is the file's content not yet written at ``path`` (a draft): it is
-    validated as if it stood there, its article found beside ``path``.
+    validated as if it stood there, its article found beside ``path``. The article is read only
+    from inside ``root`` (default: the claims file's folder), links resolved (E113 otherwise).
     """
     shown = shown or str(path)
     if text is None:
         text, problems = read_text(path, shown)
         if text is None:
             raise InputError(problems)
-    root, problems = compose(text, shown)
-    if problems or root is None:
+    doc, problems = compose(text, shown)
+    if problems or doc is None:
         raise InputError(problems)
-    if not isinstance(root, yaml.MappingNode):
-        raise InputError([Problem(loc(root, shown), "E103", "a claims file must be a mapping")])
+    if not isinstance(doc, yaml.MappingNode):
+        raise InputError([Problem(loc(doc, shown), "E103", "a claims file must be a mapping")])
     c = ClaimReader(shown, pack, "", None)
-    top = read_fields(c, root, FILE_FIELDS)
+    top = read_fields(c, doc, FILE_FIELDS)
     entity = c.text(top["entity"][1], "entity") if "entity" in top else None
     c.entity = entity or ""
     version = c.text(top["version"][1], "version") if "version" in top else None
@@ -184,10 +187,13 @@ def load_claims(
             c.problem(top["year"][1], "E111", f"'{raw}' is not a year ({MIN_YEAR}-{MAX_YEAR})")
     article_text, article_shown = None, ""
     if "article" in top and (raw := c.text(top["article"][1], "article")) is not None:
-        article_path = path.parent / raw
         article_shown = str(Path(shown).parent / raw)
-        if not raw or not article_path.exists():  # a dangling symlink does not exist either
-            c.problem(top["article"][1], "E113", f"article '{raw}' not found")
+        # Only inside the root (the claims file's folder unless the user names another), links
+        # resolved: a missing file and one outside get the same answer, so a claims file cannot
+        # probe the disk (the quote check would otherwise say yes or no for any text).
+        article_path = contained(path.parent / raw, root or path.parent) if raw else None
+        if article_path is None:
+            c.problem(top["article"][1], "E113", f"article '{raw}' not found inside its root")
         else:
             article_text, read_problems = read_text(article_path, article_shown)
             for p in read_problems:  # a folder, binary or not UTF-8: E100 at the 'article' key

@@ -17,6 +17,7 @@ from pathlib import Path
 import yaml
 
 from factcheck.errors import Loc, Problem
+from factcheck.fileio import MAX_BYTES, read_bounded
 
 try:  # the C composer is about 3x faster; fall back where libyaml is missing
     from yaml import CSafeLoader as _Base
@@ -43,7 +44,6 @@ class _Loader(_Base):  # type: ignore[misc, valid-type]
         pass
 
 
-MAX_BYTES = 64 * 1024 * 1024
 MAX_DEPTH = 64
 MAX_PROBLEMS = 100  # an alias bomb yields one problem per alias: stop counting, the file is bad
 _CORE_TAGS = frozenset(
@@ -94,20 +94,14 @@ def too_deep(text: str, limit: int = PRESCAN_DEPTH) -> int | None:
 def read_text(path: Path, shown: str) -> tuple[str | None, list[Problem]]:
     """Read a UTF-8 text file (a BOM is dropped, CRLF kept as is for the YAML reader).
 
-    Returns the text, or None with an E100 problem for anything that is not readable text.
+    Returns the text, or None with an E100 problem for anything that is not readable text
+    (:func:`factcheck.fileio.read_bounded`: regular files only, at most ``MAX_BYTES``).
     """
     loc = Loc(shown, 1, 1)
-    try:
-        if path.is_dir():
-            return None, [Problem(loc, "E100", "is a directory, expected a file")]
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            return None, [Problem(loc, "E100", f"file is {size} bytes, over the {MAX_BYTES} limit")]
-        data = path.read_bytes()
-    except FileNotFoundError:
-        return None, [Problem(loc, "E100", "file not found")]
-    except OSError as exc:
-        return None, [Problem(loc, "E100", f"cannot read: {exc.strerror or exc}")]
+    data, problem = read_bounded(path, shown, MAX_BYTES)
+    if data is None:
+        assert problem is not None
+        return None, [problem]
     if b"\x00" in data:
         return None, [Problem(loc, "E100", "binary file (contains NUL bytes)")]
     try:
