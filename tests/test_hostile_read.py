@@ -8,19 +8,13 @@ from pathlib import Path
 
 import pytest
 from inputs import ARTICLE, HEADER, problems_of, run_cli, write
+from test_hostile import LEVEL as LEVEL_OF
 
 from factcheck.fileio import read_bounded
 from factcheck.loader import load_claims
 from factcheck.rulepack import RulePack, load_pack
 
-LEVEL = """claims:
-  - id: gdp-2025
-    kind: level
-    quote: 2025年地区生产总值突破670亿元
-    metric: 地区生产总值
-    period: 2025
-    value: 突破670亿元
-"""
+LEVEL = LEVEL_OF.format(period=2025, value="突破670亿元")
 
 
 @pytest.fixture(scope="module")
@@ -178,3 +172,13 @@ def test_device_config_file(tmp_path: Path) -> None:
     result = run_cli("check", "--no-cache", str(path))
     assert result.returncode == 2, result.stderr
     assert "E100" in result.stderr
+
+
+def test_the_root_of_a_folder_walk_is_each_file_s_own(tmp_path: Path) -> None:
+    # Two claims files in two folders, each with its article beside it: each is read.
+    for name in ("a", "b"):
+        (tmp_path / "claims" / name).mkdir(parents=True)
+        write(tmp_path / "claims" / name, LEVEL)
+    result = run_cli("check", "--no-cache", "-f", "text", str(tmp_path / "claims"))
+    assert "E113" not in result.stdout + result.stderr
+    assert result.returncode in (0, 1), result.stdout

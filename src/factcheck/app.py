@@ -37,14 +37,16 @@ class Target:
     root: Path | None = None
 
 
-def collect(paths: Iterable[Path], root: Path | None = None) -> tuple[list[Target], list[Problem]]:
+def collect(
+    paths: Iterable[Path], article_root: Path | None = None
+) -> tuple[list[Target], list[Problem]]:
     """Claims files named, or found below named folders (sorted, hidden folders skipped,
-    symlinked folders not followed, so a link loop cannot trap the walk). ``root`` is the
+    symlinked folders not followed, so a link loop cannot trap the walk). ``article_root`` is the
     folder articles may be read from (``--article-root``)."""
     targets: list[Target] = []
     problems: list[Problem] = []
-    if root is not None and not root.is_dir():
-        problems.append(Problem(Loc(str(root)), "E301", "--article-root: no such folder"))
+    if article_root is not None and not article_root.is_dir():
+        problems.append(Problem(Loc(str(article_root)), "E301", "--article-root: no such folder"))
     for path in paths:
         if path.is_dir():
             found = []
@@ -55,9 +57,11 @@ def collect(paths: Iterable[Path], root: Path | None = None) -> tuple[list[Targe
                     for f in files
                     if f.endswith(CLAIM_SUFFIXES) and not f.startswith(".")
                 ]
-            targets += [Target(p, str(p), root) for p in sorted(found) if _looks_like_claims(p)]
+            targets += [
+                Target(p, str(p), article_root) for p in sorted(found) if _looks_like_claims(p)
+            ]
         elif path.exists():
-            targets.append(Target(path, str(path), root))
+            targets.append(Target(path, str(path), article_root))
         else:
             problems.append(Problem(Loc(str(path)), "E301", "no such file or folder"))
     seen: set[Path] = set()
