@@ -71,3 +71,14 @@ FINDINGS: dict[str, tuple[str, str]] = {
     "FC161": ("cannot recompute: an input is zero, negative, unbounded or in another unit", "info"),
 }
 SEVERITIES = ("error", "warning", "info")
+
+# Where docs/codes.md is published: SARIF gives every rule a ``helpUri`` here (code scanning links
+# it from each alert), and ``factcheck rule CODE`` names it. The section of each code is
+# :func:`help_uri`'s anchor.
+DOCS_URL = "https://factcheck.invalid/docs/codes.md"
+_SECTIONS = {"E1": "claims-files-e1xx", "E2": "rule-packs-e2xx", "E3": "command-line-and-files-written-by-the-tool-e3xx"}
+
+
+def help_uri(code: str) -> str:
+    """The address of a code's section of docs/codes.md."""
+    return f"{DOCS_URL}#{_SECTIONS.get(code[:2], 'findings-fc')}"

@@ -74,8 +74,13 @@ class Finding:
 
     @property
     def fingerprint(self) -> str:
-        """Identity that survives edits elsewhere in the file (for baselines)."""
-        return f"{self.path}::{self.claim}::{self.code}"
+        """Identity within its file that survives edits elsewhere in the file (for baselines):
+        claim and code; for an uncovered mention (no claim), the code and the mention's text.
+        :meth:`Report.baseline_key <factcheck.report.model.Report.baseline_key>` puts the file
+        in front and tells repeated identities apart."""
+        if self.claim:
+            return f"{self.claim}::{self.code}"
+        return f"::{self.code}::{self.quote}"
 
     def stamped(self, severity: str, accepted: str = "") -> Finding:
         """A copy with the severity (and acceptance) the engine decided."""

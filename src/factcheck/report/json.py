@@ -58,7 +58,7 @@ def document(report: Report) -> dict[str, object]:
         "findings": [
             {
                 **f.to_dict(),
-                "fingerprint": f.fingerprint,
+                "fingerprint": report.baseline_key(f),
                 "in_baseline": report.in_baseline(f),
                 "gating": report.gates(f),
             }

@@ -51,11 +51,29 @@ class Report:
         return [p for r in self.results for p in r.problems]
 
     def baseline_key(self, finding: Finding) -> str:
-        """A finding's identity in a baseline: its file relative to the baseline's folder (so
-        that ``claims/``, ``./claims`` and an absolute path name the same file), claim and
-        code; not its line or wording, so that it survives edits elsewhere in the file."""
+        """A finding's identity in a baseline, SARIF and JSON: its file relative to the
+        baseline's folder (so that ``claims/``, ``./claims`` and an absolute path name the same
+        file), claim and code; for an uncovered mention (FC151, which has no claim) the mention
+        and which occurrence of it in the article it is. Not its line or wording, so that it
+        survives edits elsewhere in the file. Two findings of one run never share a key."""
+        return self._keys.get(id(finding)) or self._key(finding)
+
+    def _key(self, finding: Finding) -> str:
         path = os.path.relpath(os.path.abspath(finding.path), os.path.abspath(self.baseline_root))
-        return f"{Path(path).as_posix()}::{finding.claim}::{finding.code}"
+        return f"{Path(path).as_posix()}::{finding.fingerprint}"
+
+    @cached_property
+    def _keys(self) -> dict[int, str]:
+        """The key of every finding of the report. Keys that would repeat (the same text
+        uncovered twice in an article, two findings of one code on one claim) are told apart by
+        their occurrence in file order: ``…::FC151::68.5%`` then ``…::FC151::68.5%#2``."""
+        keys: dict[int, str] = {}
+        seen: dict[str, int] = {}
+        for f in sorted(self.findings, key=lambda f: (f.path, f.line, f.col, f.code, f.claim)):
+            key = self._key(f)
+            seen[key] = seen.get(key, 0) + 1
+            keys[id(f)] = key if seen[key] == 1 else f"{key}#{seen[key]}"
+        return keys
 
     def in_baseline(self, finding: Finding) -> bool:
         """Was this finding saved in the baseline (reviewed before)?"""

@@ -4,8 +4,9 @@ One run. ``tool.driver.rules`` lists every finding code of :data:`factcheck.code
 rule indexes are stable. Each result is located at its claim in the claims file and, as a second
 location, at its quote in the article; the claims it was recomputed from are its related
 locations. Accepted findings carry an in-source suppression with the reason; with a baseline,
-each result says whether it is new or unchanged. Input problems are tool notifications. GitHub
-accepts at most 25,000 results per run, so the rest are dropped with a notification.
+each result says whether it is new or unchanged. Input problems are results too, at their place
+(rules ``E…``), and tool notifications. Every rule has a ``helpUri`` into docs/codes.md; every
+file is one artifact, however many claims files name it. GitHub accepts at most 25,000 results per run, so the rest are dropped with a notification.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from pathlib import PurePosixPath, PureWindowsPath
 from typing import cast
 from urllib.parse import quote
 
-from factcheck.codes import FINDINGS
+from factcheck.codes import FINDINGS, INPUT_CODES, help_uri
 from factcheck.errors import Loc, Problem
 from factcheck.finding import Finding
 from factcheck.report.json import provenance
@@ -25,7 +26,12 @@ from factcheck.report.model import Report
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 MAX_RESULTS = 25_000  # GitHub code scanning rejects a run with more
 LEVEL = {"error": "error", "warning": "warning", "info": "note"}
-RULE_INDEX = {code: i for i, code in enumerate(FINDINGS)}
+# Findings first, then input problems: appending codes never moves an index.
+RULES: dict[str, tuple[str, str]] = {
+    **FINDINGS,
+    **{code: (title, "error") for code, title in INPUT_CODES.items()},
+}
+RULE_INDEX = {code: i for i, code in enumerate(RULES)}
 
 
 def uri(path: str) -> str:
@@ -64,7 +70,7 @@ def _result(f: Finding, report: Report) -> dict[str, object]:
         "level": LEVEL.get(f.severity, "note"),
         "message": {"text": text},
         "locations": locations,
-        "partialFingerprints": {"factcheck/v1": f.fingerprint},
+        "partialFingerprints": {"factcheck/v1": report.baseline_key(f)},
         "properties": {
             "claim": f.claim,
             "verdict": f.verdict,
@@ -91,6 +97,42 @@ def _result(f: Finding, report: Report) -> dict[str, object]:
         # Only a run compared with a baseline has a baseline state (SARIF §3.27.24).
         result["baselineState"] = "unchanged" if report.in_baseline(f) else "new"
     return result
+
+
+def _problem(p: Problem) -> dict[str, object]:
+    """An input problem as a result at its place, so code scanning shows it on the file."""
+    return {
+        "ruleId": p.code,
+        "ruleIndex": RULE_INDEX.get(p.code, -1),
+        "level": "error",
+        "message": {"text": p.message},
+        "locations": [_location(p.loc.path, p.loc.line, p.loc.col)],
+        "partialFingerprints": {"factcheck/v1": f"{uri(p.loc.path)}::{p.code}::{p.message}"},
+    }
+
+
+def _artifacts(report: Report) -> list[dict[str, object]]:
+    """Every claims file and article once, whatever number of claims files name an article."""
+    seen: dict[str, dict[str, object]] = {}
+    for r in report.results:
+        for path, sha in ((r.path, r.sha256), (r.article_path, r.article_sha256)):
+            if path and sha and uri(path) not in seen:
+                seen[uri(path)] = {
+                    "location": {"uri": uri(path)},
+                    "roles": ["analysisTarget"],
+                    "hashes": {"sha-256": sha},
+                }
+    return list(seen.values())
+
+
+def _rule(code: str, title: str, severity: str) -> dict[str, object]:
+    return {
+        "id": code,
+        "shortDescription": {"text": title},
+        "helpUri": help_uri(code),
+        "help": {"text": f"{code}: {title}. Every code is described in docs/codes.md."},
+        "defaultConfiguration": {"level": LEVEL[severity]},
+    }
 
 
 def _notification(code: str, level: str, text: str, where: Loc | None = None) -> dict[str, object]:
@@ -121,25 +163,12 @@ def document(report: Report) -> dict[str, object]:
                 f"{MAX_RESULTS} per run (the JSON report has them all)",
             )
         )
-    artifacts = [
-        {"location": {"uri": uri(path)}, "roles": ["analysisTarget"], "hashes": {"sha-256": sha}}
-        for r in report.results
-        for path, sha in ((r.path, r.sha256), (r.article_path, r.article_sha256))
-        if path and sha
-    ]
     run: dict[str, object] = {
         "tool": {
             "driver": {
                 "name": "factcheck",
                 "version": report.version,
-                "rules": [
-                    {
-                        "id": rule,
-                        "shortDescription": {"text": title},
-                        "defaultConfiguration": {"level": LEVEL[severity]},
-                    }
-                    for rule, (title, severity) in FINDINGS.items()
-                ],
+                "rules": [_rule(code, *entry) for code, entry in RULES.items()],
             }
         },
         "invocations": [
@@ -151,8 +180,9 @@ def document(report: Report) -> dict[str, object]:
         ],
         "language": report.lang,
         "columnKind": "unicodeCodePoints",
-        "artifacts": artifacts,
-        "results": [_result(f, report) for f in findings[:MAX_RESULTS]],
+        "artifacts": _artifacts(report),
+        "results": [_problem(p) for p in problems]
+        + [_result(f, report) for f in findings[:MAX_RESULTS]],
         "properties": {
             "factcheck": {
                 **provenance(report),
