@@ -76,7 +76,11 @@ SEVERITIES = ("error", "warning", "info")
 # it from each alert), and ``factcheck rule CODE`` names it. The section of each code is
 # :func:`help_uri`'s anchor.
 DOCS_URL = "https://factcheck.invalid/docs/codes.md"
-_SECTIONS = {"E1": "claims-files-e1xx", "E2": "rule-packs-e2xx", "E3": "command-line-and-files-written-by-the-tool-e3xx"}
+_SECTIONS = {
+    "E1": "claims-files-e1xx",
+    "E2": "rule-packs-e2xx",
+    "E3": "command-line-and-files-written-by-the-tool-e3xx",
+}
 
 
 def help_uri(code: str) -> str:

@@ -6,7 +6,8 @@ location, at its quote in the article; the claims it was recomputed from are its
 locations. Accepted findings carry an in-source suppression with the reason; with a baseline,
 each result says whether it is new or unchanged. Input problems are results too, at their place
 (rules ``E…``), and tool notifications. Every rule has a ``helpUri`` into docs/codes.md; every
-file is one artifact, however many claims files name it. GitHub accepts at most 25,000 results per run, so the rest are dropped with a notification.
+file is one artifact, however many claims files name it. GitHub accepts at most 25,000 results
+per run, so the rest are dropped with a notification.
 """
 
 from __future__ import annotations
