@@ -15,6 +15,7 @@ from typing import cast
 from factcheck.errors import Problem
 from factcheck.finding import Finding
 from factcheck.report.model import Report
+from factcheck.textsafe import visible
 
 COMMAND = {"error": "error", "warning": "warning", "info": "notice"}
 
@@ -31,7 +32,7 @@ def escape_property(text: str) -> str:
 
 def command(name: str, message: str, **props: object) -> str:
     """One workflow command line."""
-    inner = ",".join(f"{k}={escape_property(str(v))}" for k, v in props.items() if v)
+    inner = ",".join(f"{k}={escape_property(visible(str(v)))}" for k, v in props.items() if v)
     return f"::{name}{' ' + inner if inner else ''}::{escape_data(message)}"
 
 
@@ -52,7 +53,9 @@ def _annotation(f: Finding, report: Report) -> str:
         lines.append(f"accepted: {f.accepted}")
     elif report.in_baseline(f):
         name, title = "notice", f"{title} (in baseline)"
-    return command(name, "\n".join(lines), file=f.path, line=f.line, col=f.col, title=title)
+    # The lines are factcheck's; a break or an escape sequence inside user text is escaped.
+    text = "\n".join(visible(x) for x in lines)
+    return command(name, text, file=f.path, line=f.line, col=f.col, title=title)
 
 
 def render(report: Report) -> str:

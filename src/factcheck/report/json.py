@@ -14,6 +14,7 @@ from typing import cast
 from factcheck.errors import Problem
 from factcheck.report.model import Report
 from factcheck.result import FileResult
+from factcheck.textsafe import json_safe
 
 FORMAT = "factcheck-report"
 VERSION = 1
@@ -70,4 +71,4 @@ def document(report: Report) -> dict[str, object]:
 
 def render(report: Report) -> str:
     """The JSON text: UTF-8 (Chinese kept readable), two-space indent, a final newline."""
-    return json.dumps(document(report), ensure_ascii=False, indent=2) + "\n"
+    return json_safe(json.dumps(document(report), ensure_ascii=False, indent=2)) + "\n"

@@ -16,13 +16,15 @@ import xml.etree.ElementTree as ET
 from factcheck.finding import Finding
 from factcheck.report.model import Report
 from factcheck.result import FileResult
+from factcheck.textsafe import visible
 
 # Characters XML 1.0 cannot carry at all, even escaped; an article could contain them.
 _INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
 def _clean(text: str) -> str:
-    return _INVALID.sub("\ufffd", text)
+    """User text on one line: control characters escaped, what XML cannot carry replaced."""
+    return _INVALID.sub("\ufffd", visible(text))
 
 
 def _detail(f: Finding, report: Report) -> str:
@@ -45,7 +47,7 @@ def _detail(f: Finding, report: Report) -> str:
         lines.append(f"accepted: {f.accepted}")
     if report.in_baseline(f):
         lines.append("in baseline")
-    return _clean("\n".join(lines))
+    return "\n".join(_clean(line) for line in lines)
 
 
 def _case(suite: ET.Element, classname: str, name: str, path: str, line: int) -> ET.Element:

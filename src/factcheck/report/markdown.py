@@ -16,6 +16,7 @@ from factcheck.errors import Problem
 from factcheck.finding import Finding
 from factcheck.report.model import Report
 from factcheck.report.words import COUNT_KEYS, WORDS, verdict
+from factcheck.textsafe import visible
 
 LIMIT = 1024 * 1024  # bytes: GitHub's cap on a job summary
 _RESERVE = 1024  # room kept for the closing note
@@ -25,7 +26,7 @@ _ORDERED = re.compile(r"(\d{1,9})[.)](?=\s|$)")
 
 def md(text: object) -> str:
     """User text made inert: one line, Markdown punctuation escaped, ``@`` unable to mention."""
-    flat = " ".join(str(text).split())
+    flat = visible(" ".join(str(text).split()))
     flat = _SPECIAL.sub(r"\\\1", flat).replace("@", "&#64;")
     if flat[:1] in ("-", "+", "="):  # a list item or a heading underline at a line start
         return "\\" + flat

@@ -23,6 +23,7 @@ from factcheck.errors import Loc, Problem
 from factcheck.finding import Finding
 from factcheck.report.json import provenance
 from factcheck.report.model import Report
+from factcheck.textsafe import json_safe
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 MAX_RESULTS = 25_000  # GitHub code scanning rejects a run with more
@@ -198,4 +199,4 @@ def document(report: Report) -> dict[str, object]:
 
 def render(report: Report) -> str:
     """The SARIF text (UTF-8, two-space indent, a final newline)."""
-    return json.dumps(document(report), ensure_ascii=False, indent=2) + "\n"
+    return json_safe(json.dumps(document(report), ensure_ascii=False, indent=2)) + "\n"

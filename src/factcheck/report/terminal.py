@@ -6,7 +6,8 @@ verdict. The report is built once as lines of ``(text, style)`` segments. On a t
 draws them (wrapped to its width); elsewhere (a pipe, a CI log) they are joined as plain text
 without importing rich at all. Colour follows ``NO_COLOR`` and ``FORCE_COLOR``, decided here
 and not by rich: rich 15 reads ``FORCE_COLOR=0`` as "force" and keeps bold under ``NO_COLOR``.
-User text is never parsed as rich markup: segments become ``Text`` pieces.
+User text is never parsed as rich markup: segments become ``Text`` pieces, and its control
+characters are escaped (:func:`factcheck.textsafe.visible`).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from typing import IO
 from factcheck.finding import Finding
 from factcheck.report.model import Report
 from factcheck.report.words import COUNT_KEYS, WORDS, verdict
+from factcheck.textsafe import visible
 
 _STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan", "pass": "green"}
 _MARK = {"error": "✗", "warning": "!", "info": "i", "pass": "✓"}
@@ -96,7 +98,8 @@ def build(report: Report) -> list[Line]:
         for f in report.passed:
             lines += _finding(f, report, "pass", words)
     lines += [[], [_verdict(report, counts)]]
-    return lines
+    # No user text reaches the terminal as a control sequence or a line break.
+    return [[(visible(text), style) for text, style in line] for line in lines]
 
 
 def _finding(f: Finding, report: Report, severity: str, words: dict[str, str]) -> list[Line]:

@@ -1,12 +1,14 @@
 """The parsable line format: ``path:line:col: severity code message``, one line per finding.
 
 It serves editors, grep and end-to-end tests. Input problems use the same shape with severity
-``error``.
+``error``. Every entry is exactly one line: control characters of user text are escaped
+(:func:`factcheck.textsafe.visible`).
 """
 
 from __future__ import annotations
 
 from factcheck.report.model import Report
+from factcheck.textsafe import visible
 
 
 def render(report: Report) -> str:
@@ -30,4 +32,6 @@ def render(report: Report) -> str:
             f"{f.path}:{f.line}:{f.col}: pass {f.code} {f.claim}: {f.arithmetic}"
             for f in report.passed
         ]
-    return "\n".join(lines) + ("\n" if lines else "")
+    # User text (metrics, quotes, reasons, paths) may hold line breaks or escape sequences:
+    # written as escapes, each entry stays one line and inert.
+    return "".join(visible(line) + "\n" for line in lines)
