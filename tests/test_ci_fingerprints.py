@@ -8,11 +8,11 @@ import json
 import os
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
-import jsonschema
 import pytest
+import test_cli_check
+from test_formats import validate_sarif
 
 from factcheck import app as core
 from factcheck.codes import DOCS_URL, FINDINGS, INPUT_CODES
@@ -22,41 +22,17 @@ from factcheck.rulepack import load_pack
 
 REPO = Path(__file__).resolve().parents[1]
 DATA = REPO / "tests" / "data" / "formats"
-SCHEMA = json.loads((REPO / "tests" / "data" / "sarif-schema-2.1.0.json").read_text("utf-8"))
 
 
-@pytest.fixture()
-def work(tmp_path: Path) -> Path:
-    (tmp_path / "claims").mkdir()
-    for name in ("claims.yaml", "article.txt"):
-        shutil.copy(DATA / name, tmp_path / "claims" / name)
-    return tmp_path
+work = test_cli_check.work  # the fixture: claims/ holding the formats fixture, in tmp_path
 
 
 def check(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR")}
-    env.update(LANG="C.UTF-8", PYTHONIOENCODING="utf-8")
-    return subprocess.run(
-        [sys.executable, "-m", "factcheck", "check", *args, "--no-cache"],
-        cwd=cwd,
-        env=env,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        timeout=120,
-    )
+    return test_cli_check.run(cwd, *args, "--no-cache")
 
 
 def append(path: Path, text: str) -> None:
     path.write_text(path.read_text(encoding="utf-8") + text, encoding="utf-8")
-
-
-def validate_sarif(doc: dict) -> None:
-    validator = jsonschema.Draft4Validator(
-        SCHEMA, format_checker=jsonschema.Draft4Validator.FORMAT_CHECKER
-    )
-    errors = sorted(validator.iter_errors(doc), key=lambda e: list(e.path))
-    assert not errors, "\n".join(f"{list(e.path)}: {e.message}" for e in errors[:10])
 
 
 # ---- baselines
