@@ -24,7 +24,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from factcheck.extract import draft_text, run_extract
-from factcheck.extract_draft import draft_claims
+from factcheck.extract.draft import draft_claims
 from factcheck.mentions import find_mentions
 from factcheck.rulepack import load_pack
 

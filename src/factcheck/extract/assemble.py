@@ -9,15 +9,15 @@ from typing import TYPE_CHECKING
 
 from factcheck.claimfields import form_fits
 from factcheck.errors import ValueProblem
-from factcheck.extract_model import DraftClaim, Field
-from factcheck.extract_rules import Figure
-from factcheck.extract_text import ArticleContext
+from factcheck.extract.model import DraftClaim, Field
+from factcheck.extract.rules import Figure
+from factcheck.extract.text import ArticleContext
 from factcheck.numbers import Stated, parse_value
 from factcheck.periods import parse_period
 from factcheck.units import UnitInfo, unit_info
 
 if TYPE_CHECKING:
-    from factcheck.extract_draft import _Drafter
+    from factcheck.extract.draft import _Drafter
 
 MAX_QUOTE = 150  # characters; a real clause is far shorter
 _OPENERS = "“‘「《（("

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 import yaml
 
 from factcheck.errors import InputError, Loc, Problem
-from factcheck.extract_draft import Draft, DraftClaim, Skipped
+from factcheck.extract.draft import Draft, DraftClaim, Skipped
 
 MODELINE = "# yaml-language-server: $schema=../schema/claims.schema.json"
 # Characters the YAML reader accepts in a stream, minus the line breaks it would fold.

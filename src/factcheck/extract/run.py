@@ -1,8 +1,8 @@
 """``factcheck extract``: draft a claims file from an article, or add the article's figures that
 no claim covers yet to an existing claims file.
 
-Drafting itself is :func:`factcheck.extract_draft.draft_claims`; the YAML text is written by
-:mod:`factcheck.extract_yaml`. This module reads and writes files and makes two promises:
+Drafting itself is :func:`factcheck.extract.draft.draft_claims`; the YAML text is written by
+:mod:`factcheck.extract.yamltext`. This module reads and writes files and makes two promises:
 
 * Nothing is lost. An existing file is never replaced without ``--force`` (E302); files are
   written atomically; ``--merge`` only inserts new claim items at the end of the ``claims:``
@@ -20,8 +20,8 @@ from pathlib import Path
 
 from factcheck.coverage import Cover, covered_spans
 from factcheck.errors import InputError, Problem
-from factcheck.extract_draft import Draft, DraftClaim, Skipped, draft_claims
-from factcheck.extract_yaml import (
+from factcheck.extract.draft import Draft, DraftClaim, Skipped, draft_claims
+from factcheck.extract.yamltext import (
     claim_lines,
     file_lines,
     insertion,

@@ -2,7 +2,7 @@
 with the reason it asserts nothing checkable.
 
 The steps: find the mentions (:func:`factcheck.mentions.find_mentions`, plus 首位/榜首 ranks),
-set aside the ones that are not figures (:func:`factcheck.extract_rules.skip_reason`), read each
+set aside the ones that are not figures (:func:`factcheck.extract.rules.skip_reason`), read each
 figure's value with the rule pack's lexicon and check it with the real parsers, guess the
 reference year and entity, then give each figure a kind, a period and a metric, and join the
 figures of a 分别 list into one 'respectively' claim. A draft the loader would refuse is demoted
@@ -16,18 +16,18 @@ from bisect import bisect_left
 from collections import Counter
 
 from factcheck.errors import ValueProblem
-from factcheck.extract_assemble import assemble, quote_span
-from factcheck.extract_describe import describe
-from factcheck.extract_metric import prefix_text
-from factcheck.extract_model import Draft, DraftClaim, Skipped
-from factcheck.extract_rules import (
+from factcheck.extract.assemble import assemble, quote_span
+from factcheck.extract.describe import describe
+from factcheck.extract.metric import prefix_text
+from factcheck.extract.model import Draft, DraftClaim, Skipped
+from factcheck.extract.rules import (
     VERBS,
     Figure,
     rank_words,
     skip_reason,
     value_words,
 )
-from factcheck.extract_text import ArticleContext, guess_entity
+from factcheck.extract.text import ArticleContext, guess_entity
 from factcheck.mentions import Mention, find_mentions
 from factcheck.numbers import parse_value
 from factcheck.rulepack import RulePack

@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from factcheck.extract_text import REACH, ArticleContext, TimeWord, quoted_name
+from factcheck.extract.text import REACH, ArticleContext, TimeWord, quoted_name
 from factcheck.mentions import Mention
 from factcheck.numbers import DOWN_VERBS, UP_VERBS, Lexicon  # the direction verbs parse_value knows
 

@@ -8,13 +8,13 @@ import re
 from bisect import bisect_left
 from typing import TYPE_CHECKING
 
-from factcheck import extract_metric as em
-from factcheck.extract_rules import Figure, propose_kind, resolve_period
-from factcheck.extract_text import REACH
+from factcheck.extract import metric as em
+from factcheck.extract.rules import Figure, propose_kind, resolve_period
+from factcheck.extract.text import REACH
 from factcheck.numbers import DOWN_VERBS
 
 if TYPE_CHECKING:
-    from factcheck.extract_draft import _Drafter
+    from factcheck.extract.draft import _Drafter
 
 _SCOPE_LEAD = re.compile(r"^(?:跃升至|跃升到|上升至|上升到|升至|升到|至|到|于|在)")
 _RANK_VERB = re.compile(r"排名|排在|位居|位列|居于|名列|跃居|跻身|稳居|居|列|排")

@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import re
 
-from factcheck.extract_rules import VERBS
-from factcheck.extract_text import ArticleContext, is_place
+from factcheck.extract.rules import VERBS
+from factcheck.extract.text import ArticleContext, is_place
 
 _QUOTES = '“”"‘’「」『』《》（）()'
 _LEADING = (

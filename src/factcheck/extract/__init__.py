@@ -1,0 +1,31 @@
+"""Drafting a claims file from an article (``factcheck extract``), stage by stage.
+
+    article text
+      │  mentions.find_mentions (+ rules.rank_words)     every number the text uses
+      ▼
+    draft (Drafter)   first pass: rules.skip_reason sets aside what is not a figure (a year,
+      │               an age, a label); rules.value_words reads each figure's value words,
+      │               checked by numbers.parse_value; text.ArticleContext gives clauses,
+      │               sentences and time words; the reference year, entity and default plan
+      ▼
+    describe.describe second pass, in text order: kind (rules.propose_kind), period
+      │               (rules.resolve_period) and metric (metric.*), 分别 groups
+      ▼
+    assemble.assemble each group checked with the real parsers, demoted to a kind its value
+      │               fits or set aside, fields laid out → model.DraftClaim / model.Skipped
+      ▼
+    draft.draft_claims → model.Draft
+      │
+      ▼
+    run.run_extract   yamltext writes the YAML by hand; the whole file is loaded by
+                      loader.load_claims before it is written (or merged with --merge)
+
+Only :func:`run_extract`, :func:`draft_text`, :func:`draft_claims` and the model classes are
+used outside this package.
+"""
+
+from factcheck.extract.draft import draft_claims
+from factcheck.extract.model import Draft, DraftClaim, Skipped
+from factcheck.extract.run import draft_text, run_extract
+
+__all__ = ["Draft", "DraftClaim", "Skipped", "draft_claims", "draft_text", "run_extract"]
