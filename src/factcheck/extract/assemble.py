@@ -5,23 +5,16 @@ are laid out in the order a claims file writes them."""
 from __future__ import annotations
 
 from collections import Counter
-from typing import TYPE_CHECKING
 
 from factcheck.claimfields import form_fits
 from factcheck.errors import ValueProblem
+from factcheck.extract.drafter import Drafter
 from factcheck.extract.model import DraftClaim, Field
 from factcheck.extract.rules import Figure
-from factcheck.extract.text import ArticleContext
+from factcheck.extract.text import quote_span
 from factcheck.numbers import Stated, parse_value
 from factcheck.periods import parse_period
 from factcheck.units import UnitInfo, unit_info
-
-if TYPE_CHECKING:
-    from factcheck.extract.draft import _Drafter
-
-MAX_QUOTE = 150  # characters; a real clause is far shorter
-_OPENERS = "“‘「《（("
-_CLOSERS = "”’」》）)"
 
 
 def _fits(kind: str, s: Stated, unit: UnitInfo) -> bool:
@@ -29,38 +22,7 @@ def _fits(kind: str, s: Stated, unit: UnitInfo) -> bool:
     return form_fits(kind, s, unit)
 
 
-def quote_span(ctx: ArticleContext, a: int, b: int, start: int, end: int) -> tuple[str, int, int]:
-    """The text of [a, b), trimmed of spaces and unpaired quote marks; a clause much longer
-    than a sentence (a text without punctuation) is cut to a window around [start, end)."""
-    if b - a > MAX_QUOTE:
-        a, b = max(a, start - MAX_QUOTE // 3), min(b, end + MAX_QUOTE // 3)
-    text = ctx.text
-    while a < b and (
-        text[a].isspace()
-        or text[a] in _CLOSERS
-        or (text[a] in _OPENERS and not _closes(text, a, b))
-    ):
-        a += 1
-    while b > a and (
-        text[b - 1].isspace()
-        or text[b - 1] in _OPENERS
-        or (text[b - 1] in _CLOSERS and not _opens(text, a, b))
-    ):
-        b -= 1
-    return text[a:b], a, b
-
-
-def _closes(text: str, a: int, b: int) -> bool:
-    pairs = {"“": "”", "‘": "’", "「": "」", "《": "》", "（": "）", "(": ")"}
-    return pairs[text[a]] in text[a + 1 : b]
-
-
-def _opens(text: str, a: int, b: int) -> bool:
-    pairs = {"”": "“", "’": "‘", "」": "「", "》": "《", "）": "（", ")": "("}
-    return pairs[text[b - 1]] in text[a : b - 1]
-
-
-def assemble(d: _Drafter, group: list[Figure], ids: Counter[int]) -> DraftClaim | None:
+def assemble(d: Drafter, group: list[Figure], ids: Counter[int]) -> DraftClaim | None:
     """The claim of a group, demoted or set aside where the loader would refuse it."""
     kind = group[0].kind
     parsed = []
@@ -131,7 +93,7 @@ def assemble(d: _Drafter, group: list[Figure], ids: Counter[int]) -> DraftClaim 
     )
 
 
-def _periods(d: _Drafter, f: Figure, kind: str) -> tuple[str, str | None]:
+def _periods(d: Drafter, f: Figure, kind: str) -> tuple[str, str | None]:
     """The figure's period and base, checked by the period parser; a point where the kind
     needs one, the reference year where nothing else parses."""
     plans, year = d.pack.plans, d.year
@@ -152,13 +114,13 @@ def _periods(d: _Drafter, f: Figure, kind: str) -> tuple[str, str | None]:
     return text, base
 
 
-def _plan_growth(d: _Drafter, f: Figure) -> bool:
+def _plan_growth(d: Drafter, f: Figure) -> bool:
     """Whether a growth figure's base came from a plan span (十四五期间增长5.5%)."""
     times = [t for t in d.ctx.times_before(f.vstart) if t.role != "base"]
     return bool(times) and times[-1].kind == "plan"
 
 
-def _is_span(period: str, d: _Drafter) -> bool:
+def _is_span(period: str, d: Drafter) -> bool:
     try:
         return parse_period(period, d.pack.plans, d.year).is_span
     except ValueProblem:

@@ -6,15 +6,12 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from typing import TYPE_CHECKING
 
-from factcheck.extract import metric as em
+import factcheck.extract.metric as em
+from factcheck.extract.drafter import Drafter
 from factcheck.extract.rules import Figure, propose_kind, resolve_period
 from factcheck.extract.text import REACH
 from factcheck.numbers import DOWN_VERBS
-
-if TYPE_CHECKING:
-    from factcheck.extract.draft import _Drafter
 
 _SCOPE_LEAD = re.compile(r"^(?:跃升至|跃升到|上升至|上升到|升至|升到|至|到|于|在)")
 _RANK_VERB = re.compile(r"排名|排在|位居|位列|居于|名列|跃居|跻身|稳居|居|列|排")
@@ -29,7 +26,7 @@ def _counted(f: Figure) -> bool:
     return dim.startswith("[") and not any(w in dim for w in _NOT_COUNTED)
 
 
-def describe(d: _Drafter, group: list[Figure], prev: list[Figure]) -> None:
+def describe(d: Drafter, group: list[Figure], prev: list[Figure]) -> None:
     """Fill in kind, period, metric (and ranking, within, metrics) of a group's figures."""
     f, ctx = group[0], d.ctx
     c_start, c_end = d.clause(f.mention.start)
@@ -64,7 +61,7 @@ def describe(d: _Drafter, group: list[Figure], prev: list[Figure]) -> None:
 
 
 def _metric(
-    d: _Drafter, f: Figure, label: str, wants_object: bool, prev: list[Figure], after: str
+    d: Drafter, f: Figure, label: str, wants_object: bool, prev: list[Figure], after: str
 ) -> str:
     if label.endswith("等") or ("、" in label and after):
         # 龙佰、华电等30余家头部企业, 高铁、2×100万千瓦调峰煤电: a list before, the noun after
@@ -86,7 +83,7 @@ def _metric(
         return (same or prev)[-1].metric
     # 1-3月累计完成3280亿元 after a sentence on 社会消费品零售总额: the paragraph's last
     # figure of the same dimension.
-    i = bisect_left(d._starts, f.mention.start)
+    i = bisect_left(d.starts, f.mention.start)
     for g in reversed(d.figures[max(0, i - 20) : i]):
         if _PARAGRAPH.search(d.ctx.text, g.vend, f.vstart):
             break
@@ -95,7 +92,7 @@ def _metric(
     return after or "未命名指标"
 
 
-def _ranking(d: _Drafter, f: Figure, prev: list[Figure], c_start: int, after: str) -> None:
+def _ranking(d: Drafter, f: Figure, prev: list[Figure], c_start: int, after: str) -> None:
     """What is ranked: the scope after the ranking verb (全省) and the ranked metric, or
     the thing named after the rank (排名全国第66位的金昌经开区)."""
     before = d.ctx.text[max(c_start, f.vstart - REACH) : f.vstart]
@@ -120,7 +117,7 @@ def _ranking(d: _Drafter, f: Figure, prev: list[Figure], c_start: int, after: st
         f.ranking = f.metric
 
 
-def _ratio_metrics(d: _Drafter, f: Figure, prev: list[Figure]) -> None:
+def _ratio_metrics(d: Drafter, f: Figure, prev: list[Figure]) -> None:
     """The two metrics of a ratio: the pair of a 分别 list before it in the sentence
     (城乡居民收入分别达…, 收入比…), the halves of a compound (城乡), or placeholders."""
     pairs = [g.metrics for g in prev if len(g.metrics) == 2]
@@ -128,7 +125,7 @@ def _ratio_metrics(d: _Drafter, f: Figure, prev: list[Figure]) -> None:
     f.metrics = pairs[-1] if pairs else split or [f.metric + "（分子）", f.metric + "（分母）"]
 
 
-def _respectively(d: _Drafter, group: list[Figure], prefix: str, prev: list[Figure]) -> None:
+def _respectively(d: Drafter, group: list[Figure], prefix: str, prev: list[Figure]) -> None:
     """Copy the lead's reading to the list and find the subjects it distributes over."""
     lead, n = group[0], len(group)
     for g in group[1:]:

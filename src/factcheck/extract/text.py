@@ -232,3 +232,39 @@ def quoted_name(text: str, start: int, end: int, longest: int = 20) -> bool:
         return False
     inner = before[open_at + 1 :] + text[start:end] + after[:close_at]
     return not _CLAUSE.search(inner)
+
+
+MAX_QUOTE = 150  # characters; a real clause is far shorter
+_OPENERS = "“‘「《（("
+_CLOSERS = "”’」》）)"
+
+
+def quote_span(ctx: ArticleContext, a: int, b: int, start: int, end: int) -> tuple[str, int, int]:
+    """The text of [a, b), trimmed of spaces and unpaired quote marks; a clause much longer
+    than a sentence (a text without punctuation) is cut to a window around [start, end)."""
+    if b - a > MAX_QUOTE:
+        a, b = max(a, start - MAX_QUOTE // 3), min(b, end + MAX_QUOTE // 3)
+    text = ctx.text
+    while a < b and (
+        text[a].isspace()
+        or text[a] in _CLOSERS
+        or (text[a] in _OPENERS and not _closes(text, a, b))
+    ):
+        a += 1
+    while b > a and (
+        text[b - 1].isspace()
+        or text[b - 1] in _OPENERS
+        or (text[b - 1] in _CLOSERS and not _opens(text, a, b))
+    ):
+        b -= 1
+    return text[a:b], a, b
+
+
+def _closes(text: str, a: int, b: int) -> bool:
+    pairs = {"“": "”", "‘": "’", "「": "」", "《": "》", "（": "）", "(": ")"}
+    return pairs[text[a]] in text[a + 1 : b]
+
+
+def _opens(text: str, a: int, b: int) -> bool:
+    pairs = {"”": "“", "’": "‘", "」": "「", "》": "《", "）": "（", ")": "("}
+    return pairs[text[b - 1]] in text[a : b - 1]
