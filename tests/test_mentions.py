@@ -1,5 +1,6 @@
 """Tests of the numeric-mention finder, against hand-worked expectations and as properties."""
 
+import re
 import subprocess
 import sys
 import warnings
@@ -9,10 +10,32 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from factcheck.mentions import _PATTERN, Mention, _cn_number, find_mentions, matches
+from factcheck.mentions import _PATTERN, MEASURE_WORDS, Mention, _cn_number, find_mentions, matches
+from factcheck.zh import EXTRA_MEASURE_WORDS, NOT_MEASURE_WORDS
 
 REPO = Path(__file__).resolve().parents[1]
 ARTICLE = REPO / "claims" / "jinchang-2025.txt"
+
+
+UNITS = REPO / "src" / "factcheck" / "data" / "units.txt"
+
+
+def test_measure_words_follow_units_txt() -> None:
+    """Every Chinese unit name and alias of units.txt is a measure word, unless it is one of the
+    named exceptions; each exception is a real unit, and no extra measure word is a unit (it
+    would come from units.txt then). Read here with a parser of its own."""
+    defined: set[str] = set()
+    for line in UNITS.read_text(encoding="utf-8").splitlines():
+        if line.startswith("#") or "=" not in line:
+            continue
+        name, _definition, *aliases = (p.strip() for p in line.split("="))
+        if not name.endswith("-"):  # 万- is a prefix
+            defined |= {w for w in (name, *aliases) if re.fullmatch("[\u4e00-\u9fff]+", w)}
+    assert (defined - NOT_MEASURE_WORDS) | EXTRA_MEASURE_WORDS == MEASURE_WORDS
+    assert defined >= NOT_MEASURE_WORDS
+    assert not EXTRA_MEASURE_WORDS & defined
+    # Units the hand-kept list lacked: 15 of them, 兆瓦 among them.
+    assert {"兆瓦", "吉瓦", "千伏安", "升", "标箱", "架次", "吨标准煤"} <= MEASURE_WORDS
 
 
 @pytest.fixture(scope="module")
@@ -125,6 +148,12 @@ def test_every_arabic_digit_is_inside_a_mention(article: str, mentions: list[Men
         ("增加了一倍", [("一倍", 1, "chinese")]),  # 一倍 is a multiple, not an article
         ("18.2:35.6:46.2", [("18.2:35.6:46.2", None, "arabic")]),  # three parts, no value
         ("三次产业结构", []),
+        # Units of units.txt are measure words: 五 before 兆瓦 is a quantity (5), and 5兆瓦 keeps
+        # its unit in the span.
+        ("装机容量达到五兆瓦", [("五兆瓦", 5, "chinese")]),
+        ("装机容量达到5兆瓦", [("5兆瓦", 5, "arabic")]),
+        ("发生三起事故，收治两例", [("三起", 3, "chinese"), ("两例", 2, "chinese")]),
+        ("四面八方，三头六臂", []),  # 方 and 头 are units, but no measure words
     ],
 )
 def test_small_cases(text: str, expected: list[tuple[str, float | None, str]]) -> None:

@@ -25,6 +25,7 @@ from factcheck.periods import Period, parse_period
 from factcheck.rulepack import RulePack
 from factcheck.units import UnitInfo, unit_info
 from factcheck.yamlsrc import items, loc
+from factcheck.zh import PLACE_VALUES
 
 ID = re.compile(r"[\w][\w.\-]*")  # used with fullmatch: "$" would let a final newline in
 YEAR = re.compile(r"[0-9]{4}")
@@ -110,7 +111,7 @@ class ClaimReader:
         return value
 
 
-_MAGNITUDES = ("十", "百", "千", "万", "亿")
+_MAGNITUDES = tuple(PLACE_VALUES)
 
 
 def _exact_count(stated: Stated, unit: UnitInfo) -> bool:

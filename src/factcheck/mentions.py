@@ -42,25 +42,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
-# Magnitude words written after an Arabic number (670亿元, 2.8万户). A rule pack may own these.
-MAGNITUDES: frozenset[str] = frozenset({"万亿", "千万", "百万", "万", "亿", "千", "百"})
+from factcheck.zh import MAGNITUDES, NUMERALS, PLACE_VALUES, SCALES, measure_words
 
-# Units and measure words. After an Arabic number they only extend the span; after a single Chinese
-# numeral they are what makes it a quantity (三年) rather than part of a word (三调). Deliberately
-# absent because they make words with numerals: 分 (十分), 周 (四周), 季 (四季), 面, 方, 头, 口.
-# 大 is here because "三大行动" counts items, as do the labels it forms.
-MEASURE_WORDS: frozenset[str] = frozenset(
-    {
-        *("元", "美元", "块", "吨", "公斤", "公斤/亩", "千克", "克", "斤", "亩", "公顷"),
-        *("米", "千米", "公里", "厘米", "毫米", "微米", "纳米", "平方米", "平方公里", "立方米"),
-        *("千瓦", "千瓦时", "瓦", "度", "个百分点", "百分点", "倍"),
-        *("年", "年度", "周年", "个月", "个季度", "个小时", "月", "日", "天", "季度", "小时"),
-        *("分钟", "秒", "岁"),
-        *("个", "人", "人次", "名", "位", "户", "家", "件", "项", "条", "座", "台", "辆", "株"),
-        *("棵", "院", "间", "套", "张", "所", "处", "场", "轮", "届", "批", "期", "种", "类"),
-        *("级", "代", "次", "组", "路", "层", "步", "大"),
-    }
-)
+# Units and measure words (zh.measure_words, derived from units.txt). After an Arabic number they
+# only extend the span; after a single Chinese numeral they are what makes it a quantity (三年)
+# rather than part of a word (三调).
+MEASURE_WORDS: frozenset[str] = measure_words()
 
 # Fixed phrases whose numerals are not quantities; matched before anything else and skipped. Most
 # phrases with a lone 一 need no entry, since the lone-一 rule already drops them.
@@ -73,10 +60,9 @@ IDIOMS: frozenset[str] = frozenset(
     }
 )
 
-# Scales that a Chinese value leaves out, longest first. 千 and 百 are place values inside Chinese
+# Scales that a Chinese value leaves out (zh.SCALES): 千 and 百 are place values inside Chinese
 # numerals (五千 is 5000), so unlike after Arabic digits they are not treated as magnitudes.
-_CN_SCALES = (("万亿", 1e12), ("亿", 1e8), ("万", 1e4))
-_PLACE_CHARS = frozenset("十百千万亿")
+_PLACE_CHARS = frozenset(PLACE_VALUES)
 _PURITY = re.compile(r"([0-9]+)N([0-9]?)")  # matched against NFKC text, so ASCII digits suffice
 
 
@@ -89,7 +75,7 @@ _DIGITS = "0123456789０１２３４５６７８９"
 _DIG = f"[{_DIGITS}]"
 # The separator lookahead keeps "30,2025年" (a comma used as Chinese punctuation) two numbers.
 _NUM = rf"{_DIG}+(?:,{_DIG}{{3}}(?!{_DIG}))*(?:[.．]{_DIG}+)?"
-_CN = "零〇一二两三四五六七八九十百千万亿"
+_CN = NUMERALS
 _RUN = rf"[{_CN}]+(?:点[零〇一二三四五六七八九]+)?"
 _MW = _alternation(MEASURE_WORDS)
 _MAG = _alternation(MAGNITUDES)
@@ -173,7 +159,7 @@ def _cn_value(run: str) -> float | None:
     """Value of a Chinese numeral without its trailing 万/亿 magnitude: 一万五千亿 -> 15000."""
     value = _cn_number(run)
     if value is not None:
-        for suffix, scale in _CN_SCALES:
+        for suffix, scale in SCALES:
             if run.endswith(suffix):
                 return value / scale
     return value

@@ -16,25 +16,20 @@ from decimal import Decimal, InvalidOperation
 from fractions import Fraction
 
 from factcheck.errors import ValueProblem
+from factcheck.zh import DIGIT_VALUES, DIGIT_WORDS, DOWN_VERBS, NUMERALS, UP_VERBS
 
-CN_DIGITS = "零〇一二两三四五六七八九十百千万亿"
-_CN_CORE = "零〇一二两三四五六七八九十"
 # Thousands separators only in groups of three: "1,3" is not 13.
 _NUMBER = re.compile(r"[+-]?\d+(?:,\d{3})*(?:\.\d+)?(?:[eE][+-]?\d+)?")
 _TIMES = re.compile(r"^(\d{1,6})[×xX*]")
 # A run of Chinese numerals needs a digit word, or a leading 百/千 (百亿 = one hundred 亿).
-_CN_RUN = re.compile(f"[{CN_DIGITS}]*[{_CN_CORE}][{CN_DIGITS}]*|[百千][{CN_DIGITS}]*")
+_CN_RUN = re.compile(f"[{NUMERALS}]*[{DIGIT_WORDS}][{NUMERALS}]*|[百千][{NUMERALS}]*")
 _FRACTION = re.compile(r"^(.+?)分之(.+)$")
 _PERCENT_CN = re.compile(r"^百分之(.+)$")
 _RATIO = re.compile(r"^([+-]?[\d.]+):([+-]?[\d.]+)$")
 _DOUBLING = re.compile(r"^翻(.*)番$")
 _RANK = re.compile(r"^(第|前)?(.+?)(位|名)?$")
-# 净增/净减少 (a net change of a stock) are directions; 新增 (newly added: 新增就业) is a flow,
-# not one.
-UP_VERBS = ("净增", "增长", "增加", "提高", "提升", "上升", "上涨", "增")
-DOWN_VERBS = ("净减少", "下降", "减少", "降低", "下滑", "回落", "缩小", "减")
 _FIRST = ("首位", "首", "榜首", "第一")
-_CN_SINGLE = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"〇": 0, "两": 2, "十": 10}
+_CN_SINGLE = DIGIT_VALUES | {"十": 10}
 # Written figures beyond these powers of ten are typing accidents or attacks (1e999999): refusing
 # them keeps every later float finite and every Decimal power cheap.
 MAX_EXPONENT = 30

@@ -18,11 +18,12 @@ import unicodedata
 from dataclasses import dataclass
 
 from factcheck.errors import ValueProblem
+from factcheck.zh import DIGIT_VALUES, QUOTE_MARKS, RANGE_MARKS, run_of_months
 
-_QUOTES = str.maketrans("", "", "“”\"'‘’「」『』《》")
+_QUOTES = str.maketrans("", "", QUOTE_MARKS)
 _YEAR = r"(\d{4})年?"
 _DIGITS = "一二两三四五六七八九"
-_MONTH = r"\d{1,2}|十[一二]?|[一二两三四五六七八九十]"  # 1 … 12, in either script
+_RUN_OF_MONTHS = run_of_months(r"\d{1,2}", capture=True)
 _PATTERNS = {
     "year": re.compile(rf"^{_YEAR}(?:年?(?:底|末|全年|年底|年末))?$"),
     "quarter": re.compile(r"^(\d{4})(?:Q|年第?|年)([1-4一二三四])(?:季度|季)?$"),
@@ -30,22 +31,15 @@ _PATTERNS = {
     "date": re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$"),
     "before": re.compile(rf"^(\d{{1,3}}|[{_DIGITS}]?十?[{_DIGITS}]?)年(?:前|以前)$"),
     # Consecutive months of one year: 1-9月 (累计, from January), 7-12月份, 前三季度, 上半年,
-    # 下半年, 前两个月. The year may be left to the file's reference year.
-    "months": re.compile(
-        r"^(?:(\d{4})年)?(?:"
-        rf"({_MONTH})月?[-–—~～至到]({_MONTH})月份?"
-        r"|前([1-4一二两三四])个?季度"
-        r"|([上下])半年"
-        rf"|前({_MONTH})个月"
-        r")$"
-    ),
+    # 下半年, 前两个月. The year may be left to the file's reference year; any two digits are
+    # read as a month, so that month 13 is refused by name.
+    "months": re.compile(rf"^(?:(\d{{4}})年)?(?:{_RUN_OF_MONTHS})$"),
 }
 # Span separators. A hyphen also sits inside a month or a date (1990-07-01至2000-11-01), so a span
 # is split at each separator in turn until both sides read as points.
-_SEPARATORS = re.compile(r"[-–—~～至到]")
+_SEPARATORS = re.compile(f"[{RANGE_MARKS}]")
 MAX_LENGTH = 40  # the longest period we know, two dates and a separator, is 21 characters
 _PLAN = re.compile(r"^(十[一二三四五六七八九]?五)(期间|时期|以来|期末|末|初)?$")
-_CN = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"两": 2}
 MIN_YEAR, MAX_YEAR = 1800, 2200
 
 
@@ -90,10 +84,10 @@ def _cn_int(text: str) -> int:
         return int(text)
     if "十" in text:
         tens, _, units = text.partition("十")
-        return (_CN[tens] if tens else 1) * 10 + (_CN[units] if units else 0)
-    if text not in _CN:
+        return (DIGIT_VALUES[tens] if tens else 1) * 10 + (DIGIT_VALUES[units] if units else 0)
+    if text not in DIGIT_VALUES:
         raise ValueProblem("E111", f"cannot read the number '{text}'")
-    return _CN[text]
+    return DIGIT_VALUES[text]
 
 
 def year_point(year: int) -> Point:

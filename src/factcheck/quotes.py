@@ -15,8 +15,10 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
+from factcheck.zh import NUMERALS
+
 _ARABIC = re.compile(r"\d+(?:\.\d+)?")
-_CHINESE = re.compile("[零〇一二两三四五六七八九十百千万亿]+")
+_CHINESE = re.compile(f"[{NUMERALS}]+")
 
 
 def figure_missing(value: str, quote: str) -> str | None:

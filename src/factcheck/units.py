@@ -18,6 +18,7 @@ from importlib import resources
 from typing import Any
 
 from factcheck.errors import ValueProblem
+from factcheck.zh import MAGNITUDE_VALUES  # a magnitude word alone (120亿, 3.5万) is a number
 
 # pint silently reads a full-width slash or ÷ as multiplication, and chokes on spaces between a
 # magnitude and its unit (docs/stack-notes.md): normalise first, then allow only these characters.
@@ -72,6 +73,20 @@ def count_dimensions() -> frozenset[str]:
 
 
 @cache
+def defined_names() -> frozenset[str]:
+    """Every unit name, symbol and alias that ``units.txt`` defines (prefixes left out)."""
+    names: set[str] = set()
+    for line in _definitions().decode("utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        parts = [p.strip() for p in line.split("=")]
+        if parts[0].endswith("-"):
+            continue  # a prefix: 万-, 亿-
+        names.update([parts[0], *parts[2:]])  # name = definition = symbol = alias ...
+    return frozenset(names)
+
+
+@cache
 def registry() -> Any:
     """The one pint registry, built from our own small definitions file (~8 ms, not ~300 ms)."""
     import pint  # noqa: PLC0415 - pint costs ~120 ms to import; only commands with units pay
@@ -92,22 +107,6 @@ def normalise(text: str) -> str:
     return norm
 
 
-# A magnitude word alone (120亿, 3.5万) is a number, not an unknown unit.
-_MAGNITUDE_ONLY = {
-    "十": 10.0,
-    "百": 1e2,
-    "千": 1e3,
-    "万": 1e4,
-    "十万": 1e5,
-    "百万": 1e6,
-    "千万": 1e7,
-    "亿": 1e8,
-    "十亿": 1e9,
-    "百亿": 1e10,
-    "千亿": 1e11,
-    "万亿": 1e12,
-}
-
 # Unit texts parsed by earlier runs, loaded from the cache folder: normalised text ->
 # (factor, dimension). Importing pint costs ~120 ms; a warm run on known units never pays it.
 KNOWN: dict[str, tuple[float, str]] = {}
@@ -121,8 +120,8 @@ def unit_info(text: str) -> UnitInfo:
     norm = normalise(text)
     if not norm:
         return UnitInfo(text, 1.0, "")
-    if norm in _MAGNITUDE_ONLY:  # 120亿: a plain number with a magnitude word
-        return UnitInfo(text, _MAGNITUDE_ONLY[norm], "")
+    if norm in MAGNITUDE_VALUES:  # 120亿: a plain number with a magnitude word
+        return UnitInfo(text, MAGNITUDE_VALUES[norm], "")
     if norm in shipped_units():  # every unit of units.txt, with every prefix: no need for pint
         return UnitInfo(text, *shipped_units()[norm])
     if norm in KNOWN:  # parsed by an earlier run (the on-disk cache): no need for pint

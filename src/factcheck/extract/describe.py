@@ -11,10 +11,10 @@ import factcheck.extract.metric as em
 from factcheck.extract.drafter import Drafter
 from factcheck.extract.rules import Figure, propose_kind, resolve_period
 from factcheck.extract.text import REACH
-from factcheck.numbers import DOWN_VERBS
+from factcheck.zh import DOWN_VERBS, RANK_VERBS
 
 _SCOPE_LEAD = re.compile(r"^(?:跃升至|跃升到|上升至|上升到|升至|升到|至|到|于|在)")
-_RANK_VERB = re.compile(r"排名|排在|位居|位列|居于|名列|跃居|跻身|稳居|居|列|排")
+_RANK_VERB = re.compile("|".join(RANK_VERBS))
 _PARAGRAPH = re.compile(r"\n[ \t\u3000]*\n")
 _NOT_COUNTED = ("currency", "mass", "length", "power", "percentage", "*", "^")
 

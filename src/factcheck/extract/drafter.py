@@ -21,8 +21,8 @@ from factcheck.mentions import Mention, find_mentions
 from factcheck.numbers import parse_value
 from factcheck.rulepack import RulePack
 from factcheck.units import unit_info
+from factcheck.zh import PLACE_VALUES as _MAGNITUDE
 
-_MAGNITUDE = "十百千万亿"
 _JOINERS = ("、", "和", "与", "及", "、和")
 MAX_PREV = 30  # figures of a sentence a figure may refer back to (a bound for marathon sentences)
 

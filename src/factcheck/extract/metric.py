@@ -13,10 +13,11 @@ from __future__ import annotations
 
 import re
 
-from factcheck.extract.rules import VERBS
 from factcheck.extract.text import ArticleContext, is_place
+from factcheck.zh import BRACKET_PAIRS, QUOTE_MARKS, RANGE_MARKS
+from factcheck.zh import DIRECTION_VERBS as VERBS
 
-_QUOTES = '“”"‘’「」『』《》（）()'
+_QUOTES = QUOTE_MARKS + "".join(k + v for k, v in BRACKET_PAIRS.items())
 _LEADING = (
     *("截至目前", "截至", "目前", "如今", "其中", "同时", "此外", "另外", "随着", "这个", "这些"),
     *("全市", "全省", "全县", "全区", "全国", "我市", "本市", "当年", "今年", "去年", "上年"),
@@ -46,7 +47,7 @@ _AFTER_STOP = re.compile(
     r"排名|" + "|".join(VERBS)
 )
 _CONNECTOR = re.compile(r"(?:比|较|相比|从|自|由|到|至|在|于)[“\"‘]?$")
-_MONTHS = re.compile(r"[0-9０-９]{1,2}(?:[-–—~～至到][0-9０-９]{1,2})?月(?:份|末|底|初)?")
+_MONTHS = re.compile(f"[0-9０-９]{{1,2}}(?:[{RANGE_MARKS}][0-9０-９]{{1,2}})?月(?:份|末|底|初)?")
 _COMPOUNDS = {"城乡": ("城镇", "农村"), "进出口": ("进口", "出口"), "中外": ("中方", "外方")}
 _LIST_SEP = re.compile(r"[、和与及]")
 _PLACE_ENDS = "省市县区镇乡村州"

@@ -21,24 +21,23 @@ from dataclasses import dataclass, field
 
 from factcheck.extract.text import REACH, ArticleContext, TimeWord, quoted_name
 from factcheck.mentions import Mention
-from factcheck.numbers import DOWN_VERBS, UP_VERBS, Lexicon  # the direction verbs parse_value knows
+from factcheck.numbers import Lexicon
+from factcheck.zh import DIRECTION_VERBS as VERBS  # the direction verbs parse_value knows
+from factcheck.zh import DOWN_VERBS, RANGE_MARKS, RANK_VERBS
+from factcheck.zh import TO_WORDS as _TO  # 降至, 提高到, 降为: the figure is the new level
 
-VERBS = tuple(sorted(UP_VERBS + DOWN_VERBS, key=len, reverse=True))
-_TO = ("至", "到", "为")  # 降至, 提高到, 降为: the figure is the new level, not the change
 _ANNUAL = ("年均", "年平均", "平均每年", "每年平均", "年复合", "复合增长")
 # Words that make a rate the share of a whole. 覆盖率 (coverage rate) is a level; 贡献率 is the
 # share of an increase, by its definition in official statistics.
 _SHARE_MARKS = re.compile(r"占|比重|份额|贡献|覆盖(?!率|面)")
 _CHANGE_AFTER = re.compile(r"^的?(?:增长|增速|增幅|增量|涨幅|降幅)")
 _RATE_NOUN = re.compile(r"(?:率|度|数|值|比|指数|水平)$")
-_RANK_CONTEXT = re.compile(r"排名|排在|排|位居|位列|居|名列|跻身|跃居|列")
-_RANK_WORD = re.compile(
-    r"(?:位居|居于|居|位列|排名|排在|稳居|名列|跃居)[^，。；、！？,;!?\n]{0,8}?(首位|榜首)"
-)
+_RANK_CONTEXT = re.compile("|".join(RANK_VERBS))
+_RANK_WORD = re.compile(f"(?:{'|'.join(RANK_VERBS)})" r"[^，。；、！？,;!?\n]{0,8}?(首位|榜首)")
 # Nouns that make a figure part of a name: 世界500强, 三年行动, 第三批, 四届 is a count though.
 _LABEL_AFTER = ("强", "行动", "工程", "计划", "规划", "战略", "模式", "机制", "清单")
 _LABEL_UNITS = ("批", "路", "期", "代", "轮")  # 第三批, 302路: ordinals and route numbers
-_RANGE_START = re.compile(r"[-–—~～至到][0-9一二三四五六七八九十]{1,2}月")
+_RANGE_START = re.compile(f"[{RANGE_MARKS}][0-9一二三四五六七八九十]{{1,2}}月")
 _YEAR_MENTION = re.compile(r"^(?:1[89]|2[01])[0-9]{2}年$")
 _QUARTER_MENTION = re.compile(r"^[一二三四1-4]季度$")
 

@@ -19,6 +19,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from factcheck.mentions import Mention
+from factcheck.zh import BRACKET_PAIRS, QUOTE_PAIRS, TO_WORDS, run_of_months
 
 # Full-width digits and point map one to one onto ASCII, so offsets stay valid for every regex.
 FOLD = str.maketrans("０１２３４５６７８９．", "0123456789.")
@@ -26,13 +27,12 @@ _CLAUSE = re.compile(r"[，。；、！？：,;!?:\n…]")
 _SENTENCE = re.compile(r"[。；！？;!?]|\n[ \t\u3000]*\n")
 REACH = 300  # characters: how far back a time word, a label or a qualifier is looked for
 _CN_SMALL = "一二两三四五六七八九十"
-_OPEN = '“"‘「『'
-_CLOSE = '”"’」』'
+_OPEN = "".join(QUOTE_PAIRS)
+_CLOSE = "".join(QUOTE_PAIRS.values())
 # The word before a time word says what it does for the figures after it.
 _BASE_WORDS = ("相较于", "相比", "相较", "较", "比")
 _TIMES_WORDS = ("是", "为", "相当于")  # 是“十三五”末的3.4倍: a base only before a multiple
 _FROM_WORDS = ("从", "自", "由")
-_TO_WORDS = ("到", "至", "为")
 # Place names: two characters and an administrative suffix. Names are scored by how often their
 # two-character stem occurs, so the city an article is about wins over the places it mentions.
 _PLACE = re.compile(r"(?=([\u4e00-\u9fff]{2,4})([省市县区]))")
@@ -59,11 +59,7 @@ class TimeWord:
 
 # A run of months of one year as articles write it (累计 1-9月, 前三季度, 上半年, 前两个月): a time
 # word whose numerals are not figures, and the period of the figures after it.
-_MONTH_NUM = r"(?:1[0-2]|0?[1-9]|十[一二]?|[一二两三四五六七八九])"
-_RUN_OF_MONTHS = (
-    rf"{_MONTH_NUM}月?[-–—~～至到]{_MONTH_NUM}月份?|前[一二两三四1-4]个?季度|[上下]半年"
-    rf"|前{_MONTH_NUM}个月"
-)
+_RUN_OF_MONTHS = run_of_months()
 
 
 def time_pattern(plans: dict[str, tuple[int, int]]) -> re.Pattern[str]:
@@ -75,7 +71,7 @@ def time_pattern(plans: dict[str, tuple[int, int]]) -> re.Pattern[str]:
         r"|(?P<q>[一二三四1-4])季度|第(?P<q2>[一二三四1-4])季度|(?P<mo>1[0-2]|0?[1-9])月份?"
         r"|(?P<ye>底|末))?"
         rf"|(?<![0-9.年])(?P<run0>{_RUN_OF_MONTHS})"
-        rf"|[{_OPEN}]?(?P<p>{names})[{_CLOSE}]?(?P<ps>期间|时期|以来|期末|末|初)?"
+        rf"|[{_OPEN}]?(?P<p>{names})[{''.join(QUOTE_PAIRS.values())}]?(?P<ps>期间|时期|以来|期末|末|初)?"
         rf"|(?P<n>[0-9]+|[{_CN_SMALL}]+)年(?:(?P<ago>前|以前)|(?=内?翻))"
     )
 
@@ -91,7 +87,7 @@ def _role(text: str, start: int, end: int) -> str:
             return "base"
     if before.endswith(_FROM_WORDS):
         return "from"
-    if before.endswith(_TO_WORDS):
+    if before.endswith(TO_WORDS):
         return "to"
     return "point"
 
@@ -219,15 +215,14 @@ def quoted_name(text: str, start: int, end: int, longest: int = 20) -> bool:
     a name (“2+4+N”现代化产业体系, “23条”, 《…》), not a figure. Quoted speech has punctuation."""
     left = max(0, start - longest)
     before = text[left:start]
-    open_at = max(before.rfind(c) for c in _OPEN + "《")
+    open_at = max(before.rfind(c) for c in _OPEN)
     if open_at < 0:
         return False
-    opener = before[open_at]
-    closer = "》" if opener == "《" else _CLOSE
-    if any(c in before[open_at + 1 :] for c in closer):
+    closer = QUOTE_PAIRS[before[open_at]]
+    if closer in before[open_at + 1 :]:
         return False
     after = text[end : end + longest]
-    close_at = min((i for i in (after.find(c) for c in closer) if i >= 0), default=-1)
+    close_at = after.find(closer)
     if close_at < 0:
         return False
     inner = before[open_at + 1 :] + text[start:end] + after[:close_at]
@@ -235,8 +230,10 @@ def quoted_name(text: str, start: int, end: int, longest: int = 20) -> bool:
 
 
 MAX_QUOTE = 150  # characters; a real clause is far shorter
-_OPENERS = "“‘「《（("
-_CLOSERS = "”’」》）)"
+_PAIRS = {k: v for k, v in (QUOTE_PAIRS | BRACKET_PAIRS).items() if k != v}  # not "
+_OPENERS = "".join(_PAIRS)
+_CLOSERS = "".join(_PAIRS.values())
+_CLOSING = {v: k for k, v in _PAIRS.items()}
 
 
 def quote_span(ctx: ArticleContext, a: int, b: int, start: int, end: int) -> tuple[str, int, int]:
@@ -261,10 +258,8 @@ def quote_span(ctx: ArticleContext, a: int, b: int, start: int, end: int) -> tup
 
 
 def _closes(text: str, a: int, b: int) -> bool:
-    pairs = {"“": "”", "‘": "’", "「": "」", "《": "》", "（": "）", "(": ")"}
-    return pairs[text[a]] in text[a + 1 : b]
+    return _PAIRS[text[a]] in text[a + 1 : b]
 
 
 def _opens(text: str, a: int, b: int) -> bool:
-    pairs = {"”": "“", "’": "‘", "」": "「", "》": "《", "）": "（", ")": "("}
-    return pairs[text[b - 1]] in text[a : b - 1]
+    return _CLOSING[text[b - 1]] in text[a : b - 1]

@@ -17,6 +17,7 @@ from factcheck.model import Claim, ClaimsFile, Value
 from factcheck.periods import Point, shift
 from factcheck.quotes import QuoteIndex, Span, index_for
 from factcheck.rulepack import RulePack
+from factcheck.zh import SCALES
 
 
 @dataclass(frozen=True, slots=True)
@@ -174,7 +175,7 @@ def magnitude(x: float) -> str:
     """A plain number the way Chinese reports write large ones: ``429487`` → ``42.95万``."""
     if math.isinf(x):
         return "∞" if x > 0 else "-∞"
-    for word, scale in (("万亿", 1e12), ("亿", 1e8), ("万", 1e4)):
+    for word, scale in SCALES:
         if abs(x) >= scale:
             return f"{x / scale:.4g}{word}"
     return f"{x:.4g}"

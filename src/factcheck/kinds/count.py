@@ -9,8 +9,9 @@ from factcheck.finding import Finding
 from factcheck.interval import INF, Interval
 from factcheck.kinds.base import Context, Doc, Option, undetermined
 from factcheck.model import Value
+from factcheck.zh import PLACE_VALUES
 
-_MAGNITUDES = ("十", "百", "千", "万", "亿")
+_MAGNITUDES = tuple(PLACE_VALUES)
 KIND = "count"
 CODES = ("FC115", "FC161")
 OPTIONS: dict[str, Option] = {}

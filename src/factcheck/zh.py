@@ -1,0 +1,139 @@
+"""The Chinese vocabulary that the parsers, the mention finder and the extractor share.
+
+One source for each word list (docs/conventions.md): the numeral alphabet and the values of its
+digits, magnitude words, quote pairs, direction and rank verbs, the "to" words of a new level
+(降至, 提高到, 降为), the marks between the two ends of a range, and the grammar of a run of
+months of one year (1-9月, 前三季度, 上半年, 前两个月). Measure words are derived from the units
+that ``data/units.txt`` defines, with the exceptions named here (tests/test_mentions.py keeps
+the two in step).
+
+Importing this module costs nothing: the measure words are read from ``units.txt`` on first use.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+# ---- numerals
+
+# Every character a Chinese numeral is written with (二〇二五, 一万五千亿, 十四).
+NUMERALS = "零〇一二两三四五六七八九十百千万亿"
+# The characters that make a run of numerals a number by itself (十四, 二〇); a run of place
+# values alone (万千, 亿) needs a leading 百 or 千 (百亿 is one hundred 亿).
+DIGIT_WORDS = "零〇一二两三四五六七八九十"
+# The place-value characters: 十四, 百亿, 一万五千亿. After a figure they are magnitudes (120亿).
+PLACE_VALUES = "十百千万亿"
+# The value of each digit as written digit by digit (二〇二五) or alone (两 is 二 before a measure).
+DIGIT_VALUES: dict[str, int] = {c: i for i, c in enumerate("零一二三四五六七八九")} | {
+    "〇": 0,
+    "两": 2,
+}
+
+# ---- magnitudes
+
+# The value of each magnitude word written after a figure (120亿, 3.5万, 百亿).
+MAGNITUDE_VALUES: dict[str, float] = {
+    "十": 10.0,
+    "百": 1e2,
+    "千": 1e3,
+    "万": 1e4,
+    "十万": 1e5,
+    "百万": 1e6,
+    "千万": 1e7,
+    "亿": 1e8,
+    "十亿": 1e9,
+    "百亿": 1e10,
+    "千亿": 1e11,
+    "万亿": 1e12,
+}
+# The magnitude words that extend an Arabic mention (670亿元, 2.8万户). A rule pack may own these.
+MAGNITUDES: frozenset[str] = frozenset({"万亿", "千万", "百万", "万", "亿", "千", "百"})
+# The scales a large number is written in, longest first (42.95万, 1.2万亿). 千 and 百 are place
+# values inside a Chinese numeral (五千 is 5000), not scales of it.
+SCALES: tuple[tuple[str, float], ...] = (("万亿", 1e12), ("亿", 1e8), ("万", 1e4))
+
+# ---- quote marks
+
+# Opening mark -> closing mark, for quotes and titles (“十四五”, 《规划》, "2+4+N").
+QUOTE_PAIRS: dict[str, str] = {
+    "“": "”",
+    "‘": "’",
+    "「": "」",
+    "『": "』",
+    "《": "》",
+    '"': '"',
+}
+# Brackets, which a quoted clause trims like quotes when they are unpaired.
+BRACKET_PAIRS: dict[str, str] = {"（": "）", "(": ")"}
+# Every quote mark, opening or closing, and the apostrophe that stands for one in plain text.
+QUOTE_MARKS = "".join(dict.fromkeys([*QUOTE_PAIRS, *QUOTE_PAIRS.values(), "'"]))
+
+# ---- verbs
+
+# The direction verbs of a change, as parse_value reads them (增长5%, 下降35%). 净增/净减少 (a
+# net change of a stock) are directions; 新增 (newly added: 新增就业) is a flow, not one.
+UP_VERBS = ("净增", "增长", "增加", "提高", "提升", "上升", "上涨", "增")
+DOWN_VERBS = ("净减少", "下降", "减少", "降低", "下滑", "回落", "缩小", "减")
+# Both, longest first, so that 增长 is found before 增.
+DIRECTION_VERBS = tuple(sorted(UP_VERBS + DOWN_VERBS, key=len, reverse=True))
+# Verbs that put a figure in a ranking (排名全省第二, 位居西北首位, 跻身前十), longest first.
+RANK_VERBS = (
+    *("排名", "排在", "位居", "位列", "居于", "名列", "跃居", "跻身", "稳居"),
+    *("居", "列", "排"),
+)
+# The words after a direction verb that make the figure the new level (降至, 提高到, 降为).
+TO_WORDS = ("至", "到", "为")
+# The marks between the two ends of a range or a span (1-9月, 2021—2025, 2021至2025).
+RANGE_MARKS = "-–—~～至到"
+
+# ---- runs of months
+
+
+def run_of_months(arabic_month: str = r"1[0-2]|0?[1-9]", capture: bool = False) -> str:
+    """The regex of a run of months of one year as articles write it: ``1-9月``, ``7-12月份``,
+    ``前三季度``, ``前两个季度``, ``上半年``, ``前两个月``.
+
+    ``arabic_month`` is how a month is written in digits: the extractor looks for real months
+    only, the period parser reads any two digits so that it can say that month 13 does not
+    exist. With ``capture`` the parts are groups, in order: the first and last month of a
+    range, the number of quarters, 上 or 下 of a half year, the number of months.
+    """
+    month = rf"(?:{arabic_month}|十[一二]?|[一二两三四五六七八九])"
+    g = "(" if capture else "(?:"
+    return (
+        rf"{g}{month})月?[{RANGE_MARKS}]{g}{month})月份?"
+        rf"|前{g}[1-4一二两三四])个?季度"
+        rf"|{g}[上下])半年"
+        rf"|前{g}{month})个月"
+    )
+
+
+# ---- measure words
+
+# Measure words that are no unit of units.txt: counters of things without a unit of their own,
+# years of age, and words for spans of time. 大 is here because 三大行动 counts items.
+EXTRA_MEASURE_WORDS: frozenset[str] = frozenset(
+    {
+        *("公斤/亩", "千米", "倍", "年度", "周年", "个小时", "岁"),
+        *("棵", "间", "轮", "期", "级", "代", "组", "路", "层", "步", "大"),
+    }
+)
+# Units of units.txt that are no measure word after a single Chinese numeral, because they make
+# words with numerals: 方 (四方, 八方), 头 (三头六臂, 两头). Deliberately absent as well, and no
+# unit: 分 (十分), 周 (四周), 季 (四季), 面, 口.
+NOT_MEASURE_WORDS: frozenset[str] = frozenset({"方", "头"})
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
+@cache
+def measure_words() -> frozenset[str]:
+    """Units and measure words: every Chinese unit name and alias that ``units.txt`` defines
+    (prefixes aside) except NOT_MEASURE_WORDS, and EXTRA_MEASURE_WORDS. After an Arabic number
+    they extend the mention's span (5兆瓦); after a single Chinese numeral they make it a
+    quantity (五兆瓦, 三年) rather than part of a word (三调)."""
+    from factcheck.units import defined_names  # noqa: PLC0415 - units.txt only when needed
+
+    # Chinese names only; 百分点_base is a name for pint, never written in an article.
+    units = {name for name in defined_names() if _HAN.search(name) and "_" not in name}
+    return frozenset(units - NOT_MEASURE_WORDS | EXTRA_MEASURE_WORDS)
