@@ -21,7 +21,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from installed import require_factcheck  # noqa: E402
+from installed import require_factcheck
 
 
 def timed(cmd: list[str], env: dict[str, str], repeat: int) -> float:

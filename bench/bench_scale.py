@@ -22,8 +22,8 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from gen_claims import generate  # noqa: E402
-from installed import require_factcheck  # noqa: E402
+from gen_claims import generate
+from installed import require_factcheck
 
 LOAD = (
     "import sys, yaml\n"

@@ -25,7 +25,7 @@ from typing import Any
 from hypothesis import HealthCheck, Phase, given, seed, settings
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
-import test_fuzz  # noqa: E402
+import test_fuzz
 
 Crash = tuple[str, str, str]  # target, exception type, where it was raised
 
@@ -58,7 +58,7 @@ def run_target(name: str, examples: int, job_seed: int) -> tuple[int, dict[Crash
         tried += 1
         try:
             target(data)
-        except Exception as exc:  # every escape is a finding of the campaign, keep going
+        except Exception as exc:  # noqa: BLE001 - every escape is a finding of the campaign
             key = (name, type(exc).__name__, _where(exc))
             crashes.setdefault(key, (repr(data)[:200], str(exc)[:200]))
 
@@ -105,8 +105,8 @@ def main() -> int:
     elapsed = time.perf_counter() - start
 
     for name in args.targets:
-        found = sum(1 for key in crashes if key[0] == name)
-        print(f"{name:16} {tried[name]:>9,} inputs  {found} crashes")
+        crashed = sum(1 for key in crashes if key[0] == name)
+        print(f"{name:16} {tried[name]:>9,} inputs  {crashed} crashes")
     for (name, kind, where), (sample, message) in sorted(crashes.items()):
         print(f"CRASH {name}: {kind} at {where}: {message}\n      input: {sample}")
     total = sum(tried.values())

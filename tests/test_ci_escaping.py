@@ -45,8 +45,8 @@ def test_visible_escapes_controls_and_keeps_chinese() -> None:
 def evil_report() -> Report:
     """The formats fixture with every text field of every finding poisoned."""
     [result] = core.run([core.Target(DATA / "claims.yaml", "claims.yaml")], load_pack())
-    texts = ("claim", "message", "message_zh", "quote", "stated", "recomputed", "interval")
-    texts += ("arithmetic", "witness", "accepted", "path", "article_path")
+    texts: tuple[str, ...] = ("claim", "message", "message_zh", "quote", "stated", "recomputed")
+    texts += ("interval", "arithmetic", "witness", "accepted", "path", "article_path")
 
     def poison(f: Finding) -> Finding:
         return replace(f, **{name: getattr(f, name) + EVIL for name in texts})

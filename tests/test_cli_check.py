@@ -423,7 +423,7 @@ def test_bad_setting_in_config_file_names_the_file(tmp_path: Path) -> None:
 def test_a_claims_key_is_found_wherever_it_stands(tmp_path: Path, pad: int) -> None:
     # The walk reads a file's first 8 KiB, then up to 1 MiB: a key after a long ignore list,
     # or one cut by the 8 KiB boundary, is still found.
-    from factcheck.app import _looks_like_claims
+    from factcheck.app import _looks_like_claims  # noqa: PLC0415 - a private helper, here only
 
     path = tmp_path / "x.yaml"
     path.write_bytes(b"ignore:\n" + b"#" * pad + b"\nclaims: []\n")

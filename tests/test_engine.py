@@ -127,9 +127,9 @@ def test_acceptance_of_another_code_does_not_apply(tmp_path: Path) -> None:
 def test_disabled_check_does_not_run(tmp_path: Path) -> None:
     claims = [*LEVELS, cagr_claim()]
     on = run(tmp_path, claims)
-    assert any(f.check == "cagr" for f in on.findings + on.passed)
+    assert any(f.check == "cagr" for f in [*on.findings, *on.passed])
     off = run(tmp_path, claims, {"checks": {"cagr": {"enabled": "false"}}})
-    assert not any(f.check == "cagr" for f in off.findings + off.passed)
+    assert not any(f.check == "cagr" for f in [*off.findings, *off.passed])
 
 
 def test_passes_are_kept_apart_and_unstamped(tmp_path: Path) -> None:

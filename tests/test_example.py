@@ -16,6 +16,7 @@ import pytest
 from factcheck.coverage import uncovered
 from factcheck.engine import check_file
 from factcheck.loader import load_claims
+from factcheck.result import FileResult
 from factcheck.rulepack import load_pack
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -73,21 +74,21 @@ EXPECTED_PASSES = {
 
 
 @pytest.fixture(scope="module")
-def result():  # noqa: ANN201 - a FileResult
+def result() -> FileResult:
     """The example, loaded and checked once."""
     pack = load_pack()
     return check_file(load_claims(CLAIMS, pack, "claims/jinchang-2025.yaml"), pack)
 
 
-def test_findings_are_exactly_the_hand_worked_ones(result) -> None:  # noqa: ANN001
+def test_findings_are_exactly_the_hand_worked_ones(result: FileResult) -> None:
     assert {(f.code, f.claim) for f in result.findings} == EXPECTED_FINDINGS
 
 
-def test_passed_checks_are_exactly_the_hand_worked_ones(result) -> None:  # noqa: ANN001
+def test_passed_checks_are_exactly_the_hand_worked_ones(result: FileResult) -> None:
     assert {(f.code, f.claim) for f in result.passed} == EXPECTED_PASSES
 
 
-def test_cluster_cagr_shows_its_arithmetic(result) -> None:  # noqa: ANN001
+def test_cluster_cagr_shows_its_arithmetic(result: FileResult) -> None:
     (cagr,) = [f for f in result.findings if f.claim == "cluster-output-cagr"]
     assert cagr.severity == "warning"
     assert cagr.verdict == "undetermined"
@@ -96,7 +97,7 @@ def test_cluster_cagr_shows_its_arithmetic(result) -> None:  # noqa: ANN001
     assert cagr.arithmetic == "(2586/669)^(1/4) - 1 = 40.2%"
 
 
-def test_no_error_in_the_example(result) -> None:  # noqa: ANN001
+def test_no_error_in_the_example(result: FileResult) -> None:
     assert [f for f in result.findings if f.severity == "error"] == []
 
 

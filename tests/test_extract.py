@@ -40,10 +40,10 @@ def pack() -> RulePack:
 
 def _items(draft: Draft) -> list[tuple[str, str, dict[str, object]]]:
     """(value, kind, fields) of every item of every drafted claim, lists expanded."""
-    out = []
+    out: list[tuple[str, str, dict[str, object]]] = []
     for c in draft.claims:
         for i, value in enumerate(c.values):
-            fields = {
+            fields: dict[str, object] = {
                 k: (v[i] if isinstance(v, tuple) and k != "metrics" else v) for k, v in c.fields
             }
             out.append((value, c.kind, fields))
@@ -412,7 +412,7 @@ _PIECES = (
 
 
 # Any text an article file may hold: no NUL (a binary file, E100), no lone surrogates.
-_CHARS = st.characters(blacklist_characters="\x00", blacklist_categories=("Cs",))
+_CHARS = st.characters(exclude_characters="\x00", exclude_categories=["Cs"])
 
 
 @settings(

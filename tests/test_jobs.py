@@ -10,6 +10,7 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -32,7 +33,7 @@ def _folder(tmp_path: Path) -> Path:
     return root
 
 
-def _report(tmp_path: Path, *args: str) -> tuple[int, dict[str, object]]:
+def _report(tmp_path: Path, *args: str) -> tuple[int, dict[str, Any]]:
     cmd = [sys.executable, "-m", "factcheck", "check", "claims", "--no-cache", "-f", "json"]
     done = subprocess.run([*cmd, *args], cwd=tmp_path, capture_output=True, text=True)
     return done.returncode, json.loads(done.stdout)
@@ -144,7 +145,9 @@ def test_a_pause_hands_what_it_made_to_the_oldest_generation() -> None:
     with app.collector_paused():
         made = [[i] for i in range(50_000)]
         before = [g["collections"] for g in gc.get_stats()]
-    fresh = [[] for _ in range(300)]  # fewer allocations than the youngest generation's 700
+    fresh: list[list[int]] = [
+        [] for _ in range(300)
+    ]  # fewer allocations than the youngest generation's 700
     assert [g["collections"] for g in gc.get_stats()] == before, "the pause's objects were scanned"
     del fresh
     assert any(o is made for o in gc.get_objects(generation=2))
@@ -179,5 +182,7 @@ def test_a_container_cpu_quota_caps_the_processes(
         app, "_CGROUP_FILES", ((str(files["max"]), None), (str(files["q"]), str(files["p"])))
     )
     assert app._cgroup_quota() == expected
-    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    cores = (
+        len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    )
     assert app.available_cpus() == (min(cores, expected) if expected else cores)

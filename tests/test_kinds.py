@@ -36,7 +36,7 @@ def _generator() -> ModuleType:
 @pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
 def test_kind_case(case: Case, tmp_path: Path) -> None:
     result = run_case(case, tmp_path)
-    found = result.findings + result.passed
+    found = [*result.findings, *result.passed]
     expected = {(e["code"], e["claim"], e["verdict"]) for e in expectations(case)}
     assert {triple(f) for f in found} == expected
     assert detail_mismatches(case, found) == []

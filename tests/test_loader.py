@@ -16,6 +16,7 @@ from inputs import BAD, HEADER, codes_at, problems_of, run_cli, write
 from factcheck import yamlsrc
 from factcheck.loader import load_claims
 from factcheck.model import ClaimsFile
+from factcheck.quotes import figure_missing
 from factcheck.rulepack import RulePack, load_pack
 
 
@@ -450,8 +451,6 @@ def test_bare_figure_takes_the_form_of_its_kind(tmp_path: Path, pack: RulePack) 
     ],
 )
 def test_value_must_stand_in_its_quote(value: str, quote: str, problem: bool) -> None:
-    from factcheck.quotes import figure_missing
-
     assert (figure_missing(value, quote) is not None) == problem
 
 
@@ -481,8 +480,10 @@ def test_whole_counts_are_exact_rounded_ones_are_not(tmp_path: Path, pack: RuleP
     claims = {
         c.id: c.value for c in load_claims(write(tmp_path, body, article=article), pack).claims
     }
-    assert (claims["a"].interval.lo, claims["a"].interval.hi) == (167.0, 167.0)
-    assert (claims["b"].interval.lo, claims["b"].interval.hi) == pytest.approx((27500, 28500))
+    a, b = claims["a"], claims["b"]
+    assert a is not None and b is not None
+    assert (a.interval.lo, a.interval.hi) == (167.0, 167.0)
+    assert (b.interval.lo, b.interval.hi) == pytest.approx((27500, 28500))
 
 
 @pytest.mark.parametrize(

@@ -11,23 +11,23 @@ import pytest
 
 from factcheck.errors import ValueProblem
 from factcheck.interval import RoundingOptions, stated_interval
-from factcheck.numbers import Stated, cn_number, parse_value
+from factcheck.numbers import Lexicon, Stated, cn_number, parse_value
 from factcheck.rulepack import load_pack
 
 
 @pytest.fixture(scope="module")
-def lexicon():  # type: ignore[no-untyped-def]
+def lexicon() -> Lexicon:
     return load_pack().lexicon
 
 
-def parse(text: str, lexicon) -> Stated:  # type: ignore[no-untyped-def]
+def parse(text: str, lexicon) -> Stated:
     return parse_value(text, lexicon)
 
 
 # ---- precision -----------------------------------------------------------------------------
 
 
-def test_precision_is_kept(lexicon) -> None:  # type: ignore[no-untyped-def]
+def test_precision_is_kept(lexicon: Lexicon) -> None:
     a, b = parse("33.8%", lexicon), parse("33.80%", lexicon)
     assert (a.number, a.exponent, a.unit) == (Decimal("33.8"), -1, "%")
     assert (b.number, b.exponent) == (Decimal("33.80"), -2)  # the written zero counts
@@ -35,7 +35,7 @@ def test_precision_is_kept(lexicon) -> None:  # type: ignore[no-untyped-def]
     assert parse("1,300亿元", lexicon).number == 1300
 
 
-def test_1e8_stays_a_number(lexicon) -> None:  # type: ignore[no-untyped-def]
+def test_1e8_stays_a_number(lexicon: Lexicon) -> None:
     # YAML 1.1 would read 1e8 as a string; we parse it as the number 100,000,000.
     s = parse("1e8", lexicon)
     assert s.form == "number"
@@ -43,12 +43,12 @@ def test_1e8_stays_a_number(lexicon) -> None:  # type: ignore[no-untyped-def]
     assert s.unit == ""
 
 
-def test_full_width_digits(lexicon) -> None:  # type: ignore[no-untyped-def]
+def test_full_width_digits(lexicon: Lexicon) -> None:
     s = parse("６７０．５亿元", lexicon)
     assert (s.number, s.exponent, s.unit) == (Decimal("670.5"), -1, "亿元")
 
 
-def test_direction_words(lexicon) -> None:  # type: ignore[no-untyped-def]
+def test_direction_words(lexicon: Lexicon) -> None:
     assert parse("下降35%", lexicon).number == -35
     assert parse("减少了3.2%", lexicon).number == Decimal("-3.2")
     assert parse("增长32.7%", lexicon).number == Decimal("32.7")
@@ -75,12 +75,14 @@ def test_direction_words(lexicon) -> None:  # type: ignore[no-untyped-def]
         ("670亿元", None, "equal", 670),
     ],
 )
-def test_qualifiers(lexicon, text: str, word: str | None, bound: str, number: object) -> None:  # type: ignore[no-untyped-def]
+def test_qualifiers(
+    lexicon: Lexicon, text: str, word: str | None, bound: str, number: object
+) -> None:
     s = parse(text, lexicon)
     assert (s.qualifier, s.bound, s.number) == (word, bound, number)
 
 
-def test_unit_after_inner_qualifier(lexicon) -> None:  # type: ignore[no-untyped-def]
+def test_unit_after_inner_qualifier(lexicon: Lexicon) -> None:
     assert parse("30余家", lexicon).unit == "家"
 
 
@@ -100,12 +102,12 @@ def test_unit_after_inner_qualifier(lexicon) -> None:  # type: ignore[no-untyped
         ("翻三番", Decimal(8), "doubling"),  # × 2³ = 8
     ],
 )
-def test_multiples(lexicon, text: str, ratio: Decimal, reading: str) -> None:  # type: ignore[no-untyped-def]
+def test_multiples(lexicon: Lexicon, text: str, ratio: Decimal, reading: str) -> None:
     s = parse(text, lexicon)
     assert (s.form, s.number, s.reading) == ("multiple", ratio, reading)
 
 
-def test_ratio(lexicon) -> None:  # type: ignore[no-untyped-def]
+def test_ratio(lexicon: Lexicon) -> None:
     s = parse("2.29:1", lexicon)
     assert (s.form, s.number, s.exponent) == ("ratio", Decimal("2.29"), -2)
     assert parse("2.29：1", lexicon).number == Decimal("2.29")  # full-width colon
@@ -114,7 +116,7 @@ def test_ratio(lexicon) -> None:  # type: ignore[no-untyped-def]
 # ---- Chinese numerals ----------------------------------------------------------------------
 
 
-def test_chinese_numerals(lexicon) -> None:  # type: ignore[no-untyped-def]
+def test_chinese_numerals(lexicon: Lexicon) -> None:
     two_thirds = parse("三分之二", lexicon)
     assert two_thirds.number == pytest.approx(Decimal(2) / Decimal(3))
     assert two_thirds.exponent is None  # a fraction in words is exact
@@ -164,7 +166,7 @@ def test_cn_number(text: str, value: Fraction) -> None:
         ("235位", 235, None, None),
     ],
 )
-def test_ranks(lexicon, text: str, rank: int, lo: int | None, hi: int | None) -> None:  # type: ignore[no-untyped-def]
+def test_ranks(lexicon: Lexicon, text: str, rank: int, lo: int | None, hi: int | None) -> None:
     s = parse(text, lexicon)
     assert (s.form, s.number, s.lo, s.hi) == ("rank", rank, lo, hi)
 
@@ -197,7 +199,7 @@ def test_ranks(lexicon, text: str, rank: int, lo: int | None, hi: int | None) ->
         "x" * 1000,
     ],
 )
-def test_refused_values_are_e108(lexicon, text: str) -> None:  # type: ignore[no-untyped-def]
+def test_refused_values_are_e108(lexicon: Lexicon, text: str) -> None:
     with pytest.raises(ValueProblem) as info:
         parse(text, lexicon)
     assert info.value.code == "E108"
@@ -206,7 +208,7 @@ def test_refused_values_are_e108(lexicon, text: str) -> None:  # type: ignore[no
 # ---- intervals -----------------------------------------------------------------------------
 
 
-def interval(text: str, lexicon, **options: object) -> tuple[float, float]:  # type: ignore[no-untyped-def]
+def interval(text: str, lexicon, **options: object) -> tuple[float, float]:
     iv = stated_interval(parse(text, lexicon), RoundingOptions(**options))  # type: ignore[arg-type]
     return iv.lo, iv.hi
 
@@ -229,12 +231,12 @@ def interval(text: str, lexicon, **options: object) -> tuple[float, float]:  # t
         ("下降35%", -35.5, -34.5),
     ],
 )
-def test_intervals(lexicon, text: str, lo: float, hi: float) -> None:  # type: ignore[no-untyped-def]
+def test_intervals(lexicon: Lexicon, text: str, lo: float, hi: float) -> None:
     got = interval(text, lexicon)
     assert got == pytest.approx((lo, hi))
 
 
-def test_approx_widening_follows_the_pack(lexicon) -> None:  # type: ignore[no-untyped-def]
+def test_approx_widening_follows_the_pack(lexicon: Lexicon) -> None:
     # 约80%: rounding [79.5, 80.5], widened on each side by approx × 80
     assert interval("约80%", lexicon, approx=0.05) == pytest.approx((79.5 - 4, 80.5 + 4))
     assert interval("约80%", lexicon, approx=0.10) == pytest.approx((79.5 - 8, 80.5 + 8))
@@ -242,7 +244,7 @@ def test_approx_widening_follows_the_pack(lexicon) -> None:  # type: ignore[no-u
     assert interval("4500元左右", lexicon) == pytest.approx((4274.5, 4725.5))
 
 
-def test_trailing_zeros_significant(lexicon) -> None:  # type: ignore[no-untyped-def]
+def test_trailing_zeros_significant(lexicon: Lexicon) -> None:
     # "670" read as rounded to the ten: ± 5
     assert interval("670亿元", lexicon, trailing_zeros="significant") == pytest.approx((665, 675))
     # "700" read as rounded to the hundred: ± 50
@@ -257,7 +259,7 @@ def test_trailing_zeros_significant(lexicon) -> None:  # type: ignore[no-untyped
     )
 
 
-def test_rounding_down(lexicon) -> None:  # type: ignore[no-untyped-def]
+def test_rounding_down(lexicon: Lexicon) -> None:
     # truncated figures: 33.8 stands for [33.8, 33.9)
     assert interval("33.8%", lexicon, mode="down") == pytest.approx((33.8, 33.9))
 
@@ -274,12 +276,12 @@ def test_rounding_down(lexicon) -> None:  # type: ignore[no-untyped-def]
         ("增长近5%", 4.5, 5.0),
     ],
 )
-def test_qualifier_after_direction_verb(lexicon, text: str, lo: float, hi: float) -> None:  # type: ignore[no-untyped-def]
+def test_qualifier_after_direction_verb(lexicon: Lexicon, text: str, lo: float, hi: float) -> None:
     interval = stated_interval(parse(text, lexicon), load_pack().rounding)
     assert (interval.lo, interval.hi) == pytest.approx((lo, hi))
 
 
-def test_unicode_minus_sign(lexicon) -> None:  # type: ignore[no-untyped-def]
+def test_unicode_minus_sign(lexicon: Lexicon) -> None:
     # −5.0% with U+2212 is minus five percent, precision kept.
     stated = parse("−5.0%", lexicon)
     assert (stated.number, stated.exponent, stated.unit) == (Decimal("-5.0"), -1, "%")

@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 from factcheck.errors import ValueProblem
-from factcheck.periods import Point, label, parse_period, parse_point, shift
+from factcheck.periods import Period, Point, label, parse_period, parse_point, shift
 
 PLANS = {
     "十一五": (2006, 2010),
@@ -21,7 +21,7 @@ PLANS = {
 }
 
 
-def period(text: str, ref_year: int | None = 2025):  # type: ignore[no-untyped-def]
+def period(text: str, ref_year: int | None = 2025) -> Period:
     return parse_period(text, PLANS, ref_year)
 
 
@@ -92,7 +92,7 @@ def test_points(text: str, key: str, t: float) -> None:
 )
 def test_spans(text: str, start: str, end: str, years: float) -> None:
     p = period(text)
-    assert p.is_span
+    assert p.is_span and p.start is not None
     assert (p.start.key, p.end.key) == (start, end)
     assert p.years == pytest.approx(years)
 
@@ -100,6 +100,7 @@ def test_spans(text: str, start: str, end: str, years: float) -> None:
 def test_census_dates_give_a_fractional_span() -> None:
     # 1 July 1990 to 1 November 2000: 10 years and 4 months = 10⅓ years
     p = period("1990-07-01至2000-11-01")
+    assert p.start is not None
     assert (p.start.key, p.end.key) == ("1990-07-01", "2000-11-01")
     assert p.years == pytest.approx(10 + 1 / 3)
 
@@ -169,7 +170,8 @@ def test_the_same_months_a_year_before() -> None:
 
 def test_a_span_of_months_to_date() -> None:
     p = period("2024年1-9月至2025年1-9月")
-    assert (p.start.key, p.end.key, p.years) == ("2024M01-09", "2025M01-09", 1)  # type: ignore[union-attr]
+    assert p.start is not None
+    assert (p.start.key, p.end.key, p.years) == ("2024M01-09", "2025M01-09", 1)
 
 
 @pytest.mark.parametrize("text", ["2025年1-13月", "2025年1-1月", "2025年9-3月", "2025年0-9月"])

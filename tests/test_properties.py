@@ -13,6 +13,7 @@ part of what is tested.
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from fractions import Fraction
 from pathlib import Path
@@ -47,17 +48,21 @@ def env(tmp_path_factory: pytest.TempPathFactory) -> tuple[RulePack, Path]:
     return load_pack(tmp / "pack.yaml"), tmp
 
 
-def verdicts(env: tuple[RulePack, Path], claims: list[dict[str, str]], code: str) -> set[str]:
+def verdicts(
+    env: tuple[RulePack, Path], claims: Sequence[Mapping[str, object]], code: str
+) -> set[str]:
     """Write the claims (their quotes make the article), check them, and return the verdicts of
     ``code`` on the last claim."""
     pack, tmp = env
-    (tmp / "a.txt").write_text("。".join(c["quote"] for c in claims), encoding="utf-8")
+    (tmp / "a.txt").write_text("。".join(str(c["quote"]) for c in claims), encoding="utf-8")
     data = {"article": "a.txt", "entity": "某市", "claims": claims}
     (tmp / "c.yaml").write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
     result = check_file(load_claims(tmp / "c.yaml", pack), pack)
     target = claims[-1]["id"]
     return {
-        f.verdict for f in result.findings + result.passed if f.code == code and f.claim == target
+        f.verdict
+        for f in [*result.findings, *result.passed]
+        if f.code == code and f.claim == target
     }
 
 
@@ -217,7 +222,7 @@ def test_ratio_against_fractions(env, levels, above) -> None:
         level("d", "农村收入", "2025", f"{d_text}元"),
     ]
 
-    def claim(r: Fraction) -> dict[str, str]:
+    def claim(r: Fraction) -> dict[str, object]:
         text = f"{Decimal(r.numerator) / Decimal(r.denominator):.2f}:1"
         return {
             "id": "r",

@@ -287,8 +287,27 @@ def run(
             keys[i] = cache.key(f"{target.shown}\0{target.root or ''}", data)
             results[i] = cache.get(keys[i])
     todo = [i for i, r in enumerate(results) if r is None]
-    if todo and callable(pack):
-        pack = pack()
+    if todo:
+        rules = pack() if callable(pack) else pack
+        _check_files(targets, todo, rules, results, keys, cache, jobs, keep_files, advance)
+    if cache is not None:
+        cache.save_units()
+    return [r for r in results if r is not None]
+
+
+def _check_files(
+    targets: list[Target],
+    todo: list[int],
+    pack: RulePack,
+    results: list[FileResult | None],
+    keys: dict[int, str],
+    cache: Cache | None,
+    jobs: int | None,
+    keep_files: bool,
+    advance: Callable[[], None],
+) -> None:
+    """Check the targets at the indices ``todo`` (those the cache did not have) into
+    ``results``, on ``jobs`` processes, and store each result in the cache."""
     if jobs is None:
         jobs = auto_jobs([targets[i] for i in todo])
     jobs = min(jobs, len(todo))  # a process per file at most
@@ -312,12 +331,9 @@ def run(
                     advance()
         else:
             for n, i in enumerate(todo, 1):
-                results[i] = check_one(targets[i], pack, keep_file=keep_files)  # type: ignore[arg-type]
+                result = results[i] = check_one(targets[i], pack, keep_file=keep_files)
                 if cache is not None and i in keys:
-                    cache.put(keys[i], results[i])  # type: ignore[arg-type]
+                    cache.put(keys[i], result)
                 advance()
                 if n % YOUNG_EVERY == 0:
                     gc.collect(0)
-    if cache is not None:
-        cache.save_units()
-    return [r for r in results if r is not None]

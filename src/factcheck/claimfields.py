@@ -9,6 +9,7 @@ from __future__ import annotations
 import difflib
 import re
 from datetime import date
+from typing import Any
 
 import yaml
 
@@ -126,7 +127,7 @@ def _exact_count(stated: Stated, unit: UnitInfo) -> bool:
     )
 
 
-def _remember(memo: dict, key: object, value: object) -> None:  # type: ignore[type-arg]
+def _remember(memo: dict[Any, Any], key: object, value: object) -> None:
     if len(memo) >= _MEMO_LIMIT:
         memo.clear()
     memo[key] = value

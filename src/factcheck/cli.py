@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Iterable
 from enum import IntEnum
 from pathlib import Path
+from types import ModuleType
 from typing import Annotated, NoReturn
 
 import typer
@@ -76,7 +78,7 @@ def _usage(message: str) -> NoReturn:
     raise typer.Exit(Exit.INPUT)
 
 
-def _problems(problems: list[object]) -> NoReturn:
+def _problems(problems: Iterable[object]) -> NoReturn:
     for p in problems:
         print(p, file=sys.stderr)
     raise typer.Exit(Exit.INPUT)
@@ -406,7 +408,7 @@ def main() -> None:
     except KeyboardInterrupt:
         print("factcheck: interrupted", file=sys.stderr)
         sys.exit(130)
-    except Exception as exc:  # click's usage errors and our bugs
+    except Exception as exc:  # noqa: BLE001 - click's usage errors and our bugs, told apart below
         clicks = _click_exceptions()
         if isinstance(exc, clicks.ClickException):
             exc.show()
@@ -452,10 +454,11 @@ def entry() -> NoReturn:
     os._exit(code)
 
 
-def _click_exceptions():  # noqa: ANN202 - a module
+def _click_exceptions() -> ModuleType:
     """Click's exceptions: typer 0.28 vendors click as typer._click, older typer uses click."""
+    import importlib  # noqa: PLC0415
+
     try:
-        from typer._click import exceptions  # noqa: PLC0415
+        return importlib.import_module("typer._click.exceptions")
     except ImportError:  # pragma: no cover - depends on the typer release
-        from click import exceptions  # type: ignore[no-redef]  # noqa: PLC0415
-    return exceptions
+        return importlib.import_module("click.exceptions")

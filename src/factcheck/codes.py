@@ -7,6 +7,18 @@ code 2. Findings (``FC…``) get their severity from the rule pack.
 
 from __future__ import annotations
 
+from typing import Literal, TypeGuard, get_args
+
+# The severities a finding code may have, most severe first.
+Severity = Literal["error", "warning", "info"]
+SEVERITIES: tuple[Severity, ...] = get_args(Severity)
+
+
+def is_severity(word: object) -> TypeGuard[Severity]:
+    """Whether a word read from a rule pack or an option is a severity."""
+    return word in SEVERITIES
+
+
 # Problems with the input: claims files, articles, rule packs, the command line.
 INPUT_CODES: dict[str, str] = {
     "E100": "file cannot be read (missing, a directory, binary, not UTF-8 or too large)",
@@ -46,7 +58,7 @@ INPUT_CODES: dict[str, str] = {
 
 # Findings of the rule engine: code -> (title, default severity). A rule pack may change the
 # severity of any code (`severity: {FC121: error}`).
-FINDINGS: dict[str, tuple[str, str]] = {
+FINDINGS: dict[str, tuple[str, Severity]] = {
     "FC101": ("year-on-year or span growth disagrees with the levels", "error"),
     "FC102": ("average annual growth (CAGR) disagrees with the levels", "error"),
     "FC103": ("multiple or doubling disagrees with the levels", "error"),
@@ -70,7 +82,6 @@ FINDINGS: dict[str, tuple[str, str]] = {
     "FC152": ("draft claim not reviewed", "error"),
     "FC161": ("cannot recompute: an input is zero, negative, unbounded or in another unit", "info"),
 }
-SEVERITIES = ("error", "warning", "info")
 
 # Where docs/codes.md is published: SARIF gives every rule a ``helpUri`` here (code scanning links
 # it from each alert), and ``factcheck rule CODE`` names it. The section of each code is

@@ -8,9 +8,14 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, fields, replace
 from operator import attrgetter
-from typing import Any
+from typing import Any, Literal
 
-SEVERITY_RANK = {"error": 0, "warning": 1, "info": 2}
+from factcheck.codes import SEVERITIES, Severity
+
+# What a check concluded about a claim. The severity (codes.Severity) is stamped by the engine
+# from the rule pack; a finding a rule made and the engine has not stamped yet has severity "".
+Verdict = Literal["consistent", "inconsistent", "undetermined", "derived", "uncovered", "draft"]
+SEVERITY_RANK: dict[str, int] = {s: i for i, s in enumerate(SEVERITIES)}
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,10 +47,10 @@ class Finding:
     col: int
     code: str
     claim: str
-    verdict: str
+    verdict: Verdict
     message: str
     message_zh: str
-    severity: str = ""
+    severity: Severity | Literal[""] = ""
     quote: str = ""
     stated: str = ""
     recomputed: str = ""
@@ -82,7 +87,7 @@ class Finding:
             return f"{self.claim}::{self.code}"
         return f"::{self.code}::{self.quote}"
 
-    def stamped(self, severity: str, accepted: str = "") -> Finding:
+    def stamped(self, severity: Severity, accepted: str = "") -> Finding:
         """A copy with the severity (and acceptance) the engine decided."""
         return replace(self, severity=severity, accepted=accepted)
 
@@ -125,5 +130,6 @@ def to_row(f: Finding) -> list[Any]:
 
 def from_row(row: list[Any]) -> Finding:
     """The finding of a row."""
-    related = tuple(Related(*r) for r in row[RELATED])
-    return Finding(*row[:RELATED], related, *row[RELATED + 1 :])
+    values = list(row)
+    values[RELATED] = tuple(Related(*r) for r in row[RELATED])
+    return Finding(*values)

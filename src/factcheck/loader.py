@@ -118,28 +118,29 @@ def _claim(
             f"a {kind} claim needs a span (2021-2025, 十四五) or a 'base' period",
         )
         return None
-    if kind == "ratio" and len(args.get("metrics") or ()) != 2:
+    metrics = args.get("metrics")  # a tuple, or None when it was refused
+    if kind == "ratio" and not (isinstance(metrics, tuple) and len(metrics) == 2):
         c.problem(nodes.get("metrics", where), "E115", "'metrics' must be [numerator, denominator]")
         return None
-    value, within = args.get("value"), args.get("within")
+    stated, within = args.get("value"), args.get("within")
     if (
-        isinstance(value, Value)
+        isinstance(stated, Value)
         and isinstance(within, Value)
-        and value.unit.dimension != within.unit.dimension
+        and stated.unit.dimension != within.unit.dimension
     ):
         c.problem(
             nodes["within"],
             "E110",
-            f"'{within.text}' is not counted in the same unit as '{value.text}'",
+            f"'{within.text}' is not counted in the same unit as '{stated.text}'",
         )
         return None
-    if isinstance(value, Value) and isinstance(args.get("quote"), str):
-        missing = figure_missing(value.text, str(args["quote"]))
+    if isinstance(stated, Value) and isinstance(args.get("quote"), str):
+        missing = figure_missing(stated.text, str(args["quote"]))
         if missing:
             c.problem(
                 nodes["value"],
                 "E121",
-                f"'{missing}' of the value '{value.text}' does not "
+                f"'{missing}' of the value '{stated.text}' does not "
                 f"appear in the quote '{args['quote']}'",
             )
             return None
@@ -177,8 +178,8 @@ def load_claims(
     entity = c.text(top["entity"][1], "entity") if "entity" in top else None
     c.entity = entity or ""
     version = c.text(top["version"][1], "version") if "version" in top else None
-    if version is not None and (raw := version).strip() != "1":
-        c.problem(top["version"][1], "E108", f"version '{raw}' is not supported; expected 1")
+    if version is not None and version.strip() != "1":
+        c.problem(top["version"][1], "E108", f"version '{version}' is not supported; expected 1")
     if "year" in top and (raw := c.text(top["year"][1], "year")) is not None:
         norm = unicodedata.normalize("NFKC", raw).strip()
         if YEAR.fullmatch(norm) and MIN_YEAR <= int(norm) <= MAX_YEAR:

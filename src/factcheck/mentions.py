@@ -147,11 +147,11 @@ def _cn_number(numeral: str) -> float | None:
     # cn2an warns (and may print) on some inputs (docs/stack-notes.md); a finder has to stay silent.
     with warnings.catch_warnings(), contextlib.redirect_stdout(io.StringIO()):
         warnings.simplefilter("ignore")
-        import cn2an  # lazy: the import costs ~80 ms and many runs never meet a Chinese numeral
+        import cn2an  # noqa: PLC0415 - ~80 ms, and many runs never meet a Chinese numeral
 
         try:
             return float(cn2an.cn2an(numeral, "normal"))
-        except Exception:  # malformed input raises ValueError, KeyError, OverflowError, ...
+        except Exception:  # noqa: BLE001 - malformed input raises ValueError, KeyError, ...
             return None
 
 

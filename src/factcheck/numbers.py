@@ -161,9 +161,9 @@ def parse_value(raw: str, lexicon: Lexicon) -> Stated:
         raise ValueProblem("E108", "empty value")
     body, word, bound = _strip_words(text, lexicon)
     sign, verb = 1, None
-    for prefix, s in () if body[:1] in _PLAIN_START else _VERBS:
+    for prefix, direction in () if body[:1] in _PLAIN_START else _VERBS:
         if body.startswith(prefix) and len(body) > len(prefix):
-            verb, sign, body = prefix, s, body[len(prefix) :].removeprefix("了")
+            verb, sign, body = prefix, direction, body[len(prefix) :].removeprefix("了")
             break
     if word is None and verb is not None:  # 增长超30%, 下降近5%: the word after the verb
         body, word, bound = _strip_words(body, lexicon)
@@ -233,8 +233,8 @@ def _parse_body(body: str, sign: int, verb: str | None, lexicon: Lexicon) -> Sta
             break
     if rest == "倍":
         reading = "increase" if verb in UP_VERBS else "times"
-        value = number + 1 if reading == "increase" else number
-        return Stated(body, "multiple", value, exponent, reading=reading)
+        ratio = number + 1 if reading == "increase" else number
+        return Stated(body, "multiple", ratio, exponent, reading=reading)
     if rest in ("位", "名") and not inner:
         return _parse_rank(body)
     return Stated(body, "number", sign * number, exponent, rest, inner, inner_bound, factor)

@@ -190,9 +190,10 @@ def _point(
             first, last = (1, 6) if m.group(5) == "上" else (7, 12)
         else:
             first, last = 1, _cn_int(m.group(6))
-        if m.group(1) is None and ref_year is None:
+        of_year = int(m.group(1)) if m.group(1) else ref_year
+        if of_year is None:
             raise ValueProblem("E111", f"'{text}' needs a year, or the file's reference 'year'")
-        return Period(text, _months(int(m.group(1) or ref_year), first, last, text))
+        return Period(text, _months(of_year, first, last, text))
     if m := _PATTERNS["date"].match(norm):
         return Period(text, _date(int(m.group(1)), int(m.group(2)), int(m.group(3))))
     if m := _PATTERNS["before"].match(norm):

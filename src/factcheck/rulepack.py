@@ -15,7 +15,7 @@ from typing import Any
 import yaml
 
 from factcheck import expr as ex
-from factcheck.codes import FINDINGS, SEVERITIES
+from factcheck.codes import FINDINGS, SEVERITIES, Severity, is_severity
 from factcheck.errors import InputError, Loc, Problem, ValueProblem
 from factcheck.interval import RoundingOptions
 from factcheck.numbers import Lexicon
@@ -49,7 +49,7 @@ class RulePack:
     basis_default: str
     basis_words: dict[str, tuple[str, ...]]
     checks: dict[str, dict[str, Any]]  # enabled kinds -> their options
-    severity: dict[str, str]
+    severity: dict[str, Severity]
     identities: tuple[Identity, ...]
     sources: tuple[str, ...] = ()
     digests: dict[str, str] = field(default_factory=dict)
@@ -61,7 +61,7 @@ class RulePack:
                 return "unstated" if basis == "both" else basis
         return self.basis_default
 
-    def severity_of(self, code: str) -> str:
+    def severity_of(self, code: str) -> Severity:
         """The severity of a finding code under this pack."""
         return self.severity.get(code, FINDINGS[code][1])
 
@@ -243,7 +243,7 @@ def _validate(
         resolved = _options(kind, options or {}, spec, at, problems)
         if resolved.pop("enabled", True):
             checks[kind] = resolved
-    severity: dict[str, str] = {}
+    severity: dict[str, Severity] = {}
     for code, level in section("severity").items():
         if code not in FINDINGS:
             problems.append(
@@ -251,7 +251,7 @@ def _validate(
                     at("severity", code, of_key=True), "E202", "finding code", code, list(FINDINGS)
                 )
             )
-        elif not isinstance(level, str) or level not in SEVERITIES:
+        elif not is_severity(level):
             problems.append(
                 _unknown(at("severity", code), "E203", "severity", str(level), SEVERITIES)
             )

@@ -91,7 +91,7 @@ def registry() -> Any:
     """The one pint registry, built from our own small definitions file (~8 ms, not ~300 ms)."""
     import pint  # noqa: PLC0415 - pint costs ~120 ms to import; only commands with units pay
 
-    ureg = pint.UnitRegistry(None, autoconvert_offset_to_baseunit=False)
+    ureg: Any = pint.UnitRegistry(None, autoconvert_offset_to_baseunit=False)
     with resources.as_file(resources.files("factcheck") / "data" / "units.txt") as path:
         ureg.load_definitions(str(path))
     return ureg

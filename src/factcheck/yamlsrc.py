@@ -27,7 +27,7 @@ except ImportError:  # pragma: no cover - depends on the build of PyYAML
 _STR, _SEQ, _MAP = ("tag:yaml.org,2002:" + t for t in ("str", "seq", "map"))
 
 
-class _Loader(_Base):  # type: ignore[misc, valid-type]
+class _Loader(_Base):
     """The safe loader without implicit type resolution: every plain scalar is text (we parse
     values ourselves), which also skips a regex match per scalar. Explicit tags still reach the
     nodes, where :func:`check_tree` refuses foreign ones."""
@@ -65,7 +65,7 @@ def _composer_limits_depth() -> bool:
     if _Base is not getattr(yaml, "CSafeLoader", None):
         return True  # the pure-Python composer: RecursionError is caught below
     try:
-        return yaml._yaml.get_version() >= (0, 2, 5)  # type: ignore[attr-defined]
+        return yaml._yaml.get_version() >= (0, 2, 5)
     except AttributeError:  # pragma: no cover - a PyYAML without the version function
         return False
 
@@ -155,8 +155,8 @@ def _alias_problems(text: str, shown: str) -> list[Problem]:
     problems = []
     for event in yaml.parse(text, Loader=_Loader):
         if isinstance(event, yaml.AliasEvent):
-            mark = event.start_mark
-            where = Loc(shown, mark.line + 1, mark.column + 1)
+            mark = event.start_mark  # the parser marks every event; the type allows None
+            where = Loc(shown, mark.line + 1, mark.column + 1) if mark else Loc(shown)
             problems.append(Problem(where, "E116", _ALIAS))
             if len(problems) >= MAX_PROBLEMS:
                 break

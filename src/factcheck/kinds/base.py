@@ -11,7 +11,7 @@ from functools import cached_property
 from typing import Any
 
 from factcheck.errors import ValueProblem
-from factcheck.finding import Finding, Related
+from factcheck.finding import Finding, Related, Verdict
 from factcheck.interval import Interval
 from factcheck.model import Claim, ClaimsFile, Value
 from factcheck.periods import Point, shift
@@ -107,7 +107,7 @@ class Context:
         check: str,
         code: str,
         claim: Claim,
-        verdict: str,
+        verdict: Verdict,
         en: str,
         zh: str,
         related: Iterable[Claim] = (),
@@ -181,7 +181,7 @@ def magnitude(x: float) -> str:
     return f"{x:.4g}"
 
 
-def judge(stated: Value, recomputed: Interval, face: float) -> tuple[str, bool]:
+def judge(stated: Value, recomputed: Interval, face: float) -> tuple[Verdict, bool]:
     """The verdict and whether it holds only because of rounding (docs/conventions.md §1)."""
     if recomputed.meets(stated.interval):
         return "consistent", face not in stated.interval
@@ -254,7 +254,7 @@ def emit(
     related: tuple[Claim, ...],
     what: str,
     what_zh: str,
-) -> Iterable[Finding]:
+) -> list[Finding]:
     """The findings of one recomputation: a pass (plus FC131 when only rounding saves it) or an
     inconsistency. ``what`` names what was recomputed from ("the levels", "part/whole")."""
     shown = show(face, stated)

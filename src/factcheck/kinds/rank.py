@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from itertools import combinations
 from typing import Any
 
-from factcheck.finding import Finding
+from factcheck.finding import Finding, Verdict
 from factcheck.kinds.base import Context, Doc, Option, undetermined
 from factcheck.model import Claim, Value
 
@@ -96,7 +96,7 @@ def _pair(ctx: Context, a: Claim, b: Claim) -> Iterator[Finding]:
         else "ranks follow the values"
     )
     zh = "数值较优者排名反而靠后" if bad else "排名与数值一致"
-    verdict = "inconsistent" if bad else "consistent"
+    verdict: Verdict = "inconsistent" if bad else "consistent"
     yield ctx.finding(
         KIND,
         "FC114",

@@ -10,9 +10,6 @@ first 10 errors and 10 warnings of a step; the log keeps every line.
 
 from __future__ import annotations
 
-from typing import cast
-
-from factcheck.errors import Problem
 from factcheck.finding import Finding
 from factcheck.report.model import Report
 from factcheck.textsafe import visible
@@ -60,7 +57,7 @@ def _annotation(f: Finding, report: Report) -> str:
 
 def render(report: Report) -> str:
     """Annotations for input problems and findings, then one plain summary line."""
-    problems = cast(list[Problem], report.problems)
+    problems = report.problems
     out = [
         command(
             "error",

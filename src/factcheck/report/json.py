@@ -9,9 +9,7 @@ report describes. :func:`provenance` is shared with the SARIF format.
 from __future__ import annotations
 
 import json  # the standard library: imports are absolute, so this module does not shadow it
-from typing import cast
 
-from factcheck.errors import Problem
 from factcheck.report.model import Report
 from factcheck.result import FileResult
 from factcheck.textsafe import json_safe
@@ -55,7 +53,7 @@ def document(report: Report) -> dict[str, object]:
         "counts": report.counts(),
         "files": [{**_file(r), "claims": r.claims, "checks": r.checks} for r in report.results],
         "rule_packs": provenance(report)["rule_packs"],
-        "problems": [p.to_dict() for p in cast(list[Problem], report.problems)],
+        "problems": [p.to_dict() for p in report.problems],
         "findings": [
             {
                 **f.to_dict(),

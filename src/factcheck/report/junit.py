@@ -97,8 +97,8 @@ def _suite(parent: ET.Element, r: FileResult, report: Report) -> dict[str, int]:
         if f.arithmetic:
             ET.SubElement(case, "system-out").text = _clean(f.arithmetic)
     n["tests"] = len(r.problems) + len(r.findings) + len(r.passed)
-    for key, value in n.items():
-        suite.set(key, str(value))
+    for key, count in n.items():
+        suite.set(key, str(count))
     return n
 
 

@@ -10,9 +10,7 @@ stops short of that with a note saying how many entries were left out.
 from __future__ import annotations
 
 import re
-from typing import cast
 
-from factcheck.errors import Problem
 from factcheck.finding import Finding
 from factcheck.report.model import Report
 from factcheck.report.words import COUNT_KEYS, WORDS, verdict
@@ -94,7 +92,7 @@ def render(report: Report) -> str:
         article = f" ({words['article']} {md(r.article_path)})" if r.article_path else ""
         body.append((True, f"- {md(r.path)}{article}\n"))
     body.append((False, "\n"))
-    problems = cast(list[Problem], report.problems)
+    problems = report.problems
     if problems:
         body.append((False, f"### {words['problems']} ({len(problems)})\n\n"))
         body += [(True, f"- {md(p.loc)}: **{p.code}** {md(p.message)}\n") for p in problems]

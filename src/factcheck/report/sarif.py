@@ -15,7 +15,7 @@ from __future__ import annotations
 import json
 import posixpath
 from pathlib import PurePosixPath, PureWindowsPath
-from typing import cast
+from typing import Any
 from urllib.parse import quote
 
 from factcheck.codes import FINDINGS, INPUT_CODES, help_uri
@@ -148,11 +148,11 @@ def _notification(code: str, level: str, text: str, where: Loc | None = None) ->
     return note
 
 
-def document(report: Report) -> dict[str, object]:
+def document(report: Report) -> dict[str, Any]:
     """The SARIF log as a JSON-ready dict."""
     findings = report.findings
     code = report.exit_code()
-    problems = cast(list[Problem], report.problems)
+    problems = report.problems
     notes = [_notification(p.code, "error", p.message, p.loc) for p in problems]
     if code == 2 and not problems:
         notes.append(_notification("E303", "error", "no claims were checked"))

@@ -13,7 +13,7 @@ from factcheck.textsafe import visible
 
 def render(report: Report) -> str:
     """One line per problem and finding."""
-    lines = [f"{p.loc}: error {p.code} {p.message}" for p in report.problems]  # type: ignore
+    lines = [f"{p.loc}: error {p.code} {p.message}" for p in report.problems]
     for f in report.findings:
         extra = []
         if f.arithmetic:
