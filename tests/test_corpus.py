@@ -65,3 +65,27 @@ def test_every_digit_of_an_article_is_labelled(article: Path) -> None:
     spans = [(f["offset"], f["offset"] + len(f["text"])) for f in figures]
     for m in DIGITS.finditer(text):
         assert any(a <= m.start() and m.end() <= b for a, b in spans), (m.start(), m.group())
+
+
+SEEDED = sorted(CORPUS.glob("*.seeded.yaml"))
+
+
+@pytest.mark.parametrize("record", SEEDED, ids=lambda p: p.name)
+def test_a_seeded_copy_differs_exactly_where_recorded(record: Path) -> None:
+    name = record.name.removesuffix(".seeded.yaml")
+    original = (CORPUS / f"{name}.txt").read_text(encoding="utf-8")
+    seeded = (CORPUS / f"{name}.seeded.txt").read_text(encoding="utf-8")
+    changes = _load(record)["changes"]
+    assert changes
+    rebuilt, last = original, len(original) + 1
+    for change in sorted(changes, key=lambda c: -c["offset"]):
+        start = change["offset"]
+        end = start + len(change["original"])
+        assert end < last, "changes overlap"
+        assert original[start:end] == change["original"], change
+        assert change["new"] != change["original"]
+        for key in ("breaks", "arithmetic"):
+            assert change.get(key), (change["offset"], key)
+        rebuilt = rebuilt[:start] + change["new"] + rebuilt[end:]
+        last = start
+    assert rebuilt == seeded
