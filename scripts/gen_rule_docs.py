@@ -42,6 +42,73 @@ finding names it (the *witness*).
 """
 
 
+NETWORK = """
+## The network of quantities
+
+Each check above compares claims whose figures are *stated*. Real articles leave the pivot
+unstated: the 1990 level behind `增长2.0倍` and a share of `20.0%`, the mean population behind
+`出生率` and `死亡率`, last year's output behind `增加20万吨` and `增长5.0%`. The `network` kind
+decides all claims of a file together.
+
+**Nodes and constraints.** Every quantity (entity, metric, period) is a node, stated or not.
+A stated level bounds its node (a quantity stated twice is held to both statements: the
+intervals intersect). Growth, average growth, multiples, shares and ratios are linear in
+logarithms: `log x₁ − log x₀ ∈ [log(1 + g_lo), log(1 + g_hi)]`, a *difference constraint*.
+Amounts and percentage points (`x₁ − x₀ ∈ [d_lo, d_hi]`) and sums (`total − Σ parts = 0`, or
+`≥ 0` when parts are left out) are linear. The identities of the rule pack (`人均地区生产总值 =
+地区生产总值 / 年平均人口`, `出生率 = 出生人口 / 年平均人口`, `死亡率`, `自然增长率 = 出生率 −
+死亡率`) are expression constraints over the nodes of one entity and period, made wherever two
+of their terms are nodes. A rate at comparable prices (basis `real` or `unstated`) between
+levels that may be at current prices goes through a node of its own, the end level at the start
+year's prices, which is within `max_deflator` a year of the end level: one deflator unknown per
+entity, metric and span.
+
+**Method.** The network is split into connected components first (union-find over the nodes),
+then each component is solved by two steps, repeated until nothing narrows by more than 10⁻⁹ of
+an interval or 40 rounds pass:
+
+1. *Bellman–Ford* (SPFA) over the difference constraints and the current bounds of every node
+   above zero, in log space. A negative cycle means that no values satisfy them all; otherwise
+   the shortest paths from the source give every node's tightest bounds these constraints imply.
+   This is exact for the fragment, and SPFA is near-linear on the chains and trees articles make.
+2. *HC4-revise* interval propagation over every other constraint: each node is narrowed by
+   solving the constraint for it over the others' intervals. An empty interval means that no
+   values satisfy them all.
+
+Why this method: the difference constraints are most of an article and Bellman–Ford decides
+them exactly and explains a contradiction by its cycle; propagation handles the rest and is
+sound at any point where it stops (each narrowing only removes values that cannot satisfy a
+constraint). An LP or SMT solver would be complete for the linear part, but brings a dependency,
+no exactness in floats, and explanations no better than the deletion filter below.
+
+**Soundness.** Claims are called inconsistent only when no values inside every stated interval
+satisfy them all. Every computed end is rounded outward by a few ulps, and a gap narrower than
+10⁻⁸ of the values is never a contradiction. A quantity compared by a ratio is taken to be above
+zero, unless a statement of it allows zero or less; then the ratios that touch it are left out.
+Stopping early can miss a contradiction, never invent one.
+
+**One finding per contradiction.** The network runs after the other checks and leaves out every
+claim they found inconsistent or could not recompute (a rate at comparable prices, FC121, stays
+in with its deflator), so a contradiction two stated figures already show is reported once, by
+its own check. For each contradiction left, a deletion filter (drop each claim, latest first, and
+keep it out when the rest still conflict) gives a minimal set of claims that cannot all hold:
+FC119, on the last claim of the set, with the range the others give for its figure and the
+chain of steps through the unstated quantities, e.g. `城镇人口 2020 / 总人口 2020 = ÷增长0.3倍
+('total-growth') ×20.0% ('share-1990') ×增长2.0倍 ('urban-growth') gives [43.59%, 48.92%];
+stated 58.0%`. That claim is left out and the component solved again, for at most ten
+contradictions. Consistent only because of rounding stays with each pairwise check (FC131).
+
+**Implied quantities.** A quantity no claim states, bounded on both sides by two or more
+constraints on their own, is reported once (FC142, info) with the interval all claims allow
+together; it replaces the FC141 each of those claims gave for it. A quantity only one claim
+implies keeps its FC141.
+
+**Cost.** Building the network is linear in the claims; SPFA is O(V·E) in the worst case and
+near-linear in practice; a contradiction costs one solve per claim of its component. Checking
+stays linear in the number of files (docs/performance.md).
+"""
+
+
 def _cell(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
 
@@ -64,7 +131,7 @@ def render() -> str:
         for name, option in module.OPTIONS.items():
             lines.append(f"| `{name}` | `{option.default!r}` | {_cell(option.doc)} |")
         lines += ["", f"**Passes:** {doc.passes}", "", f"**Fails:** {doc.fails}"]
-    return "\n".join(lines) + "\n"
+    return "\n".join(lines) + "\n" + NETWORK
 
 
 def main(argv: list[str]) -> int:

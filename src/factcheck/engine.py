@@ -31,17 +31,36 @@ def check_file(file: ClaimsFile, pack: RulePack, today: date | None = None) -> F
         file=file,
     )
     passed = []
-    for kind, options in pack.checks.items():
+    found: list[Finding] = []
+    # The network runs last: it leaves out the claims the pairwise checks flagged, so each
+    # contradiction is reported once (docs/rules.md, "The network of quantities").
+    for kind, options in sorted(pack.checks.items(), key=lambda item: item[0] == "network"):
         module = REGISTRY[kind]
         defaults = {name: option.default for name, option in module.OPTIONS.items()}
+        if kind == "network":
+            ctx.flagged = {f.claim for f in found if f.verdict in _FLAGGED and f.code not in _KEPT}
         for finding in module.check(ctx, {**defaults, **options}):
             if finding.verdict == "consistent" and finding.code != "FC131":
                 passed.append(finding)
             else:
-                result.findings.append(_stamp(finding, ctx, pack, today))
+                found.append(finding)
+    result.findings.extend(_stamp(f, ctx, pack, today) for f in _once(found))
     result.findings.sort(key=lambda f: f.sort_key)
     result.passed = sorted(passed, key=lambda f: f.sort_key)
     return result
+
+
+_FLAGGED = ("inconsistent", "undetermined")
+_KEPT = ("FC121",)  # a rate at comparable prices: the network gives it a deflator
+
+
+def _once(found: list[Finding]) -> list[Finding]:
+    """An unstated quantity the network reports (FC142) replaces what single claims implied of
+    it (FC141 on the same claims)."""
+    covered = {c for f in found if f.code == "FC142" for c in (f.claim, *(r.id for r in f.related))}
+    if not covered:
+        return found
+    return [f for f in found if not (f.code == "FC141" and f.claim in covered)]
 
 
 def _stamp(finding: Finding, ctx: Context, pack: RulePack, today: date) -> Finding:

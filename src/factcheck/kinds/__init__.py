@@ -27,6 +27,7 @@ _MODULES: dict[str, str] = {
     "derived": "derived",
     "coverage": "coverage",
     "draft": "draft",
+    "network": "network",
 }
 
 

@@ -45,6 +45,9 @@ class Context:
     def __init__(self, file: ClaimsFile, pack: RulePack) -> None:
         self.file = file
         self.pack = pack
+        # Claims the pairwise checks found inconsistent or could not recompute: the network
+        # leaves them out, so that a contradiction is reported once.
+        self.flagged: set[str] = set()
         self.by_id = {c.id: c for c in file.claims}
         self._spans: dict[str, Span | None] = {}  # a quote's place in the article, found once
         self.levels: dict[tuple[str, str, str], list[Claim]] = defaultdict(list)
@@ -62,9 +65,13 @@ class Context:
         return (c for c in self.file.claims if c.kind in kinds)
 
     def level(self, entity: str, metric: str | None, point: Point) -> Claim | None:
-        """The level claim of a metric at a point (the first one, when stated twice)."""
+        """The level claim of a metric at a point; when it is stated twice, the statement that
+        says the most (the narrowest interval relative to its size, the first of equals): a
+        floor such as 突破5万亿元 never hides the 51234亿元 stated elsewhere."""
         found = self.levels.get((entity, metric or "", point.key))
-        return found[0] if found else None
+        if not found:
+            return None
+        return found[0] if len(found) == 1 else min(found, key=_width)
 
     def endpoints(self, claim: Claim) -> tuple[Point, Point] | None:
         """Start and end points of a change claim: its span, or base → period (default: the
@@ -134,6 +141,14 @@ class Context:
             article_col=span.col if span else 0,
             **payload,
         )
+
+
+def _width(c: Claim) -> float:
+    """How little a level statement says: its interval's width relative to its size."""
+    iv = c.value.interval if c.value else Interval(-math.inf, math.inf)
+    if math.isinf(iv.hi - iv.lo):
+        return math.inf
+    return (iv.hi - iv.lo) / max(abs(iv.lo), abs(iv.hi), 1e-300)
 
 
 def _related(c: Claim) -> Related:

@@ -1,0 +1,257 @@
+"""From claims to a network: one node per quantity (entity, metric, period), stated or not, and
+each claim as the constraints it sets on them (docs/rules.md, "The network of quantities")."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+from factcheck import expr as ex
+from factcheck.kinds.base import Context
+from factcheck.model import Claim, Value
+from factcheck.network.solve import Bound, Constraint, Diff, Linear, Problem, Tree, log_hi, log_lo
+from factcheck.periods import Point, label
+
+Key = tuple[str, ...]
+
+
+@dataclass
+class Relation:
+    """What one claim says in the network: its constraints (the first is the one its figure
+    sets) and how the implied range of that figure is written back (``view``)."""
+
+    claim: Claim
+    constraints: list[Constraint]
+    view: str  # level, rate, cagr, ratio, linear
+    years: float = 1.0
+
+
+@dataclass
+class Network:
+    """The problem, its nodes by key, and the relations of the claims."""
+
+    problem: Problem = field(default_factory=Problem)
+    keys: list[Key] = field(default_factory=list)
+    index: dict[Key, int] = field(default_factory=dict)
+    relations: dict[str, Relation] = field(default_factory=dict)
+    stated: dict[int, list[Claim]] = field(default_factory=dict)
+    rules: list[Constraint] = field(default_factory=list)
+
+    def node(self, key: Key) -> int:
+        if key not in self.index:
+            self.index[key] = self.problem.node(False)
+            self.keys.append(key)
+        return self.index[key]
+
+    def name(self, n: int) -> str:
+        """A node as a reader names it: 城镇人口 2020."""
+        key = self.keys[n]
+        if key[0] == "R":
+            return f"{key[2]} {key[4]} at {key[3]} prices"
+        return f"{key[2]} {key[4]}"
+
+
+def _q(net: Network, entity: str, metric: str | None, point: Point) -> int:
+    return net.node(("q", entity, metric or "", point.key, label(point)))
+
+
+def _log_iv(lo: float, hi: float) -> tuple[float, float] | None:
+    """log of a positive factor's interval (None when it may be zero or less)."""
+    if hi <= 0:
+        return None
+    return (log_lo(lo) if lo > 0 else -math.inf, log_hi(hi))
+
+
+def build(ctx: Context, skip: set[str], max_deflator: float) -> Network:
+    """The network of the file's claims, without the claims in ``skip``."""
+    net = Network()
+    for claim in ctx.file.claims:
+        if claim.id in skip or claim.value is None or claim.period is None:
+            continue
+        rel = _relation(ctx, net, claim, max_deflator)
+        if rel is not None and rel.constraints:
+            net.relations[claim.id] = rel
+    _identities(ctx, net)
+    _positivity(net)
+    return net
+
+
+def _relation(ctx: Context, net: Network, claim: Claim, max_deflator: float) -> Relation | None:
+    v = claim.value
+    assert v is not None and claim.period is not None
+    lo, hi = v.interval.lo, v.interval.hi
+    if claim.kind == "level":
+        n = _q(net, claim.entity, claim.metric, claim.period.end)
+        net.stated.setdefault(n, []).append(claim)
+        return Relation(claim, [Bound(n, lo, hi, claim.id)], "level")
+    if claim.kind in ("growth", "cagr", "multiple"):
+        return _change(ctx, net, claim, v, max_deflator)
+    if claim.kind == "share":
+        return _share(ctx, net, claim, v)
+    if claim.kind == "ratio" and len(claim.metrics) == 2:
+        at = claim.period.end
+        num = _ref_node(ctx, net, claim.refs.get("refs.0")) or _q(
+            net, claim.entity, claim.metrics[0], at
+        )
+        den = _ref_node(ctx, net, claim.refs.get("refs.1")) or _q(
+            net, claim.entity, claim.metrics[1], at
+        )
+        logs = _log_iv(lo, hi)
+        if logs is None or num == den:
+            return None
+        return Relation(claim, [Diff(num, den, *logs, claim.id)], "ratio")
+    if claim.kind == "sum":
+        return _sum(net, claim)
+    return None
+
+
+def _ref_node(ctx: Context, net: Network, ref: str | None) -> int | None:
+    c = ctx.by_id.get(ref or "")
+    if c is None or c.kind != "level" or c.period is None:
+        return None
+    return _q(net, c.entity, c.metric, c.period.end)
+
+
+def _change(
+    ctx: Context, net: Network, claim: Claim, v: Value, max_deflator: float
+) -> Relation | None:
+    ends = ctx.endpoints(claim)
+    if ends is None:
+        return None
+    start = _ref_node(ctx, net, claim.refs.get("start")) or _q(
+        net, claim.entity, claim.metric, ends[0]
+    )
+    end = _ref_node(ctx, net, claim.refs.get("end")) or _q(net, claim.entity, claim.metric, ends[1])
+    if start == end:
+        return None
+    years = ends[1].t - ends[0].t
+    lo, hi = v.interval.lo, v.interval.hi
+    if claim.kind == "growth" and not v.unit.is_percent:  # points or an amount: x1 − x0
+        return Relation(claim, [Linear(((1.0, end), (-1.0, start)), lo, hi, claim.id)], "linear")
+    if claim.kind == "multiple":
+        logs, view = _log_iv(lo, hi), "ratio"
+    else:
+        per = years if claim.kind == "cagr" else 1.0
+        if claim.kind == "cagr" and years <= 0:
+            return None
+        one = _log_iv(1 + lo, 1 + hi)
+        logs = (one[0] * per, one[1] * per) if one else None
+        view = "cagr" if claim.kind == "cagr" else "rate"
+    if logs is None:
+        return None
+    basis = claim.basis or ctx.pack.basis_of(claim.metric)
+    if claim.kind == "multiple" or basis == "nominal" or not _maybe_priced(net, ctx, claim):
+        return Relation(claim, [Diff(end, start, *logs, claim.id)], view, years)
+    # A rate at comparable prices: the end level in the start's prices is a node of its own,
+    # within max_deflator a year of the end level at current prices (one per metric and span).
+    key = ("R", claim.entity, claim.metric or "", label(ends[0]), label(ends[1]))
+    real = net.node(key)
+    span = max(years, 1.0)
+    rule = Diff(
+        end,
+        real,
+        span * math.log1p(-max_deflator) if max_deflator < 1 else -math.inf,
+        span * math.log1p(max_deflator),
+        None,
+    )
+    if rule not in net.rules:
+        net.rules.append(rule)
+    return Relation(claim, [Diff(real, start, *logs, claim.id), rule], view, years)
+
+
+def _maybe_priced(net: Network, ctx: Context, claim: Claim) -> bool:
+    """Whether the levels of a change may be money (at current prices): yes unless a stated
+    level of the metric is in another dimension."""
+    for c in ctx.of_kind("level"):
+        if c.entity == claim.entity and c.metric == claim.metric and c.value:
+            return c.value.unit.dimension.startswith("[currency")
+    return True
+
+
+def _share(ctx: Context, net: Network, claim: Claim, v: Value) -> Relation | None:
+    assert claim.period is not None
+    at = claim.period.end
+    part = _ref_node(ctx, net, claim.refs.get("part")) or _q(net, claim.entity, claim.metric, at)
+    whole = _ref_node(ctx, net, claim.refs.get("total")) or _q(
+        net, claim.whole_entity or claim.entity, claim.whole or claim.metric, at
+    )
+    logs = _log_iv(v.interval.lo, v.interval.hi)
+    if part == whole or logs is None:
+        return None
+    return Relation(claim, [Diff(part, whole, *logs, claim.id)], "ratio")
+
+
+def _sum(net: Network, claim: Claim) -> Relation | None:
+    assert claim.period is not None and claim.total
+    at = claim.period.end
+    total = _q(net, claim.entity, claim.total, at)
+    parts = [_q(net, claim.entity, m, at) for m in claim.metrics]
+    if total in parts or len(set(parts)) != len(parts):
+        return None
+    terms = ((1.0, total), *((-1.0, p) for p in parts))
+    # Parts left out of an incomplete sum are at least zero (docs/conventions.md §6).
+    return Relation(
+        claim, [Linear(terms, 0.0, 0.0 if claim.complete else math.inf, claim.id)], "sum"
+    )
+
+
+def _identities(ctx: Context, net: Network) -> None:
+    """Each identity of the pack, for every entity and period where two of its terms are nodes."""
+    groups: dict[tuple[str, str], dict[str, int]] = {}
+    for n, key in enumerate(net.keys):
+        if key[0] == "q":
+            groups.setdefault((key[1], key[3]), {})[key[2]] = n
+    for identity in ctx.pack.identities:
+        names = [identity.target, *sorted(ex.names(identity.expr))]
+        for (entity, pkey), metrics in sorted(groups.items()):
+            present = [m for m in names if m in metrics]
+            if len(present) < 2 or not _same_money(net, [metrics[m] for m in present]):
+                continue
+            plabel = net.keys[metrics[present[0]]][4]
+            ids = {m: metrics.get(m) or net.node(("q", entity, m, pkey, plabel)) for m in names}
+            net.rules.append(Tree(ids[identity.target], _renamed(identity.expr, ids), None))
+
+
+def _same_money(net: Network, nodes: list[int]) -> bool:
+    """Stated terms in two currencies cannot enter one identity."""
+    currencies = {
+        c.value.unit.dimension
+        for n in nodes
+        for c in net.stated.get(n, [])
+        if c.value and c.value.unit.dimension.startswith("[currency")
+    }
+    return len(currencies) <= 1
+
+
+def _renamed(e: ex.Expr, ids: dict[str, int]) -> ex.Expr:
+    if isinstance(e, ex.Name):
+        return ex.Name(str(ids[e.name]))
+    if isinstance(e, ex.BinOp):
+        return ex.BinOp(e.op, _renamed(e.left, ids), _renamed(e.right, ids))
+    return e
+
+
+def _positivity(net: Network) -> None:
+    """Nodes compared by a ratio are taken to be above zero, unless a statement of them allows
+    zero or less: then the ratios that touch them are left out (never a guess)."""
+    signed = {
+        n
+        for n, claims in net.stated.items()
+        for c in claims
+        if c.value and c.value.interval.lo <= 0
+    }
+    for rel in list(net.relations.values()):
+        for c in rel.constraints:
+            if isinstance(c, Diff) and (c.a in signed or c.b in signed):
+                del net.relations[rel.claim.id]
+                break
+    net.rules = [
+        c for c in net.rules if not (isinstance(c, Diff) and (c.a in signed or c.b in signed))
+    ]
+    for c in [*net.rules, *(k for r in net.relations.values() for k in r.constraints)]:
+        if isinstance(c, Diff):
+            net.problem.positive[c.a] = net.problem.positive[c.b] = True
+    net.problem.constraints = [
+        *net.rules,
+        *(k for r in net.relations.values() for k in r.constraints if k.tag is not None),
+    ]
