@@ -9,7 +9,16 @@ import random
 import pytest
 
 from factcheck import expr as ex
-from factcheck.network.solve import Bound, Diff, Linear, Problem, Tree, diff_bounds, solve
+from factcheck.network.solve import (
+    Bound,
+    Constraint,
+    Diff,
+    Linear,
+    Problem,
+    Tree,
+    diff_bounds,
+    solve,
+)
 
 
 def _around(x: float, rng: random.Random) -> tuple[float, float]:
@@ -31,7 +40,7 @@ def test_a_network_around_true_values_is_never_inconsistent(seed: int) -> None:
     truth = [rng.uniform(0.01, 1e6) for _ in range(n)]
     for _ in range(n):
         p.node(True)
-    cs = []
+    cs: list[Constraint] = []
     for _ in range(rng.randint(1, 3 * n)):
         a, b = rng.sample(range(n), 2)
         kind = rng.random()
@@ -102,7 +111,10 @@ def test_amount_and_rate_meet_through_an_unstated_level() -> None:
     # x24 / x23 = 1.05 ± 0.0005 → x23 ∈ [519.5/1.0505, 520.5/1.0495] = [494.53, 495.95]: empty.
     p = Problem()
     x23, x24 = p.node(True), p.node(True)
-    base = [Bound(x24, 519.5, 520.5, "level"), Linear(((1.0, x24), (-1.0, x23)), 19.5, 20.5, "d")]
+    base: list[Constraint] = [
+        Bound(x24, 519.5, 520.5, "level"),
+        Linear(((1.0, x24), (-1.0, x23)), 19.5, 20.5, "d"),
+    ]
     assert solve(p, [*base, Diff(x24, x23, math.log(1.0495), math.log(1.0505), "r")]).conflict
     ok = solve(p, [*base, Diff(x24, x23, math.log(1.0395), math.log(1.0405), "r")])
     assert not ok.conflict

@@ -14,6 +14,7 @@ from typing import Any
 from factcheck.finding import Finding
 from factcheck.kinds import _change
 from factcheck.kinds.base import Context, Doc, Option
+from factcheck.network.decide import decide
 
 KIND = "network"
 CODES = ("FC119", "FC142")
@@ -34,6 +35,4 @@ DOC = Doc(
 
 def check(ctx: Context, options: dict[str, Any]) -> Iterator[Finding]:
     """Decide the file's network, without the claims other checks flagged (``ctx.flagged``)."""
-    from factcheck.network.decide import decide
-
     yield from decide(ctx, ctx.flagged, options["max_deflator"])
