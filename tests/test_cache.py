@@ -14,6 +14,7 @@ from typing import Any
 
 import pytest
 
+from factcheck import cache as cache_module
 from factcheck import result as result_module
 from factcheck import units
 from factcheck.finding import FIELDS, Finding
@@ -241,8 +242,8 @@ def test_entries_of_an_earlier_layout_are_removed(tmp_path: Path) -> None:
 
 
 def test_a_folder_of_the_users_is_never_tagged_nor_cleaned(tmp_path: Path) -> None:
-    # $FACTCHECK_CACHE_DIR naming a folder with the user's files in it: factcheck adds its v3
-    # folder and touches nothing else.
+    # $FACTCHECK_CACHE_DIR naming a folder with the user's files in it: factcheck neither
+    # writes into it nor touches anything there (issue 15); the run goes without a cache.
     _copy_example(tmp_path)
     cache = tmp_path / "cache"
     (cache / "v1").mkdir(parents=True)
@@ -250,7 +251,7 @@ def test_a_folder_of_the_users_is_never_tagged_nor_cleaned(tmp_path: Path) -> No
     _check(tmp_path)
     assert (cache / ".gitignore").read_text(encoding="utf-8") == "node_modules/\n"
     assert not (cache / "CACHEDIR.TAG").exists()
-    assert (cache / "v1").is_dir() and (cache / "v3").is_dir()
+    assert (cache / "v1").is_dir() and not (cache / "v3").exists()
 
 
 def _forge(entry: Path, result: Any) -> None:
@@ -307,6 +308,7 @@ def test_the_cache_replaces_a_link_instead_of_writing_through_it(tmp_path: Path)
     victim.write_text("precious", encoding="utf-8")
     folder = tmp_path / "cache" / "v3"
     folder.mkdir(parents=True)
+    (folder.parent / "CACHEDIR.TAG").write_text(cache_module.TAG, encoding="utf-8")  # factcheck's
     table = folder / f"units-{units.definitions_digest()[:16]}.json"
     table.symlink_to(victim)
     _check(tmp_path)  # the example's 公斤/亩 is parsed by pint and the table written

@@ -20,13 +20,15 @@ def test_a_new_file_is_written(tmp_path: Path) -> None:
     assert [p.name for p in tmp_path.iterdir()] == ["r.txt"]  # no temporary file left
 
 
-def test_an_existing_file_needs_force(tmp_path: Path) -> None:
+def test_an_existing_file_needs_force_or_replace(tmp_path: Path) -> None:
     (tmp_path / "r.txt").write_text("old", encoding="utf-8")
     with pytest.raises(InputError) as exc:
         write_atomic(tmp_path / "r.txt", "new")
     assert exc.value.problems[0].code == "E302"
     write_atomic(tmp_path / "r.txt", "new", force=True)
     assert (tmp_path / "r.txt").read_text(encoding="utf-8") == "new"
+    write_atomic(tmp_path / "r.txt", "newer", replace=True)  # a report replaces the old one
+    assert (tmp_path / "r.txt").read_text(encoding="utf-8") == "newer"
 
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are a POSIX feature")
@@ -44,14 +46,15 @@ def test_a_pipe_is_written_into_and_stays_a_pipe(tmp_path: Path) -> None:
 
 
 @pytest.mark.skipif(not hasattr(os, "symlink"), reason="symbolic links are not available")
-def test_a_link_is_written_through_and_stays_a_link(tmp_path: Path) -> None:
+def test_a_link_is_never_written_through(tmp_path: Path) -> None:
+    # Issue 15: a committed link must not take a report out of the checkout.
     target = tmp_path / "reports" / "latest.txt"
     target.parent.mkdir()
     target.write_text("old", encoding="utf-8")
     link = tmp_path / "latest.txt"
     link.symlink_to(target)
-    with pytest.raises(InputError):  # what it points to is a file: replaced only with force
-        write_atomic(link, "new")
-    write_atomic(link, "new", force=True)
-    assert link.is_symlink()
-    assert target.read_text(encoding="utf-8") == "new"
+    with pytest.raises(InputError):  # refused without force, replace or not
+        write_atomic(link, "new", replace=True)
+    write_atomic(link, "new", force=True)  # force replaces the link itself
+    assert not link.is_symlink() and link.read_text(encoding="utf-8") == "new"
+    assert target.read_text(encoding="utf-8") == "old"

@@ -86,16 +86,18 @@ def _looks_like_claims(path: Path) -> bool:
     return head is None or bool(_CLAIMS_KEY.search(head))
 
 
-def is_input(path: Path, targets: list[Target]) -> bool:
-    """Is ``path`` one of the claims files, or an article next to one (same stem, .txt)?"""
-    try:
-        out = path.resolve()
-        inputs = {t.path.resolve() for t in targets}
-    except (OSError, RuntimeError):
-        return False
-    # Articles are named inside the claims files; the usual layout puts them beside their
-    # claims file under the same stem.
-    return out in inputs or any(out == p.with_suffix(".txt") for p in inputs)
+def inputs_of(
+    targets: list[Target],
+    *files: Path | str | None,
+    results: Iterable[FileResult] = (),
+) -> list[Path]:
+    """Every file a run reads, which no output may replace: the claims files, the other files
+    named (rule pack, baseline, configuration), the articles the results were checked against,
+    and, before any article is known, the article beside each claims file under its stem."""
+    paths = [t.path for t in targets] + [t.path.with_suffix(".txt") for t in targets]
+    paths += [Path(f) for f in files if f]
+    paths += [Path(r.article_path) for r in results if r.article_path]
+    return paths
 
 
 def resolve_sources(

@@ -23,13 +23,18 @@ from typing import Any
 
 from factcheck import __version__, units
 from factcheck.errors import InputError
-from factcheck.fileio import read_bounded, write_atomic
+from factcheck.fileio import read_bounded, remove_stale_temps, write_atomic
 from factcheck.finding import FIELDS, RELATED, from_row, to_row
 from factcheck.result import Deferred, FileResult
 
 LAYOUT = "v3"  # v2: findings as rows; v3: a header line with the SHA-256 of the result
 OLD_LAYOUTS = ("v1", "v2")
 MAX_HEADER = 1 << 16  # a header holds a path and two digests
+TAG = (
+    "Signature: 8a477f597d28d172789f06886806bc55\n"
+    "# This file is a cache directory tag created by factcheck.\n"
+)
+GITIGNORE = "# Created by factcheck.\n*\n"
 
 
 def default_dir() -> Path:
@@ -71,23 +76,28 @@ class Cache:
         self._load_units()
 
     def _prepare(self, root: Path) -> None:
-        """Make the folder. Only a folder factcheck made (new or empty, then tagged) is marked
-        as a cache and cleaned: $FACTCHECK_CACHE_DIR may name a folder of the user's, whose
-        files, .gitignore and look-alike folders are never touched."""
-        with contextlib.suppress(OSError):
-            ours = not root.exists() or not any(root.iterdir())
-            self.root.mkdir(parents=True, exist_ok=True)
+        """Make the folder. Only a folder factcheck made (new or empty, then tagged) is used,
+        marked as a cache and cleaned: $FACTCHECK_CACHE_DIR may name a folder of the user's,
+        whose files, .gitignore and look-alike folders are never touched nor written into. A
+        folder is factcheck's when its CACHEDIR.TAG is, byte for byte, the one factcheck
+        writes."""
+        self.usable = False
+        with contextlib.suppress(OSError, InputError):
+            ours = not root.exists() or (root.is_dir() and not any(root.iterdir()))
             tag = root / "CACHEDIR.TAG"
             if ours:
-                tag.write_text(
-                    "Signature: 8a477f597d28d172789f06886806bc55\n"
-                    "# This file is a cache directory tag created by factcheck.\n"
-                )
-                (root / ".gitignore").write_text("# Created by factcheck.\n*\n")
-            if tag.is_file() and tag.read_text(errors="replace").find("factcheck") >= 0:
-                for old in OLD_LAYOUTS:  # entries of earlier layouts are never read again
-                    if (root / old).is_dir() and not (root / old).is_symlink():
-                        shutil.rmtree(root / old, ignore_errors=True)
+                root.mkdir(parents=True, exist_ok=True)
+                write_atomic(tag, TAG, force=True, sync=False)
+                write_atomic(root / ".gitignore", GITIGNORE, force=True, sync=False)
+            data, _ = read_bounded(tag, str(tag), len(TAG))
+            if data != TAG.encode() or tag.is_symlink():
+                return  # not a folder factcheck made: no cache this run
+            self.root.mkdir(exist_ok=True)
+            self.usable = True
+            for old in OLD_LAYOUTS:  # entries of earlier layouts are never read again
+                if (root / old).is_dir() and not (root / old).is_symlink():
+                    shutil.rmtree(root / old, ignore_errors=True)
+            remove_stale_temps(self.root)  # entries of runs killed while writing them
 
     def key(self, shown: str, data: bytes) -> str:
         """The key of a claims file's result."""
@@ -104,6 +114,8 @@ class Cache:
     def get(self, key: str) -> FileResult | None:
         """The cached result, or None if absent, stale (the article changed) or corrupt."""
         path = self.root / f"{key}.json"
+        if not self.usable:
+            return None
         try:
             data, _ = read_bounded(path, str(path))
             if data is None and not os.path.lexists(path):
@@ -128,7 +140,7 @@ class Cache:
 
     def put(self, key: str, result: FileResult) -> None:
         """Store a result (results with input problems are not cached)."""
-        if result.problems:
+        if result.problems or not self.usable:
             return
         body = json.dumps(_plain(result), ensure_ascii=False)
         header = {
@@ -145,7 +157,6 @@ class Cache:
                 json.dumps(header, ensure_ascii=False) + "\n" + body,
                 force=True,
                 sync=False,
-                follow_links=False,
             )
 
     @property
@@ -153,6 +164,8 @@ class Cache:
         return f"units-{self.units_digest[:16]}.json"
 
     def _load_units(self) -> None:
+        if not self.usable:
+            return
         try:
             data, _ = read_bounded(self.root / self._units_file, self._units_file)
             table = json.loads((data or b"").decode("utf-8"))
@@ -162,7 +175,7 @@ class Cache:
 
     def save_units(self) -> None:
         """Remember the unit texts this run parsed with pint."""
-        if not set(units.PARSED) - set(units.KNOWN):
+        if not self.usable or not set(units.PARSED) - set(units.KNOWN):
             return
         table = {**units.KNOWN, **units.PARSED}
         with contextlib.suppress(OSError, InputError):
@@ -171,7 +184,6 @@ class Cache:
                 json.dumps(table, ensure_ascii=False),
                 force=True,
                 sync=False,
-                follow_links=False,
             )
 
 

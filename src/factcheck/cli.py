@@ -173,14 +173,14 @@ def check(
     processes = _jobs(jobs)
     if output is not None and str(output) == "-":  # the usual name of standard output
         output = None
-    if output is not None:  # before the work, not after it
-        check_target(output, force)
     targets, problems = core.collect(paths, article_root)
     if problems:
         _problems(problems)
-    if output is not None and core.is_input(output, targets):
-        _problem(output, "E302", "is one of the files being checked; the report would replace it")
     packs, found = core.resolve_sources(rules, paths)
+    inputs = core.inputs_of(targets, rules or found.rules, baseline, found.source)
+    for out in (output, save_baseline):  # before the work, and again before writing
+        if out is not None:
+            check_target(out, force, inputs, replace=True)
     gate = fail_on or found.fail_on or "error"
     if gate not in FAIL_ON:
         _usage(f"--fail-on must be one of {', '.join(FAIL_ON)}, not '{gate}'")
@@ -208,10 +208,13 @@ def check(
             lang=language,
             verbose=verbose,
         )
+        inputs = core.inputs_of(targets, *inputs, results=results)  # with the articles read
         if save_baseline:
-            write_atomic(save_baseline, bl.dump(report, save_baseline), force=True)
-        _write(report, fmt, output, force)
-        if report.problems and fmt != "terminal":
+            text = bl.dump(report, save_baseline)
+            write_atomic(save_baseline, text, force, inputs=inputs, replace=True)
+        _write(report, fmt, output, force, inputs)
+        # Problems always reach the console: a report written to a file is not looked at.
+        if report.problems and (fmt != "terminal" or output is not None):
             for p in report.problems:
                 print(p, file=sys.stderr)
         if not any(r.claims for r in report.results) and not report.problems:
@@ -232,8 +235,9 @@ def _jobs(value: str) -> int | None:
     _usage(f"--jobs must be auto or a whole number of at least 1, not '{value}'")
 
 
-def _write(report: object, fmt: str, output: Path | None, force: bool) -> None:
-    """Render the report in one format to stdout, or atomically to ``output``."""
+def _write(report: object, fmt: str, output: Path | None, force: bool, inputs: list[Path]) -> None:
+    """Render the report in one format to stdout, or atomically to ``output`` (never one of
+    ``inputs``; an old report is replaced)."""
     from factcheck.fileio import write_atomic  # noqa: PLC0415
     from factcheck.report import formatter  # noqa: PLC0415
 
@@ -252,7 +256,7 @@ def _write(report: object, fmt: str, output: Path | None, force: bool) -> None:
     if output is None:
         sys.stdout.write(text)
     else:
-        write_atomic(output, text, force)
+        write_atomic(output, text, force, inputs=inputs, replace=True)
 
 
 @app.command()
@@ -288,8 +292,8 @@ def schema(
     from factcheck.fileio import write_atomic  # noqa: PLC0415
     from factcheck.schema import schema_text  # noqa: PLC0415
 
-    if output and str(output) != "-":  # '-': standard output
-        write_atomic(output, schema_text(), force)
+    if output and str(output) != "-":  # '-': standard output; an old copy is replaced
+        write_atomic(output, schema_text(), force, replace=True)
     else:
         sys.stdout.write(schema_text())
 
@@ -436,6 +440,10 @@ def entry() -> NoReturn:
     collection over them, about 0.3 s after 100k claims that change nothing: mypy exits the same
     way. Every file was written and closed by then; standard output and error are flushed here.
     """
+    import signal  # noqa: PLC0415
+
+    if hasattr(signal, "SIGXFSZ"):  # a file-size limit: an error to report (E305), not a kill
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
     for name in ("stdout", "stderr"):  # a stream the shell closed (>&-, 2>&-) is None
         if getattr(sys, name) is None:
             setattr(sys, name, open(os.devnull, "w", encoding="utf-8"))  # noqa: SIM115

@@ -51,9 +51,10 @@ INPUT_CODES: dict[str, str] = {
     "E205": "circular metric identities",
     # Command line and files written by the tool.
     "E301": "path not found",
-    "E302": "output file exists (use --force)",
+    "E302": "output refused: an input of the run, a link, a folder, or a file that exists",
     "E303": "no claims files found",
     "E304": "bad baseline or cache file",
+    "E305": "a file cannot be written (disk full, size limit, permission, pipe without reader)",
 }
 
 # Findings of the rule engine: code -> (title, default severity). A rule pack may change the

@@ -12,8 +12,11 @@ are written into, never replaced; a link is followed to the file it points to.""
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import stat
+import sys
+from collections.abc import Iterable
 from pathlib import Path
 
 from factcheck.errors import InputError, Loc, Problem
@@ -25,59 +28,185 @@ def _umask() -> int:
     return mask
 
 
-def check_target(path: Path, force: bool) -> None:
-    """Refuse a place to write to (InputError): a directory, a file that exists unless
-    ``force`` (devices and pipes lose nothing: they are always written into), or a missing
-    folder. Commands call it before their work, not only after it."""
-    where = Loc(str(path))
-    if path.is_dir():
-        raise InputError([Problem(where, "E302", "is a directory, not a file")])
-    if path.is_file() and not force:
-        raise InputError([Problem(where, "E302", "file exists; use --force to replace it")])
+PIPE_WAIT = 10.0  # seconds a pipe given as output may take to get a reader
+_TEMP_SUFFIX = ".tmp"
+
+
+def _refuse(path: Path, code: str, message: str) -> InputError:
+    return InputError([Problem(Loc(str(path)), code, message)])
+
+
+def _same_file(info: os.stat_result, inputs: Iterable[Path]) -> bool:
+    """Is the file of ``info`` one of ``inputs`` (by device and inode: hard links and links
+    count, however the path is typed)?"""
+    for path in inputs:
+        try:
+            other = os.stat(path)
+        except (OSError, ValueError):
+            continue
+        if (other.st_dev, other.st_ino) == (info.st_dev, info.st_ino):
+            return True
+    return False
+
+
+def _linked_folder(path: Path) -> Path | None:
+    """The first folder of a relative ``path`` that is a symbolic link, if any: a committed
+    link would take a report out of the checkout."""
+    if path.is_absolute():
+        return None  # typed in full by the user
+    here = Path()
+    for part in path.parent.parts:
+        here = here / part
+        if part not in (".", "..") and here.is_symlink():
+            return here
+    return None
+
+
+def check_target(
+    path: Path, force: bool, inputs: Iterable[Path] = (), replace: bool = False
+) -> None:
+    """Refuse a place to write to (InputError), before the work and again before writing.
+
+    Always refused: a directory, and any file that is an input of the run (``inputs``: the
+    claims files, articles, rule packs, baseline, configuration), whatever ``--force`` says.
+    Refused without ``force``: a symbolic link (``force`` replaces the link itself; what it
+    points to is never written), a relative path through a linked folder, and an existing
+    regular file unless ``replace`` (reports are replaced as ruff and pytest replace theirs;
+    a draft claims file is not). A missing folder is E301: no folder is ever created.
+    Devices and pipes are written into."""
+    try:
+        info: os.stat_result | None = os.lstat(path)
+    except FileNotFoundError:
+        info = None
+    except (OSError, ValueError) as exc:
+        message = f"cannot write: {getattr(exc, 'strerror', None) or exc}"
+        raise _refuse(path, "E305", message) from None
+    if info is not None and stat.S_ISDIR(info.st_mode):
+        raise _refuse(path, "E302", "is a directory, not a file")
+    if info is not None and _same_file(info, inputs):
+        raise _refuse(path, "E302", "is an input of this run; it is never replaced")
+    if info is not None and stat.S_ISLNK(info.st_mode) and not force:
+        raise _refuse(
+            path,
+            "E302",
+            "is a symbolic link; use --force to replace the link (what it points to is never "
+            "written)",
+        )
+    if not force and (folder_link := _linked_folder(path)) is not None:
+        raise _refuse(path, "E302", f"folder '{folder_link}' is a symbolic link; use --force")
+    if info is not None and stat.S_ISREG(info.st_mode) and not (force or replace):
+        raise _refuse(path, "E302", "file exists; use --force to replace it")
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():
-        raise InputError([Problem(where, "E301", f"folder '{folder}' not found")])
+        raise _refuse(path, "E301", f"folder '{folder}' not found")
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OverflowError, ValueError):
+        return pid > 0  # another user's process, or not a pid at all
+    return True
+
+
+def remove_stale_temps(folder: Path, name: str | None = None) -> None:
+    """Remove the temporary files of writes killed before they finished (``.NAME.PID.X.tmp``
+    whose process PID is gone), of one target ``name`` or of any. A write under way in a
+    live process is left alone."""
+    prefix = f".{name}." if name is not None else "."
+    try:
+        with os.scandir(folder) as entries:
+            for entry in entries:
+                parts = entry.name.split(".")  # "", NAME..., PID, XXXX, "tmp"
+                if not entry.name.startswith(prefix) or len(parts) < 5 or parts[-1] != "tmp":
+                    continue
+                if parts[-3].isdigit() and not _alive(int(parts[-3])):
+                    with contextlib.suppress(OSError):
+                        os.unlink(entry.path)
+    except OSError:
+        pass
+
+
+def _open_pipe(path: Path) -> int:
+    """Open a device or pipe for writing; a pipe without a reader is waited on for at most
+    PIPE_WAIT seconds, with a message, then refused (E305)."""
+    import time  # noqa: PLC0415
+
+    flags = os.O_WRONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
+    deadline = time.monotonic() + PIPE_WAIT
+    said = False
+    while True:
+        try:
+            fd = os.open(path, flags)
+        except OSError as exc:
+            if exc.errno != errno.ENXIO:  # ENXIO: a FIFO nobody reads yet
+                raise
+            if time.monotonic() >= deadline:
+                raise _refuse(
+                    path, "E305", f"no reader on the pipe after {PIPE_WAIT:g} s"
+                ) from None
+            if not said:
+                print(
+                    f"factcheck: {path}: waiting up to {PIPE_WAIT:g} s for a reader of the pipe",
+                    file=sys.stderr,
+                )
+                said = True
+            time.sleep(0.05)
+            continue
+        os.set_blocking(fd, True)  # the reader may be slow: writes wait for it
+        return fd
 
 
 def write_atomic(
-    path: Path, text: str, force: bool = False, sync: bool = True, follow_links: bool = True
+    path: Path,
+    text: str,
+    force: bool = False,
+    sync: bool = True,
+    inputs: Iterable[Path] = (),
+    replace: bool = False,
 ) -> None:
-    """Write ``text`` to ``path`` atomically; refuse to replace a file unless ``force``.
+    """Write ``text`` to ``path`` atomically, after :func:`check_target` (``force``,
+    ``inputs``, ``replace`` are its own). Any error writing is E305 (a full disk, a file-size
+    limit, a permission), never a half-written file.
 
     The new file keeps the mode of the file it replaces, or gets the mode a plain ``open`` would
     give it (``mkstemp`` alone would leave it readable by its owner only). A device or a pipe
     (/dev/null, /dev/stdout, a FIFO) is written into: replacing it would put a regular file
-    where the system had one of those. A symbolic link is followed, and what it points to
-    replaced atomically, the link kept; with ``follow_links=False`` (the cache, whose file
-    names are predictable) the link itself is replaced. ``sync=False`` skips the flush to disk,
-    for files that may be lost in a crash (the cache).
+    where the system had one of those. A symbolic link is never followed: with ``force`` the
+    link itself is replaced. ``sync=False`` skips the flush to disk, for files that may be lost
+    in a crash (the cache). The temporary file is named ``.NAME.PID.XXXX.tmp``; those of killed
+    writes are removed by the next write to the same name.
     """
-    where = Loc(str(path))
-    check_target(path, force)
-    if follow_links and path.is_symlink():
+    check_target(path, force, inputs, replace)
+    try:
+        info = os.lstat(path)
+    except OSError:
+        info = None
+    if info is not None and not (stat.S_ISREG(info.st_mode) or stat.S_ISLNK(info.st_mode)):
         try:
-            path = path.resolve()
-        except (OSError, RuntimeError) as exc:  # a loop of links
-            raise InputError([Problem(where, "E301", f"cannot write: {exc}")]) from None
-        check_target(path, force)
-    if not path.is_symlink() and path.exists() and not path.is_file():
-        try:
-            with path.open("w", encoding="utf-8", newline="") as out:
+            fd = _open_pipe(path)
+            with os.fdopen(fd, "w", encoding="utf-8", newline="") as out:
                 out.write(text)
         except OSError as exc:
-            raise InputError([Problem(where, "E301", f"cannot write: {exc.strerror}")]) from None
+            raise _refuse(path, "E305", f"cannot write: {exc.strerror or exc}") from None
         return
     folder = path.parent if str(path.parent) else Path(".")
-    try:
-        mode = stat.S_IMODE(path.stat().st_mode)
-    except OSError:
-        mode = 0o666 & ~_umask()
-    try:
-        import tempfile  # noqa: PLC0415 - only when a file is written
+    remove_stale_temps(folder, path.name)
+    mode = (
+        stat.S_IMODE(info.st_mode)
+        if info is not None and stat.S_ISREG(info.st_mode)
+        else 0o666 & ~_umask()
+    )
+    import tempfile  # noqa: PLC0415 - only when a file is written
 
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    try:
+        fd, tmp = tempfile.mkstemp(
+            prefix=f".{path.name}.{os.getpid()}.", suffix=_TEMP_SUFFIX, dir=folder
+        )
     except OSError as exc:
-        raise InputError([Problem(where, "E301", f"cannot write here: {exc.strerror}")]) from None
+        raise _refuse(path, "E305", f"cannot write here: {exc.strerror or exc}") from None
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as out:
             out.write(text)
@@ -86,6 +215,10 @@ def write_atomic(
                 os.fsync(out.fileno())
         os.chmod(tmp, mode)
         os.replace(tmp, path)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise _refuse(path, "E305", f"cannot write: {exc.strerror or exc}") from None
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(tmp)

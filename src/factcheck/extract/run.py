@@ -54,7 +54,7 @@ def run_extract(
     if merge is not None:
         return _merge(article, text, merge, output, force, pack)
     target = output or article.with_suffix(".yaml")
-    check_target(target, force)
+    check_target(target, force, [article])
     draft = draft_claims(text, pack)
     rel = Path(os.path.relpath(article.resolve(), target.resolve().parent)).as_posix()
     claims, skipped = list(draft.claims), list(draft.skipped)
@@ -71,7 +71,7 @@ def run_extract(
         claims, skipped = _drop(problems, claims, skipped, items, first, set())
     else:
         raise InputError(problems)
-    write_atomic(target, body, force)
+    write_atomic(target, body, force, inputs=[article])
     return (
         f"{target}: {len(claims)} draft claims ({sum(len(c.ids) for c in claims)} items) from "
         f"{draft.mentions} numeric mentions; {len(listed)} mentions "
@@ -154,8 +154,9 @@ def _merge(
     from factcheck.loader import load_claims  # noqa: PLC0415
 
     target = output or merge
-    if target != merge:
-        check_target(target, force)
+    # The one file written in place is the file merged into, as asked; never the article.
+    inputs = [article] if target == merge else [article, merge]
+    check_target(target, force or target == merge, inputs)
     existing = _read(merge)
     bom = merge.read_bytes().startswith(b"\xef\xbb\xbf")  # a regular file: _read checked it
     # Quotes are not checked: after an edit of the article some may be stale, and the point of
@@ -204,7 +205,8 @@ def _merge(
         claims, skipped = _drop(problems, claims, skipped, items, first, known)
     else:
         raise InputError(problems)
-    write_atomic(target, ("\ufeff" if bom else "") + merged, force=force or target == merge)
+    text = ("\ufeff" if bom else "") + merged
+    write_atomic(target, text, force=force or target == merge, inputs=inputs)
     return (
         f"{target}: added {len(claims)} draft claims for mentions not yet covered; "
         f"{len(listed)} mentions not drafted are listed as comments"
