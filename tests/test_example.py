@@ -95,6 +95,9 @@ def test_cluster_cagr_shows_its_arithmetic(result: FileResult) -> None:
     assert cagr.stated == "33.8%"
     assert cagr.recomputed == "40.2%"
     assert cagr.arithmetic == "(2586/669)^(1/4) - 1 = 40.2%"
+    # The yearly price change that reconciles them: nominal (2585.5/669.5)^(1/4) = 1.40184 over
+    # real 1.3385 is 1.04732; (2586.5/668.5)^(1/4) = 1.40250 over 1.3375 is 1.04860.
+    assert cagr.message.endswith("it holds only if prices rose 4.7%–4.9% a year over 2021–2025")
 
 
 def test_no_error_in_the_example(result: FileResult) -> None:

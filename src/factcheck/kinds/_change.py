@@ -15,6 +15,7 @@ from factcheck.finding import Finding
 from factcheck.interval import Interval
 from factcheck.kinds.base import Context, Option, emit, undetermined
 from factcheck.model import Claim, Value
+from factcheck.periods import label
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -205,6 +206,14 @@ def run(
     why_en = "comparable prices" if basis == "real" else "a basis the article does not state"
     why_zh = "可比价" if basis == "real" else "未说明的价格口径"
     nominal = found[0].recomputed
+    lo, hi = reconciling(formula, iv, stated.interval, years)
+    span = (
+        f"{label(start.period.end)}–{label(end.period.end)}" if start.period and end.period else ""
+    )
+    rose = _pct_range(lo, hi)
+    word, word_zh = (
+        ("rose", "上涨") if lo >= 0 else ("fell", "下降") if hi <= 0 else ("changed", "变动")
+    )
     yield replace(
         found[0],
         code="FC121",
@@ -212,7 +221,34 @@ def run(
         material=False,
         witness="",
         message=f"undetermined: price basis differs. The rate is presumably at {why_en} (basis "
-        f"'{basis}'); the levels, at current prices, give the nominal {nominal}",
+        f"'{basis}'); the levels, at current prices, give the nominal {nominal}; it holds only if "
+        f"prices {word} {rose} a year over {span}",
         message_zh=f"无法判定：价格口径不同。增速应为{why_zh}（口径 {basis}），按现价水平值计算的"
-        f"名义增速为 {nominal}",
+        f"名义增速为 {nominal}；仅当 {span} 年均价格{word_zh} {rose} 时成立",
     )
+
+
+def reconciling(
+    formula: Formula, nominal: Interval, stated: Interval, years: float
+) -> tuple[float, float]:
+    """Every yearly price change that reconciles a rate at comparable prices with the nominal
+    rate of the levels: (1 + nominal) / (1 + real), per year, over the intervals' ends."""
+    per_year = years if formula is RATE and years > 0 else 1.0
+
+    def yearly(ratio: float) -> float:
+        try:
+            return ratio ** (1 / per_year) - 1
+        except (OverflowError, ZeroDivisionError, ValueError):
+            return math.inf
+
+    lo = yearly((1 + nominal.lo) / (1 + stated.hi)) if stated.hi > -1 else -1.0
+    hi = yearly((1 + nominal.hi) / (1 + stated.lo)) if stated.lo > -1 else math.inf
+    return lo, hi
+
+
+def _pct_range(lo: float, hi: float) -> str:
+    """``4.7%–4.9%``, or one figure when both ends read the same; magnitudes, the sign is in
+    the verb."""
+    a, b = sorted((abs(lo), abs(hi))) if lo * hi >= 0 else (0.0, max(abs(lo), abs(hi)))
+    first, second = f"{a:.1%}", f"{b:.1%}"
+    return first if first == second else f"{first}–{second}"
