@@ -79,6 +79,10 @@ FINDINGS: dict[str, tuple[str, Severity]] = {
         "warning",
     ),
     "FC131": ("consistent only because of rounding", "info"),
+    "FC132": (
+        "one quantity stated with two different figures that overlap only by their words",
+        "warning",
+    ),
     "FC141": ("value implied by the claims but not stated", "info"),
     "FC142": ("quantity not stated that several claims bound together", "info"),
     "FC151": ("numeric mention not covered by any claim", "warning"),

@@ -40,7 +40,7 @@ def check_file(file: ClaimsFile, pack: RulePack, today: date | None = None) -> F
         if kind == "network":
             ctx.flagged = {f.claim for f in found if f.verdict in _FLAGGED and f.code not in _KEPT}
         for finding in module.check(ctx, {**defaults, **options}):
-            if finding.verdict == "consistent" and finding.code != "FC131":
+            if finding.verdict == "consistent" and finding.code not in _NOTES:
                 passed.append(finding)
             else:
                 found.append(finding)
@@ -51,6 +51,8 @@ def check_file(file: ClaimsFile, pack: RulePack, today: date | None = None) -> F
 
 
 _FLAGGED = ("inconsistent", "undetermined")
+# Consistent, but reported: only rounding saves it (FC131), two figures for one quantity (FC132).
+_NOTES = ("FC131", "FC132")
 _KEPT = ("FC121",)  # a rate at comparable prices: the network gives it a deflator
 
 

@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 
 # Findings that are not a check of their own: they accompany one (FC131), or report a value or
 # a mention rather than a relation.
-NOT_CHECKS = frozenset({"FC131", "FC141", "FC151", "FC152"})
+NOT_CHECKS = frozenset({"FC131", "FC132", "FC141", "FC142", "FC151", "FC152"})
 
 
 @dataclass

@@ -10,16 +10,18 @@ from itertools import combinations
 from typing import Any
 
 from factcheck.finding import Finding
-from factcheck.interval import Interval
+from factcheck.interval import Interval, half_unit
 from factcheck.kinds.base import Context, Doc, Option
-from factcheck.model import Claim
+from factcheck.model import Claim, Value
 
 KIND = "duplicate"
-CODES = ("FC117",)
+CODES = ("FC117", "FC132")
 OPTIONS: dict[str, Option] = {}
 DOC = Doc(
     what="Finds the same quantity stated twice (a level, or the change of a metric over one span "
-    "stated as a rate, an average rate or a multiple) and checks that both can be true.",
+    "stated as a rate, an average rate or a multiple) and checks that both can be true; two "
+    "figures that differ beyond their written precision are a warning even where qualifier "
+    "words make them overlap.",
     why="Long reports repeat their headline figures; an update to one copy and not the other "
     "leaves the article contradicting itself.",
     passes="地区生产总值突破670亿元 … 地区生产总值672亿元  ([672±0.5] meets [670, ∞))",
@@ -85,6 +87,34 @@ def _written(ctx: Context, claim: Claim) -> str:
     return v.text
 
 
+# Words that name a figure (rounded, approximate or close below), not a floor or a ceiling.
+_FIGURE_WORDS = ("equal", "approx", "near")
+
+
+def _two_figures(ctx: Context, a: Claim, b: Claim) -> str:
+    """Where two level statements name different figures beyond their written precision
+    (约1200万 against 近1300万): their rounding intervals, without the qualifiers' widening, do
+    not meet. Empty when they name one figure, or when either is a bound (突破, 不到, 余)."""
+    if a.kind != "level" or b.kind != "level" or a.value is None or b.value is None:
+        return ""
+    if a.value.stated.bound not in _FIGURE_WORDS or b.value.stated.bound not in _FIGURE_WORDS:
+        return ""
+    ra, rb = _rounded(ctx, a.value), _rounded(ctx, b.value)
+    if ra is None or rb is None or ra.meets(rb):
+        return ""
+    return f"{a.value.stated.number} against {b.value.stated.number} as written"
+
+
+def _rounded(ctx: Context, v: Value) -> Interval | None:
+    """A figure's rounding interval in base units, before any qualifier word widens it."""
+    s = v.stated
+    if s.exponent is None or s.number == 0 or s.lo is not None:
+        return None
+    scale = v.point / float(s.number)
+    half = float(half_unit(s, ctx.pack.rounding)) * abs(scale)
+    return Interval(v.point - half, v.point + half)
+
+
 def check(ctx: Context, options: dict[str, Any]) -> Iterator[Finding]:
     """Check every pair of claims that state the same quantity."""
     groups: dict[tuple[object, ...], list[Claim]] = defaultdict(list)
@@ -97,6 +127,19 @@ def check(ctx: Context, options: dict[str, Any]) -> Iterator[Finding]:
             assert a.value and b.value
             ok = _as_ratio(ctx, a).meets(_as_ratio(ctx, b))
             arithmetic = f"{_written(ctx, a)} vs {_written(ctx, b)}"
+            if ok and (two := _two_figures(ctx, a, b)):
+                yield ctx.finding(
+                    KIND,
+                    "FC132",
+                    b,
+                    "consistent",
+                    f"two figures for one quantity: {b.value.text} here, {a.value.text} in "
+                    f"'{a.id}' ({two}); they overlap only through their qualifier words",
+                    f"同一指标两个数字：此处 {b.value.text}，“{a.id}”中为 {a.value.text}",
+                    (a,),
+                    stated=b.value.text,
+                    arithmetic=arithmetic,
+                )
             if ok:
                 yield ctx.finding(
                     KIND,
