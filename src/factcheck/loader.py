@@ -44,8 +44,15 @@ from factcheck.periods import MAX_YEAR, MIN_YEAR
 from factcheck.quotes import figure_missing, index_for
 from factcheck.rulepack import RulePack
 from factcheck.yamlsrc import compose, items, loc, read_text
+from factcheck.zh import simplified
 
 _SCALAR = yaml.ScalarNode
+
+
+# Fields that name a quantity: written in traditional characters (地區生產總值), they are kept in
+# simplified ones, so that they meet the same names in other claims and in the rule pack's
+# identities and basis lists. Quotes and notes stay as written.
+NAMES = frozenset({"entity", "metric", "whole", "whole_entity", "total", "ranking"})
 
 
 def _claim(
@@ -64,8 +71,11 @@ def _claim(
         ftype = spec[name].type
         if ftype == "text":
             args[name] = node.value if node.__class__ is _SCALAR else c.text(node, name)
+            if name in NAMES and args[name]:
+                args[name] = simplified(str(args[name]))
         elif ftype == "texts":
-            args["metrics"] = c.texts(node, name)
+            found = c.texts(node, name)
+            args["metrics"] = found and tuple(simplified(m) for m in found)
         elif ftype in ("period", "point"):
             args[name] = c.period(node, name, ftype == "point")
         elif ftype == "value":
@@ -176,7 +186,7 @@ def load_claims(
     c = ClaimReader(shown, pack, "", None)
     top = read_fields(c, doc, FILE_FIELDS)
     entity = c.text(top["entity"][1], "entity") if "entity" in top else None
-    c.entity = entity or ""
+    c.entity = simplified(entity or "")
     version = c.text(top["version"][1], "version") if "version" in top else None
     if version is not None and version.strip() != "1":
         c.problem(top["version"][1], "E108", f"version '{version}' is not supported; expected 1")

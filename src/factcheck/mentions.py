@@ -30,7 +30,8 @@ value), products (2×100万千瓦
 = 200), sums (2+4+N, no value), purity grades (4N5 = 99.995, form "percent") and letter suffixes
 (5G = 5). A value is the number as written without a trailing 万/亿 magnitude (670亿元 -> 670,
 一万五千亿 -> 15000, 万人 -> 1), so value times the magnitude in the text is the quantity, in
-both scripts. Form "percent" means ``%``, ``％`` or 百分之; 个百分点 keeps the digits' form.
+both numeral scripts, and in traditional characters as in simplified. Form "percent" means
+``%``, ``％`` or 百分之; 个百分点 keeps the digits' form.
 """
 
 import contextlib
@@ -42,7 +43,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
-from factcheck.zh import MAGNITUDES, NUMERALS, PLACE_VALUES, SCALES, measure_words
+from factcheck.zh import MAGNITUDES, NUMERALS, PLACE_VALUES, SCALES, fold, measure_words
 
 # Units and measure words (zh.measure_words, derived from units.txt). After an Arabic number they
 # only extend the span; after a single Chinese numeral they are what makes it a quantity (三年)
@@ -242,11 +243,14 @@ def _classify(m: re.Match[str]) -> tuple[float | None, str] | None:
 def find_mentions(text: str) -> list[Mention]:
     """Return the numeric mentions of ``text`` in text order, without overlaps.
 
-    Lines are separated by ``\\n``; columns count characters from 1.
+    Lines are separated by ``\\n``; columns count characters from 1. Traditional characters read
+    as simplified (萬, 億, 兩, 個百分點): the text is folded character by character, so offsets
+    stay, and each mention's text is the article's as written.
     """
     mentions: list[Mention] = []
     line, line_start, scanned = 1, 0, 0
-    for m in matches(text):
+    folded = fold(text)
+    for m in matches(folded):
         found = _classify(m)
         if found is None:
             continue
@@ -257,5 +261,6 @@ def find_mentions(text: str) -> list[Mention]:
             line += newlines
             line_start = text.rfind("\n", scanned, start) + 1
         scanned = start
-        mentions.append(Mention(m[0], start, end, line, start - line_start + 1, *found))
+        written = m[0] if folded is text else text[start:end]
+        mentions.append(Mention(written, start, end, line, start - line_start + 1, *found))
     return mentions

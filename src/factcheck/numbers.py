@@ -16,7 +16,14 @@ from decimal import Decimal, InvalidOperation
 from fractions import Fraction
 
 from factcheck.errors import ValueProblem
-from factcheck.zh import DIGIT_VALUES, DIGIT_WORDS, DOWN_VERBS, NUMERALS, UP_VERBS
+from factcheck.zh import (
+    DIGIT_VALUES,
+    DIGIT_WORDS,
+    DOWN_VERBS,
+    NUMERALS,
+    UP_VERBS,
+    simplified,
+)
 
 # Thousands separators only in groups of three: "1,3" is not 13.
 _NUMBER = re.compile(r"[+-]?\d+(?:,\d{3})*(?:\.\d+)?(?:[eE][+-]?\d+)?")
@@ -46,13 +53,11 @@ class Lexicon:
     suffixes: dict[str, str]
 
     def __post_init__(self) -> None:
-        # Longest first, so that 超过 wins over 超.
-        object.__setattr__(
-            self, "prefixes", dict(sorted(self.prefixes.items(), key=lambda kv: -len(kv[0])))
-        )
-        object.__setattr__(
-            self, "suffixes", dict(sorted(self.suffixes.items(), key=lambda kv: -len(kv[0])))
-        )
+        # Longest first, so that 超过 wins over 超; a word a pack writes in traditional
+        # characters (約) is matched in simplified, as values are read.
+        for side in ("prefixes", "suffixes"):
+            words = {simplified(w): b for w, b in getattr(self, side).items()}
+            object.__setattr__(self, side, dict(sorted(words.items(), key=lambda kv: -len(kv[0]))))
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,7 +161,9 @@ def parse_value(raw: str, lexicon: Lexicon) -> Stated:
     if len(raw) > MAX_LENGTH:
         raise ValueProblem("E108", f"value longer than {MAX_LENGTH} characters")
     # NFKC leaves the minus sign (U+2212) and dashes alone: a figure written −5.0% is -5.0%.
+    # Traditional characters read as simplified (億元, 增長, 約): the text as written stays.
     text = unicodedata.normalize("NFKC", raw).strip().replace(" ", "").translate(_MINUS)
+    text = simplified(text)
     if not text:
         raise ValueProblem("E108", "empty value")
     body, word, bound = _strip_words(text, lexicon)

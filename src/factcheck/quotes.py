@@ -1,10 +1,13 @@
 """Finding quotes in the article, whatever its whitespace and full-width forms.
 
 The article and each quote are normalised the same way, character by character: NFKC, which
-maps full-width forms to half-width ones, and every whitespace character dropped, since articles
-wrap lines inside sentences. A quote not found so is also looked for normalised as a whole (NFKC
-then composes a letter and a separate accent). A match is mapped back to offsets, lines and
-columns of the original text, so that reports and SARIF can point into the article.
+maps full-width forms to half-width ones, every whitespace character dropped, since articles
+wrap lines inside sentences, and traditional characters folded to simplified ones (zh.fold: a
+quote written 增长 is found in an article that prints 增長, and the other way round; the span
+reported is the article's, as it prints it). A quote not found so is also looked for
+normalised as a whole (NFKC then composes a letter and a separate accent). A match is mapped
+back to offsets, lines and columns of the original text, so that reports and SARIF can point
+into the article.
 """
 
 from __future__ import annotations
@@ -15,7 +18,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
-from factcheck.zh import NUMERALS
+from factcheck.zh import NUMERALS, fold
 
 _ARABIC = re.compile(r"\d+(?:\.\d+)?")
 _CHINESE = re.compile(f"[{NUMERALS}]+")
@@ -35,8 +38,8 @@ def figure_missing(value: str, quote: str) -> str | None:
 
 
 def normalise(text: str) -> str:
-    """The comparison form of a text: NFKC, no whitespace."""
-    return "".join(unicodedata.normalize("NFKC", text).split())
+    """The comparison form of a text: NFKC, no whitespace, simplified characters."""
+    return fold("".join(unicodedata.normalize("NFKC", text).split()))
 
 
 @dataclass(frozen=True, slots=True, order=True)
@@ -59,9 +62,8 @@ class _Forms(dict[int, str]):
     def __missing__(self, code: int) -> str:
         if len(self) >= self.LIMIT:
             self.clear()
-        out = self[code] = "".join(
-            c for c in unicodedata.normalize("NFKC", chr(code)) if not c.isspace()
-        )
+        nfkc = unicodedata.normalize("NFKC", chr(code))
+        out = self[code] = fold("".join(c for c in nfkc if not c.isspace()))
         return out
 
 

@@ -22,6 +22,7 @@ from factcheck.numbers import Lexicon
 from factcheck.packsource import PackSource, sources
 from factcheck.periods import MAX_YEAR, MIN_YEAR
 from factcheck.yamlsrc import compose, items, loc
+from factcheck.zh import simplified
 
 BOUNDS = ("above", "more", "below", "near", "approx", "equal")
 KEY = "\0key"  # a path step no key of a pack can be: the reader refuses NUL characters
@@ -56,6 +57,7 @@ class RulePack:
 
     def basis_of(self, metric: str | None) -> str:
         """The default price basis of a metric's growth rates."""
+        metric = simplified(metric) if metric else metric  # 地區生產總值 is 地区生产总值
         for basis in ("real", "both", "nominal"):
             if metric and any(w in metric for w in self.basis_words.get(basis, ())):
                 return "unstated" if basis == "both" else basis

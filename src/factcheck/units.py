@@ -18,7 +18,7 @@ from importlib import resources
 from typing import Any
 
 from factcheck.errors import ValueProblem
-from factcheck.zh import MAGNITUDE_VALUES  # a magnitude word alone (120亿, 3.5万) is a number
+from factcheck.zh import MAGNITUDE_VALUES, simplified  # 120亿, 3.5万: a number
 
 # pint silently reads a full-width slash or ÷ as multiplication, and chokes on spaces between a
 # magnitude and its unit (docs/stack-notes.md): normalise first, then allow only these characters.
@@ -101,7 +101,7 @@ def normalise(text: str) -> str:
     """NFKC plus the mappings pint needs; raises ValueProblem for characters we do not allow."""
     if len(text) > MAX_LENGTH:
         raise ValueProblem("E109", f"unit '{text[:20]}…' is longer than {MAX_LENGTH} characters")
-    norm = unicodedata.normalize("NFKC", text).translate(_TRANSLATE)
+    norm = simplified(unicodedata.normalize("NFKC", text).translate(_TRANSLATE))  # 萬噸 is 万吨
     if not _ALLOWED.fullmatch(norm):
         raise ValueProblem("E109", f"unit '{text}' has characters not allowed in a unit")
     return norm

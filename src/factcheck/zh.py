@@ -7,13 +7,23 @@ months of one year (1-9月, 前三季度, 上半年, 前两个月). Measure word
 that ``data/units.txt`` defines, with the exceptions named here (tests/test_mentions.py keeps
 the two in step).
 
-Importing this module costs nothing: the measure words are read from ``units.txt`` on first use.
+Traditional characters (``億元``, ``萬噸``, ``增長``, ``個百分點``) read as simplified: every
+parser and finder passes its text through :func:`simplified` (a field value, converted as a
+phrase) or :func:`fold` (an article or a quote, character by character so that offsets stay
+those of the text as written). OpenCC does the conversion; it is imported only when a text has a
+character of ``data/traditional.txt`` (the characters OpenCC changes), so a simplified text
+never pays for it.
+
+Importing this module costs nothing: the measure words are read from ``units.txt`` and the
+traditional characters from ``traditional.txt`` on first use.
 """
 
 from __future__ import annotations
 
 import re
 from functools import cache
+from importlib import resources
+from typing import Any
 
 # ---- numerals
 
@@ -137,3 +147,60 @@ def measure_words() -> frozenset[str]:
     # Chinese names only; 百分点_base is a name for pint, never written in an article.
     units = {name for name in defined_names() if _HAN.search(name) and "_" not in name}
     return frozenset(units - NOT_MEASURE_WORDS | EXTRA_MEASURE_WORDS)
+
+
+# ---- scripts
+
+# The longest text handed to OpenCC as a phrase; a longer one is folded character by character
+# (the converter's time grows with its input, and no field of a claim is this long).
+MAX_PHRASE = 1000
+
+
+@cache
+def traditional_characters() -> frozenset[str]:
+    """Every character OpenCC's t2s changes (``data/traditional.txt``, written by
+    ``scripts/gen_traditional.py``; tests/test_script.py keeps it in step with OpenCC)."""
+    text = (resources.files("factcheck") / "data" / "traditional.txt").read_text("utf-8")
+    lines = [line for line in text.splitlines() if not line.startswith("#")]
+    return frozenset("".join(lines))
+
+
+def has_traditional(text: str) -> bool:
+    """True when ``text`` has a character that reads differently in simplified Chinese."""
+    return not traditional_characters().isdisjoint(text)
+
+
+@cache
+def _t2s() -> Any:
+    """OpenCC's traditional-to-simplified converter (about 8 ms to import, 2 ms to build)."""
+    import opencc  # noqa: PLC0415 - only texts with a traditional character need it
+
+    return opencc.OpenCC("t2s")
+
+
+def simplified(text: str) -> str:
+    """``text`` in simplified characters, converted as a phrase (``增長1.5倍`` → ``增长1.5倍``);
+    a text without a traditional character is returned as it is, without loading OpenCC."""
+    if not has_traditional(text):
+        return text
+    if len(text) > MAX_PHRASE:
+        return fold(text)
+    return str(_t2s().convert(text))
+
+
+# Character -> its simplified form, by code point, for the characters folded so far: at most
+# the few thousand of traditional.txt. A conversion that is not one character is left out.
+_FOLDED: dict[int, str] = {}
+
+
+def fold(text: str) -> str:
+    """``text`` with each traditional character replaced by its simplified one (``萬`` → ``万``):
+    the result has the same length, so an offset in it is an offset in ``text``."""
+    found = traditional_characters().intersection(text)
+    if not found:
+        return text
+    for ch in found:
+        if ord(ch) not in _FOLDED:
+            out = str(_t2s().convert(ch))
+            _FOLDED[ord(ch)] = out if len(out) == 1 else ch
+    return text.translate(_FOLDED)
