@@ -65,3 +65,24 @@ def test_a_pair_reads_as_before(tmp_path: Path, pack: RulePack) -> None:
     (finding,) = found
     assert (finding.claim, [r.id for r in finding.related]) == ("gdp-1", ["gdp-0"])
     assert finding.message == "681亿元 contradicts 672亿元 stated for the same quantity in 'gdp-0'"
+
+
+def test_two_figures_among_many_statements_are_one_warning(tmp_path: Path, pack: RulePack) -> None:
+    # 约80% = [75.5%, 84.5%] meets 83% = [82.5%, 83.5%] (FC117 consistent), but the figures as
+    # written (80 ± 0.5, 83 ± 0.5) differ beyond their precision: one FC132 for the quantity.
+    article = "民生支出占比约80%。民生支出占比83%。\n"
+    lines = ["version: 1", "article: a.txt", "entity: 示例市", "claims:"]
+    for i in range(1000):
+        value = "约80%" if i % 2 == 0 else "83%"
+        lines += [
+            f"  - {{id: s-{i}, kind: level, quote: 民生支出占比{value}, metric: 民生支出占比,"
+            f" period: '2025', value: {value}}}"
+        ]
+    (tmp_path / "a.txt").write_text(article, encoding="utf-8")
+    path = tmp_path / "c.yaml"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = check_file(load_claims(path, pack), pack)
+    codes = [f.code for f in [*result.findings, *result.passed] if f.code in ("FC117", "FC132")]
+    assert sorted(codes) == ["FC117", "FC132"]
+    (warning,) = [f for f in result.findings if f.code == "FC132"]
+    assert (warning.claim, [r.id for r in warning.related]) == ("s-1", ["s-0"])
