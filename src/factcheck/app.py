@@ -35,14 +35,19 @@ class Target:
     path: Path
     shown: str
     root: Path | None = None
+    article: bool = False  # an article without claims file: drafted in memory, then checked
 
 
 def collect(
-    paths: Iterable[Path], article_root: Path | None = None
+    paths: Iterable[Path], article_root: Path | None = None, articles: bool = False
 ) -> tuple[list[Target], list[Problem]]:
     """Claims files named, or found below named folders (sorted, hidden folders skipped,
     symlinked folders not followed, so a link loop cannot trap the walk). ``article_root`` is the
-    folder articles may be read from (``--article-root``)."""
+    folder articles may be read from (``--article-root``).
+
+    With ``articles`` (``check``), a file named that is no YAML file is an article to draft,
+    and a folder's ``.txt`` files are articles too, except those a claims file of the run names
+    (``article:``): those are checked through their claims."""
     targets: list[Target] = []
     problems: list[Problem] = []
     if article_root is not None and not article_root.is_dir():
@@ -60,8 +65,12 @@ def collect(
             targets += [
                 Target(p, str(p), article_root) for p in sorted(found) if _looks_like_claims(p)
             ]
+            if articles:
+                texts = _texts(path)
+                targets += [Target(p, str(p), article_root, article=True) for p in texts]
         elif path.exists():
-            targets.append(Target(path, str(path), article_root))
+            article = articles and not path.name.endswith(CLAIM_SUFFIXES) and not path.is_dir()
+            targets.append(Target(path, str(path), article_root, article=article))
         else:
             problems.append(Problem(Loc(str(path)), "E301", "no such file or folder"))
     seen: set[Path] = set()
@@ -74,7 +83,44 @@ def collect(
         if key not in seen:
             seen.add(key)
             unique.append(target)
+    if articles:
+        named = {a for t in unique if not t.article for a in _article_of(t.path)}
+        unique = [t for t in unique if not t.article or _resolved(t.path) not in named]
     return unique, problems
+
+
+ARTICLE_SUFFIXES = (".txt",)
+_ARTICLE_KEY = re.compile(rb"^article\s*:\s*['\"]?([^'\"#\r\n]*?)['\"]?\s*(?:#.*)?$", re.MULTILINE)
+
+
+def _texts(folder: Path) -> list[Path]:
+    """The articles below a folder: ``.txt`` files, walked as claims files are."""
+    found = []
+    for root, dirs, files in os.walk(folder, followlinks=False):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        found += [
+            Path(root) / f for f in files if f.endswith(ARTICLE_SUFFIXES) and not f.startswith(".")
+        ]
+    return sorted(found)
+
+
+def _resolved(path: Path) -> Path:
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):
+        return path
+
+
+def _article_of(path: Path) -> list[Path]:
+    """The article a claims file names (its ``article:`` key, read from the file's head)."""
+    from factcheck.fileio import read_bounded  # noqa: PLC0415
+
+    head, _ = read_bounded(path, str(path), 1 << 20, head=True)
+    match = _ARTICLE_KEY.search(head) if head is not None else None
+    if match is None:
+        return []
+    name = match[1].decode("utf-8", "replace").strip()
+    return [_resolved(path.parent / name)] if name else []
 
 
 def _looks_like_claims(path: Path) -> bool:
@@ -126,7 +172,15 @@ def resolve_pack(rules: Path | None, paths: list[Path]) -> tuple[RulePack, cfg.C
 
 
 def check_one(target: Target, pack: RulePack, keep_file: bool = True) -> FileResult:
-    """Load and check one file; its input problems end up in the result, not in an exception."""
+    """Load and check one file; its input problems end up in the result, not in an exception.
+    An article (``target.article``) is drafted in memory and its confident drafts checked."""
+    if target.article:
+        from factcheck.extract.check import check_article  # noqa: PLC0415
+
+        result = check_article(target.path, target.shown, pack, target.root)
+        if not keep_file:
+            result.file = None
+        return result
     from factcheck.loader import load_claims  # noqa: PLC0415 - pint only when checking
 
     try:
@@ -282,6 +336,8 @@ def run(
         from factcheck.fileio import read_bounded  # noqa: PLC0415
 
         for i, target in enumerate(targets):
+            if target.article:
+                continue  # drafted each time: the draft depends on the extractor's code
             data, problem = read_bounded(target.path, target.shown)
             if data is None:
                 continue  # the loader reports it

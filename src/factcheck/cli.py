@@ -173,7 +173,7 @@ def check(
     processes = _jobs(jobs)
     if output is not None and str(output) == "-":  # the usual name of standard output
         output = None
-    targets, problems = core.collect(paths, article_root)
+    targets, problems = core.collect(paths, article_root, articles=True)
     if problems:
         _problems(problems)
     packs, found = core.resolve_sources(rules, paths)

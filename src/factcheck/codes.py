@@ -87,6 +87,7 @@ FINDINGS: dict[str, tuple[str, Severity]] = {
     "FC142": ("quantity not stated that several claims bound together", "info"),
     "FC151": ("numeric mention not covered by any claim", "warning"),
     "FC152": ("draft claim not reviewed", "error"),
+    "FC153": ("figures of an article that could not be drafted with confidence", "info"),
     "FC161": ("cannot recompute: an input is zero, negative, unbounded or in another unit", "info"),
 }
 

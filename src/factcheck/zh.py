@@ -83,8 +83,9 @@ QUOTE_MARKS = "".join(dict.fromkeys([*QUOTE_PAIRS, *QUOTE_PAIRS.values(), "'"]))
 
 # The direction verbs of a change, as parse_value reads them (增长5%, 下降35%). 净增/净减少 (a
 # net change of a stock) are directions; 新增 (newly added: 新增就业) is a flow, not one.
-UP_VERBS = ("净增", "增长", "增加", "提高", "提升", "上升", "上涨", "增")
-DOWN_VERBS = ("净减少", "下降", "减少", "降低", "下滑", "回落", "缩小", "减")
+# 增产/减产 (output up or down) are the communiqués' verbs for harvests and production.
+UP_VERBS = ("净增", "增长", "增加", "提高", "提升", "上升", "上涨", "增产", "增")
+DOWN_VERBS = ("净减少", "下降", "减少", "降低", "下滑", "回落", "缩小", "减产", "减")
 # Both, longest first, so that 增长 is found before 增.
 DIRECTION_VERBS = tuple(sorted(UP_VERBS + DOWN_VERBS, key=len, reverse=True))
 # Verbs that put a figure in a ranking (排名全省第二, 位居西北首位, 跻身前十), longest first.

@@ -4,6 +4,7 @@ are laid out in the order a claims file writes them."""
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from factcheck.claimfields import form_fits
@@ -15,6 +16,7 @@ from factcheck.extract.text import quote_span
 from factcheck.numbers import Stated, parse_value
 from factcheck.periods import parse_period
 from factcheck.units import UnitInfo, unit_info
+from factcheck.zh import DIRECTION_VERBS, measure_words
 
 
 def _fits(kind: str, s: Stated, unit: UnitInfo) -> bool:
@@ -88,9 +90,37 @@ def assemble(d: Drafter, group: list[Figure], ids: Counter[int]) -> DraftClaim |
     if lead.notes:
         fields.append(("note", "extract: " + "; ".join(dict.fromkeys(lead.notes))))
     spans = tuple((f.mention.start, f.mention.end) for f in group)
+    doubts = _doubts(group, kind, [u for _, _, u in parsed])
     return DraftClaim(
-        tuple(names), kind, quote, tuple(fields), start, end, line, tuple(values), spans
+        tuple(names), kind, quote, tuple(fields), start, end, line, tuple(values), spans, doubts
     )
+
+
+# A metric is a noun phrase of the article: never a bare unit, a verb, a number or citation
+# debris (`[5]`), and at least two characters long.
+_NOT_METRIC = re.compile(
+    r"(?<![A-Za-z0-9])[0-9０-９]+(?![0-9A-Za-z])|[\[\]［］【】()（）<>《》“”\"]|^.$|未命名指标"
+)  # 5G基站 is a noun phrase: digits of a letter code are no number
+_DURATIONS = ("[time]", "[month]")
+
+
+def _doubts(group: list[Figure], kind: str, units: list[UnitInfo]) -> tuple[str, ...]:
+    """Why a drafted claim may be wrong; none for a claim ``check ARTICLE.txt`` may check."""
+    lead = group[0]
+    doubts = list(dict.fromkeys(d for f in group for d in f.doubts))
+    if lead.notes:
+        doubts.append("a guess noted")
+    if kind != lead.kind:
+        doubts.append(f"demoted from {lead.kind} to {kind}")
+    for f in group:
+        metric = f.metric
+        if kind != "ratio" and (not metric or _NOT_METRIC.search(metric)):
+            doubts.append(f"metric '{metric}' is not a noun phrase")
+        elif metric.endswith(DIRECTION_VERBS) or metric in measure_words():
+            doubts.append(f"metric '{metric}' is a verb or a unit")
+    if any(u.dimension in _DURATIONS for u in units):
+        doubts.append("a length of time, not a figure")
+    return tuple(dict.fromkeys(doubts))
 
 
 def _periods(d: Drafter, f: Figure, kind: str) -> tuple[str, str | None]:

@@ -16,6 +16,7 @@ from factcheck.zh import DOWN_VERBS, RANK_VERBS
 _SCOPE_LEAD = re.compile(r"^(?:跃升至|跃升到|上升至|上升到|升至|升到|至|到|于|在)")
 _RANK_VERB = re.compile("|".join(RANK_VERBS))
 _PARAGRAPH = re.compile(r"\n[ \t\u3000]*\n")
+_BORROWED = "metric borrowed from an earlier figure"
 _NOT_COUNTED = ("currency", "mass", "length", "power", "percentage", "*", "^")
 
 
@@ -79,10 +80,20 @@ def _metric(
         same = [g for g in prev if g.kind == "level" and g.metric]
     else:
         same = [g for g in prev if g.dimension == f.dimension and g.metric]
-    if same or prev:
-        return (same or prev)[-1].metric
+    # Borrowed within the clause (从2021年的669亿元增长到2025年的2586亿元), or by a change from
+    # a level of its sentence (增加值83086亿元，比上年增长7.1%), a metric is as sure as its source.
+    clause_start = d.clause(f.mention.start)[0]
+    if same:
+        if f.kind not in ("growth", "cagr", "multiple") and same[-1].vend <= clause_start:
+            f.doubts.append(_BORROWED)
+        return same[-1].metric
+    if prev:
+        if prev[-1].vend <= clause_start:
+            f.doubts.append(_BORROWED)
+        return prev[-1].metric
     # 1-3月累计完成3280亿元 after a sentence on 社会消费品零售总额: the paragraph's last
     # figure of the same dimension.
+    f.doubts.append("metric borrowed from an earlier sentence")
     i = bisect_left(d.starts, f.mention.start)
     for g in reversed(d.figures[max(0, i - 20) : i]):
         if _PARAGRAPH.search(d.ctx.text, g.vend, f.vstart):
@@ -145,7 +156,12 @@ def _respectively(d: Drafter, group: list[Figure], prefix: str, prev: list[Figur
             entities = [g.entity or "" for g in before]
         elif len({g.metric for g in before}) == n:
             metrics = [g.metric for g in before]
+    if metrics:  # the list names its own metrics: none is borrowed
+        lead.doubts[:] = [x for x in lead.doubts if x != _BORROWED]
+    elif not entities:
+        lead.doubts.append("the subjects of the 分别 list were not found")
     for i, g in enumerate(group):
+        g.doubts = lead.doubts
         g.entity = entities[i] if entities else None
         g.metric = metrics[i] if metrics else (label or lead.metric)
         if lead.kind != "ratio" and len(metrics) == 2:

@@ -12,6 +12,7 @@ to a kind its value fits, or set aside with the parser's message: nothing is sil
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import replace
 
 from factcheck.extract.assemble import assemble
 from factcheck.extract.describe import describe
@@ -42,4 +43,41 @@ def draft_claims(
             claims.append(claim)
         prev = (prev + group)[-MAX_PREV:]
     skipped = sorted(d.skipped, key=lambda s: (s.line, s.text))
+    claims = _collisions(d, claims)
     return Draft(d.entity, d.year, tuple(claims), tuple(skipped), len(d.mentions))
+
+
+def _collisions(d: Drafter, claims: list[DraftClaim]) -> list[DraftClaim]:
+    """Two figures of an article with two values that got the same kind, entity, metric, period
+    and base: far more often one of those readings is wrong (a metric too short, a period not
+    written) than the article contradicts itself, so both claims are doubted, and
+    ``check ARTICLE.txt`` reports no contradiction between them; a reviewer who confirms the
+    readings gets it from ``check`` on the claims file."""
+    seen: dict[tuple[object, ...], list[int]] = {}
+    for i, c in enumerate(claims):
+        for n, key in enumerate(_identities(c)):
+            seen.setdefault(key, []).append(i * 1000 + n)
+    doubted = {
+        code // 1000
+        for codes in seen.values()
+        if len(codes) > 1 and len({claims[k // 1000].values[k % 1000] for k in codes}) > 1
+        for code in codes
+    }
+    why = "another figure with another value read as the same quantity"
+    return [
+        replace(c, doubts=(*c.doubts, why)) if i in doubted else c for i, c in enumerate(claims)
+    ]
+
+
+def _identities(c: DraftClaim) -> list[tuple[str, ...]]:
+    """The identity of each item of a claim: kind, entity, metric, period, base."""
+    fields = dict(c.fields)
+    n = len(c.ids)
+
+    def at(name: str, i: int) -> str:
+        v = fields.get(name, "")
+        return v if isinstance(v, str) else v[i] if len(v) == n else "|".join(v)
+
+    return [
+        (c.kind, at("entity", i), at("metric", i), at("period", i), at("base", i)) for i in range(n)
+    ]

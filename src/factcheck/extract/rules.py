@@ -40,6 +40,21 @@ _LABEL_UNITS = ("批", "路", "期", "代", "轮")  # 第三批, 302路: ordinal
 _RANGE_START = re.compile(f"[{RANGE_MARKS}][0-9一二三四五六七八九十]{{1,2}}月")
 _YEAR_MENTION = re.compile(r"^(?:1[89]|2[01])[0-9]{2}年$")
 _QUARTER_MENTION = re.compile(r"^[一二三四1-4]季度$")
+_SPAN_LEADS = ("连续", "近", "前")
+# A date or a time of day written with marks: 2024-11-18, 2024/11/18, 20:43, 20:43:04.
+_CLOCK = re.compile(
+    r"[^0-9]*(?:(?:1[89]|2[01])[0-9]{2}[-/.][01]?[0-9][-/.][0-3]?[0-9]|[0-2][0-9]:[0-5][0-9])"
+)
+
+
+def _around(folded: str, m: Mention) -> str:
+    """The mention with the run of digits and date marks it stands in (for dates and times)."""
+    a, b = m.start, m.end
+    while a > 0 and a > m.start - 11 and (folded[a - 1].isdigit() or folded[a - 1] in "-/.:"):
+        a -= 1
+    while b < len(folded) and b < m.end + 11 and (folded[b].isdigit() or folded[b] in "-/.:"):
+        b += 1
+    return folded[a:b]
 
 
 @dataclass
@@ -61,6 +76,7 @@ class Figure:
     within: str | None = None
     metrics: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    doubts: list[str] = field(default_factory=list)  # why the draft may be wrong (confidence)
     unit: str = ""
     form: str = "number"  # the parsed value's form: number, multiple, ratio or rank
     dimension: str | None = None
@@ -85,9 +101,11 @@ def skip_reason(m: Mention, ctx: ArticleContext) -> str | None:
     core = folded[m.start : m.end]
     if m.form == "plan" or _YEAR_MENTION.match(core) or ctx.time_at(m.start, m.end):
         return "date"
-    if _QUARTER_MENTION.match(core) and _YEAR_MENTION.search(folded[max(0, m.start - 5) : m.start]):
-        return "date"
-    if _is_date(m, core, folded):
+    if _QUARTER_MENTION.match(core) and not folded[max(0, m.start - 2) : m.start].endswith(
+        _SPAN_LEADS
+    ):
+        return "date"  # 一季度, 2025年三季度: a quarter named (连续三季度 counts quarters)
+    if _is_date(m, core, folded) or _CLOCK.match(_around(folded, m)):
         return "date"
     if m.value is None and not core.endswith("位数"):
         return "other"  # 数千户, 三四年, 2+4+N: no single value

@@ -78,13 +78,14 @@ def comment(text: str) -> str:
     return _UNSAFE.sub("?", text)
 
 
-def claim_lines(claim: DraftClaim, dash: int = 2, key: int = 4) -> list[str]:
-    """The lines of one claim item, its dash at column ``dash`` and keys at column ``key``."""
+def claim_lines(claim: DraftClaim, dash: int = 2, key: int = 4, draft: bool = True) -> list[str]:
+    """The lines of one claim item, its dash at column ``dash`` and keys at column ``key``;
+    ``draft``: marked ``draft: true``, with its confidence and doubts in a comment."""
     ids = claim.ids[0] if len(claim.ids) == 1 else list(claim.ids)
     rows: list[tuple[str, str | Sequence[str]]] = [
         ("id", ids),
         ("kind", claim.kind),
-        ("draft", "true"),
+        *([("draft", "true")] if draft else []),
         ("quote", claim.quote),
         *claim.fields,
     ]
@@ -92,7 +93,8 @@ def claim_lines(claim: DraftClaim, dash: int = 2, key: int = 4) -> list[str]:
     for i, (name, value) in enumerate(rows):
         text = scalar(value) if isinstance(value, str) else flow(value)
         if name == "draft":
-            text = "true"
+            why = f": {'; '.join(claim.doubts)}" if claim.doubts else ""
+            text = "true  " + comment(f"# confidence {claim.confidence}{why}")
         lead = " " * dash + "- " + " " * (key - dash - 2) if i == 0 else " " * key
         lines.append(f"{lead}{name}: {text}")
     return lines

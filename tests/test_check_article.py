@@ -1,0 +1,104 @@
+"""``factcheck check ARTICLE.txt``: an article without claims file is drafted in memory and its
+confident drafts are checked (issue 16, point 1)."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import yaml
+from test_cli_check import LINE, run
+
+from factcheck.app import check_one, collect, resolve_pack
+from factcheck.extract import draft_claims
+
+REPO = Path(__file__).resolve().parents[1]
+EXAMPLE = REPO / "claims" / "jinchang-2025.txt"
+
+
+def _article(tmp_path: Path, text: str, name: str = "a.txt") -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_the_example_article_reports_the_clusters_nominal_rate(tmp_path: Path) -> None:
+    # The hand-written claims report it; the draft must too: (2586/669)^(1/4) - 1 = 0.4022
+    # (2586/669 = 3.8655; its square root 1.9661, again 1.4022), against the stated 33.8%.
+    shutil.copy(EXAMPLE, tmp_path / "j.txt")
+    out = run(tmp_path, "j.txt", "--format", "text", "--no-cache")
+    assert out.returncode == 0, out.stderr  # a warning does not gate
+    lines = [line for line in out.stdout.splitlines() if " FC121 " in line]
+    assert len(lines) == 1 and "40.2%" in lines[0]
+    m = LINE.match(lines[0])
+    assert m and m["path"] == "j.txt" and m["line"] == "43"  # the article's line of 年均增长33.8%
+    assert " FC153 " in out.stdout  # what was not drafted with confidence is listed
+
+
+def test_a_stated_sum_that_breaks_is_flagged(tmp_path: Path) -> None:
+    # From 300 to 350 is 350/300 - 1 = 16.7% (at most 350.5/299.5 - 1 = 17.0% within the
+    # written precision), not the 20% stated (19.95% at the least).
+    text = "2020年全市粮食产量300万吨。2021年全市粮食产量350万吨,比上年增长20%。\n"
+    pack, _ = resolve_pack(None, [tmp_path])
+    path = _article(tmp_path, text)
+    targets, problems = collect([path], articles=True)
+    assert not problems and targets[0].article
+    result = check_one(targets[0], pack)
+    flagged = [f for f in result.findings if f.verdict == "inconsistent"]
+    assert flagged and all(f.path == str(path) for f in flagged)
+    assert {f.line for f in flagged} == {1}
+
+
+def test_a_doubted_draft_is_no_input_of_a_finding(tmp_path: Path) -> None:
+    # The second figure borrows its metric across sentences (two figures, two values, one
+    # identity): neither is confident, so the contradiction 5% vs 9% is not reported.
+    text = "全市工业增加值增长5%。\n\n其中,增长9%。\n"
+    path = _article(tmp_path, text)
+    pack, _ = resolve_pack(None, [tmp_path])
+    draft = draft_claims(text, pack)
+    assert draft.claims and not all(c.confident for c in draft.claims)
+    assert all(0 < c.confidence <= 1 for c in draft.claims)
+    targets, _ = collect([path], articles=True)
+    result = check_one(targets[0], pack)
+    assert not [f for f in result.findings if f.verdict == "inconsistent"]
+    listed = [f for f in result.findings if f.code == "FC153"]
+    assert len(listed) == 1 and "9%" in listed[0].message
+
+
+def test_a_folder_drafts_only_the_articles_no_claims_file_names(tmp_path: Path) -> None:
+    shutil.copy(EXAMPLE, tmp_path / "jinchang-2025.txt")
+    shutil.copy(REPO / "claims" / "jinchang-2025.yaml", tmp_path / "jinchang-2025.yaml")
+    _article(tmp_path, "2025年全市粮食产量12万吨,增长3%。\n", "other.txt")
+    targets, problems = collect([tmp_path], articles=True)
+    assert not problems
+    got = sorted((t.path.name, t.article) for t in targets)
+    assert got == [("jinchang-2025.yaml", False), ("other.txt", True)]
+    # validate and explain never draft: only check asks for articles
+    plain, _ = collect([tmp_path])
+    assert [t.path.name for t in plain] == ["jinchang-2025.yaml"]
+
+
+def test_an_article_that_cannot_be_read_is_exit_2(tmp_path: Path) -> None:
+    (tmp_path / "bad.txt").write_bytes(b"\xff\xfe\x00bad")
+    out = run(tmp_path, "bad.txt", "--no-cache", "--format", "text")
+    assert out.returncode == 2  # as for a claims file: an input problem, nothing checked
+    assert "bad.txt:1:1: E100 " in out.stderr and "Traceback" not in out.stderr
+
+
+def test_unreviewed_drafts_gate_as_one_line_per_file(tmp_path: Path) -> None:
+    shutil.copy(EXAMPLE, tmp_path / "j.txt")
+    out = run(tmp_path, "j.txt", "--no-cache")  # sanity: the example drafts
+    assert out.returncode == 0
+    from factcheck.extract import run_extract  # noqa: PLC0415
+
+    pack, _ = resolve_pack(None, [tmp_path])
+    run_extract(tmp_path / "j.txt", None, None, False, pack)
+    drafted = (tmp_path / "j.yaml").read_text(encoding="utf-8")
+    claims = yaml.safe_load(drafted)["claims"]
+    assert drafted.count("# confidence ") == len(claims) > 40
+    # A 'respectively' claim holds one item per id: each is a claim the engine checks.
+    n = sum(len(c["id"]) if isinstance(c["id"], list) else 1 for c in claims)
+    out = run(tmp_path, "j.yaml", "--format", "text", "--no-cache")
+    assert out.returncode == 1
+    lines = [line for line in out.stdout.splitlines() if " FC152 " in line]
+    assert len(lines) == 1 and f"{n} claims are drafts" in lines[0]
