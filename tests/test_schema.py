@@ -83,7 +83,7 @@ LEVEL = {
         _claims(
             {**LEVEL, "accept": [{"code": "FC161", "reason": "checked", "until": "2026-01-01"}]}
         ),
-        {**_claims(), "ignore": [{"quote": "5G", "reason": "name"}], "year": 2025},
+        {**_claims(LEVEL), "ignore": [{"quote": "5G", "reason": "name"}], "year": 2025},
     ],
 )
 def test_valid_documents(validator: jsonschema.Draft7Validator, doc: dict[str, Any]) -> None:

@@ -188,7 +188,8 @@ def load_claims(
     entity = c.text(top["entity"][1], "entity") if "entity" in top else None
     c.entity = simplified(entity or "")
     version = c.text(top["version"][1], "version") if "version" in top else None
-    if version is not None and version.strip() != "1":
+    # 1.0 too: YAML writes the same number, and no JSON Schema can tell 1.0 from 1.
+    if version is not None and version.strip() not in ("1", "1.0"):
         c.problem(top["version"][1], "E108", f"version '{version}' is not supported; expected 1")
     if "year" in top and (raw := c.text(top["year"][1], "year")) is not None:
         norm = unicodedata.normalize("NFKC", raw).strip()
