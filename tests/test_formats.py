@@ -528,21 +528,6 @@ def test_terminal_colour(
 # ---- files for CI
 
 
-def test_pre_commit_hooks() -> None:
-    hooks = {h["id"]: h for h in yaml.safe_load((REPO / ".pre-commit-hooks.yaml").read_text())}
-    assert set(hooks) == {"factcheck", "factcheck-validate"}
-    check = hooks["factcheck"]
-    assert check["entry"] == "factcheck check --format text claims/"
-    for hook in hooks.values():
-        # The whole folder is checked (an article edit can break its claims), so file names
-        # are not passed; any claims file or article under claims/ triggers the hook.
-        assert hook["pass_filenames"] is False
-        assert re.search(hook["files"], "claims/jinchang-2025.yaml")
-        assert re.search(hook["files"], "claims/x.yml")
-        assert re.search(hook["files"], "claims/jinchang-2025.txt")
-        assert not re.search(hook["files"], "src/factcheck/cli.py")
-
-
 def test_github_workflow_uploads_sarif() -> None:
     flow = yaml.safe_load((REPO / ".github" / "workflows" / "factcheck.yml").read_text("utf-8"))
     [job] = flow["jobs"].values()

@@ -123,6 +123,39 @@ def _article_of(path: Path) -> list[Path]:
     return [_resolved(path.parent / name)] if name else []
 
 
+def claims_of_changed(paths: Iterable[Path], top: Path | None = None) -> list[Path]:
+    """``--changed``: the claims files among ``paths`` (the files a commit changes, as
+    pre-commit passes them) and the claims files that name an article among them. Other files
+    (a workflow's YAML, a README) are skipped. A claims file names its article relative to
+    itself and keeps it in its own folder tree, so the claims files of an article are looked for
+    in the article's folder and each folder above it, up to ``top`` (the working folder)."""
+    top = (top or Path.cwd()).resolve()
+    found: list[Path] = []
+    for path in paths:
+        if not path.is_file():
+            continue
+        if path.suffix in CLAIM_SUFFIXES:
+            if _looks_like_claims(path):
+                found.append(path)
+            continue
+        article = path.resolve()
+        for folder in article.parents:
+            for candidate in sorted(folder.glob("*.y*ml")):
+                if candidate.suffix in CLAIM_SUFFIXES and article in _claims_article(candidate):
+                    found.append(Path(os.path.relpath(candidate)))
+            if folder == top or top not in folder.parents:
+                break
+    unique: dict[Path, Path] = {}
+    for p in found:
+        unique.setdefault(p.resolve(), p)
+    return list(unique.values())
+
+
+def _claims_article(path: Path) -> list[Path]:
+    """The article a file names, if the file is a claims file."""
+    return _article_of(path) if _looks_like_claims(path) else []
+
+
 def _looks_like_claims(path: Path) -> bool:
     """Does a file found in a folder have a top-level ``claims:`` key? (Unreadable files, and
     anything but a regular file, are kept, so that the loader reports them.)"""

@@ -98,6 +98,27 @@ Paths = Annotated[
 RulesOpt = Annotated[
     Path | None, typer.Option("--rules", help="A rule pack that extends the default one.")
 ]
+ChangedOpt = Annotated[
+    bool,
+    typer.Option(
+        "--changed",
+        help="The paths are changed files (as pre-commit passes them): check the claims files "
+        "among them and those whose article is among them; skip other files.",
+    ),
+]
+
+
+def _changed(paths: list[Path]) -> list[Path]:
+    """``--changed``: the claims files the changed files concern; exit 0 when there are none."""
+    from factcheck import app as core  # noqa: PLC0415
+
+    found = core.claims_of_changed(paths)
+    if not found:
+        print("factcheck: no claims file among the changed files, nor one naming them")
+        raise typer.Exit(Exit.CLEAN)
+    return found
+
+
 RootOpt = Annotated[
     Path | None,
     typer.Option(
@@ -159,6 +180,7 @@ def check(
         ),
     ] = "auto",
     article_root: RootOpt = None,
+    changed: ChangedOpt = False,
 ) -> None:
     """Recompute every derived figure of the claims and report what disagrees."""
     from factcheck import app as core  # noqa: PLC0415
@@ -173,6 +195,8 @@ def check(
     processes = _jobs(jobs)
     if output is not None and str(output) == "-":  # the usual name of standard output
         output = None
+    if changed:
+        paths = _changed(paths)
     targets, problems = core.collect(paths, article_root, articles=True)
     if problems:
         _problems(problems)
@@ -260,12 +284,16 @@ def _write(report: object, fmt: str, output: Path | None, force: bool, inputs: l
 
 
 @app.command()
-def validate(paths: Paths, rules: RulesOpt = None, article_root: RootOpt = None) -> None:
+def validate(
+    paths: Paths, rules: RulesOpt = None, article_root: RootOpt = None, changed: ChangedOpt = False
+) -> None:
     """Check claims files (format, units, periods, quotes) without running the rules."""
     from factcheck import app as core  # noqa: PLC0415
     from factcheck.errors import InputError  # noqa: PLC0415
     from factcheck.loader import load_claims  # noqa: PLC0415
 
+    if changed:
+        paths = _changed(paths)
     targets, problems = core.collect(paths, article_root)
     pack, _ = core.resolve_pack(rules, paths)
     claims = 0
