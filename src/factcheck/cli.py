@@ -362,6 +362,42 @@ def coverage(
 
 
 @app.command()
+def show(
+    path: Annotated[
+        Path, typer.Argument(help="A claims file, or an article that a claims file names.")
+    ],
+    rules: RulesOpt = None,
+    lang: Annotated[str | None, typer.Option("--lang", help="zh or en.")] = None,
+    article_root: RootOpt = None,
+) -> None:
+    """Print the article with every figure marked by its verdict and a note per finding."""
+    from factcheck import app as core  # noqa: PLC0415
+    from factcheck.report import annotated  # noqa: PLC0415
+    from factcheck.report.model import Report  # noqa: PLC0415
+
+    if not path.exists():
+        _problem(path, "E301", "no such file or folder")
+    claims = [path]
+    if path.is_file() and path.suffix not in core.CLAIM_SUFFIXES:  # an article
+        claims = core.claims_of_changed([path])
+        if not claims:
+            _problem(path, "E301", "no claims file here or in a folder above names this article")
+    targets, problems = core.collect(claims, article_root)
+    if problems:
+        _problems(problems)
+    packs, found = core.resolve_sources(rules, claims)
+    language = _lang(lang or found.lang)
+    results = core.run(targets, core.pack_builder(packs), keep_files=True)
+    report = Report(results, fail_on=found.fail_on or "error", lang=language)
+    if report.problems:
+        _problems(list(report.problems))
+    for result in results:
+        if result.file is not None and result.file.article_text is not None:
+            annotated.render(result, sys.stdout, language)
+    raise typer.Exit(report.exit_code())
+
+
+@app.command()
 def explain(
     claim_id: Annotated[str, typer.Argument(help="The id of a claim.")],
     paths: Annotated[

@@ -51,6 +51,11 @@ WORDS: dict[str, dict[str, str]] = {
         "material": "material",
         "implied": "implied",
         "pass": "Passed checks",
+        "error_one": "error",
+        "warning_one": "warning",
+        "info_one": "info",
+        "stated_only": "no check of its own",
+        "elsewhere": "Findings without a place in the article",
     },
     "zh": {
         "title": "factcheck 报告",
@@ -92,6 +97,11 @@ WORDS: dict[str, dict[str, str]] = {
         "material": "影响结论",
         "implied": "推算",
         "pass": "通过的检查",
+        "error_one": "错误",
+        "warning_one": "警告",
+        "info_one": "提示",
+        "stated_only": "未单独检查",
+        "elsewhere": "文章中无对应位置的结果",
     },
 }
 
