@@ -13,9 +13,7 @@ coloured too. Paragraphs are the article's lines. Every piece of user text is es
 
 from __future__ import annotations
 
-import os
 import re
-import shutil
 from dataclasses import dataclass
 from typing import IO
 
@@ -23,9 +21,8 @@ from factcheck.finding import SEVERITY_RANK, Finding
 from factcheck.mentions import Mention, find_mentions
 from factcheck.model import ClaimsFile
 from factcheck.quotes import index_for, normalise
-from factcheck.report.terminal import use_colour
 from factcheck.report.words import WORDS
-from factcheck.report.wrap import wrap
+from factcheck.report.wrap import KEEP, Block, write_blocks
 from factcheck.result import FileResult
 from factcheck.textsafe import visible
 
@@ -144,8 +141,8 @@ def _segments(text: str, start: int, end: int, marks: list[Mark]) -> list[Segmen
             continue  # two claims on overlapping figures: the first one marks it
         out.append((text[at : m.start], ""))
         label = MARK[m.verdict] + ",".join(map(str, m.notes))
-        style = _KEEP + STYLE[m.verdict]
-        out += [("[", _KEEP + "dim"), (text[m.start : m.end], style), ("]", _KEEP + "dim")]
+        style = KEEP + STYLE[m.verdict]
+        out += [("[", KEEP + "dim"), (text[m.start : m.end], style), ("]", KEEP + "dim")]
         out.append((label, style))
         at = m.end
     out.append((text[at:end], ""))
@@ -186,7 +183,7 @@ def render(result: FileResult, stream: IO[str], lang: str = "en", width: int | N
         ([], 0, 0, set()),
     ]
     for p in paragraphs:
-        keep = {i for i, (_, style) in enumerate(p.segments) if style.startswith(_KEEP)}
+        keep = {i for i, (_, style) in enumerate(p.segments) if style.startswith(KEEP)}
         blocks.append((p.segments, 0, 0, keep))
         blocks += _notes(p.notes, lang)
     if rest:
@@ -195,8 +192,6 @@ def render(result: FileResult, stream: IO[str], lang: str = "en", width: int | N
     write_blocks(blocks, stream, width)
 
 
-Block = tuple[list[Segment], int, int, set[int]]  # segments, first and continuation indent, kept
-_KEEP = "mark:"  # the style prefix of a marked figure's segments: never cut by wrapping
 _LEGEND = (("error", "error_one"), ("warning", "warning_one"), ("info", "info_one"))
 _LEGEND += (("pass", "consistent"), ("stated", "stated_only"))
 
@@ -208,35 +203,3 @@ def _notes(notes: list[tuple[int, Finding]], lang: str) -> list[Block]:
         out.append((first, 2, NOTE_INDENT + 2, set()))
         out += [(line, NOTE_INDENT + 2, NOTE_INDENT + 2, set()) for line in more]
     return out
-
-
-def write_blocks(blocks: list[Block], stream: IO[str], width: int | None = None) -> None:
-    """Write blocks: wrapped with their indents on a terminal (coloured unless NO_COLOR),
-    one line each elsewhere."""
-    colour = use_colour(stream)
-    tty = hasattr(stream, "isatty") and stream.isatty()
-    if not (colour or tty) and width is None:
-        for line, first, _, _ in blocks:
-            stream.write(" " * first + "".join(t for t, _ in line) + "\n")
-        return
-    columns = width or _columns(stream)
-    lines = [
-        w for line, first, rest, keep in blocks for w in wrap(line, columns, first, rest, keep)
-    ]
-    if not colour:
-        stream.write("".join("".join(t for t, _ in line) + "\n" for line in lines))
-        return
-    from rich.console import Console  # noqa: PLC0415 - only for a colour terminal
-    from rich.text import Text  # noqa: PLC0415
-
-    console = Console(file=stream, force_terminal=True, highlight=False, emoji=False)
-    for line in lines:  # already wrapped: rich must not wrap again
-        styled = [(t, style.removeprefix(_KEEP)) for t, style in line]
-        console.print(Text.assemble(*styled), soft_wrap=True)
-
-
-def _columns(stream: IO[str]) -> int:
-    try:
-        return os.get_terminal_size(stream.fileno()).columns
-    except (AttributeError, OSError, ValueError):
-        return shutil.get_terminal_size().columns

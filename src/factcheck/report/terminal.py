@@ -1,13 +1,14 @@
 """The audit report an editor reads in the terminal (rich).
 
-Header, counts, then each finding grouped by severity with its quote, the stated value, the
-recomputed value and interval, the arithmetic and the claim's ``file:line``; then a one-line
-verdict. The report is built once as lines of ``(text, style)`` segments. On a terminal rich
-draws them (wrapped to its width); elsewhere (a pipe, a CI log) they are joined as plain text
-without importing rich at all. Colour follows ``NO_COLOR`` and ``FORCE_COLOR``, decided here
-and not by rich: rich 15 reads ``FORCE_COLOR=0`` as "force" and keeps bold under ``NO_COLOR``.
-User text is never parsed as rich markup: segments become ``Text`` pieces, and its control
-characters are escaped (:func:`factcheck.textsafe.visible`).
+Header, counts, then each finding grouped by severity with its quote and where the quote stands
+in the article (``article.txt:12:34``), the stated value, the recomputed value and interval, the
+arithmetic and the claim's ``file:line``; then a one-line verdict. The report is built once as
+lines of ``(text, style)`` segments. On a terminal they are wrapped to its width keeping their
+indentation (:mod:`factcheck.report.wrap`) and rich colours them; elsewhere (a pipe, a CI log)
+they are joined as plain text without importing rich at all. Colour follows ``NO_COLOR`` and
+``FORCE_COLOR``, decided here and not by rich: rich 15 reads ``FORCE_COLOR=0`` as "force" and
+keeps bold under ``NO_COLOR``. User text is never parsed as rich markup: segments become
+``Text`` pieces, and its control characters are escaped (:func:`factcheck.textsafe.visible`).
 """
 
 from __future__ import annotations
@@ -18,10 +19,12 @@ from typing import IO
 from factcheck.finding import Finding
 from factcheck.report.model import Report
 from factcheck.report.words import COUNT_KEYS, WORDS, verdict
+from factcheck.report.wrap import Block, write_blocks
 from factcheck.textsafe import visible
 
 _STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan", "pass": "green"}
 _MARK = {"error": "✗", "warning": "!", "info": "i", "pass": "✓"}
+_MARKS = set(_MARK.values())
 
 
 Segment = tuple[str, str]  # (text, rich style)
@@ -50,25 +53,22 @@ def render(
     """Print the audit report to ``stream``: rich on a terminal, plain text elsewhere (and
     always plain when ``to_file``: FORCE_COLOR is about terminals, not report files)."""
     lines = build(report)
-    colour = not to_file and use_colour(stream)
-    if not (colour or _tty(stream)):
+    if to_file or not (use_colour(stream) or _tty(stream)) and width is None:
         stream.write("".join("".join(text for text, _ in line) + "\n" for line in lines))
         return
-    from rich.console import Console  # noqa: PLC0415 - ~45 ms: only for a terminal
-    from rich.text import Text  # noqa: PLC0415
+    write_blocks([_block(line) for line in lines], stream, width)
 
-    console = Console(
-        file=stream,
-        color_system="auto" if colour else None,
-        force_terminal=colour or None,
-        no_color=not colour,
-        highlight=False,
-        emoji=False,
-        soft_wrap=False,
-        width=width,
-    )
-    for line in lines:
-        console.print(Text.assemble(*line))
+
+def _block(line: Line) -> Block:
+    """A line with its indentation: wrapped lines keep it, and the lines of a finding or
+    problem heading continue under its text, past the mark."""
+    if not line:
+        return line, 0, 0, set()
+    text, style = line[0]
+    body = text.lstrip(" ")
+    first = len(text) - len(body)
+    rest = first + 2 if body[:1] in _MARKS and body[1:2] == " " else first
+    return [(body, style), *line[1:]], first, rest, set()
 
 
 def build(report: Report) -> list[Line]:
@@ -117,7 +117,10 @@ def _finding(f: Finding, report: Report, severity: str, words: dict[str, str]) -
     out = [first]
     pad = "      "
     if f.quote:
-        out.append([(f"{pad}“{f.quote}”", "italic")])
+        quote: Line = [(f"{pad}“{f.quote}”", "italic")]
+        if f.article_line:  # where the quote stands: Chinese articles are often a line a paragraph
+            quote.append((f"  {f.article_path}:{f.article_line}:{f.article_col}", "dim"))
+        out.append(quote)
     if f.stated or f.recomputed:
         said = words["implied"] if f.verdict == "derived" else words["recomputed"]
         line = f"{pad}{words['stated']} {f.stated or '-'}"

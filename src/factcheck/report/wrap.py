@@ -11,11 +11,16 @@ opening one (“（《) stays with the atom after it. Continuation lines start a
 
 from __future__ import annotations
 
+import os
 import re
+import shutil
 import unicodedata
+from typing import IO
 
 Segment = tuple[str, str]  # (text, rich style)
 Line = list[Segment]
+Block = tuple[Line, int, int, set[int]]  # a line, its first and continuation indent, kept segments
+KEEP = "mark:"  # a style prefix: the segments so styled are laid out as one, never cut
 
 _CLOSING = set("，。、；：！？）》」』”’〉】…,.;:!?)]%")
 _OPENING = set("“‘（《「『〈【([")
@@ -67,7 +72,18 @@ def wrap(
         current += atom
         used += size
     out.append(current)
-    return [_trim(x) for x in out]
+    return [_merge(_trim(x)) for x in out]
+
+
+def _merge(line: Line) -> Line:
+    """Neighbouring segments of one style as one (rich styles each segment on its own)."""
+    out: Line = []
+    for text, style in line:
+        if out and out[-1][1] == style:
+            out[-1] = (out[-1][0] + text, style)
+        elif text:
+            out.append((text, style))
+    return out
 
 
 def _trim(line: Line) -> Line:
@@ -78,3 +94,37 @@ def _trim(line: Line) -> Line:
         text, style = line[-1]
         line = [*line[:-1], (text.rstrip(), style)]
     return line
+
+
+def write_blocks(blocks: list[Block], stream: IO[str], width: int | None = None) -> None:
+    """Write blocks: wrapped with their indents on a terminal (coloured unless NO_COLOR),
+    one line each elsewhere."""
+    from factcheck.report.terminal import use_colour  # noqa: PLC0415 - terminal imports this module
+
+    colour = use_colour(stream)
+    tty = hasattr(stream, "isatty") and stream.isatty()
+    if not (colour or tty) and width is None:
+        for line, first, _, _ in blocks:
+            stream.write(" " * first + "".join(t for t, _ in line) + "\n")
+        return
+    columns = width or _columns(stream)
+    lines = [
+        w for line, first, rest, keep in blocks for w in wrap(line, columns, first, rest, keep)
+    ]
+    if not colour:
+        stream.write("".join("".join(t for t, _ in line) + "\n" for line in lines))
+        return
+    from rich.console import Console  # noqa: PLC0415 - only for a colour terminal
+    from rich.text import Text  # noqa: PLC0415
+
+    console = Console(file=stream, force_terminal=True, highlight=False, emoji=False)
+    for line in lines:  # already wrapped: rich must not wrap again
+        styled = [(t, style.removeprefix(KEEP)) for t, style in line]
+        console.print(Text.assemble(*styled), soft_wrap=True)
+
+
+def _columns(stream: IO[str]) -> int:
+    try:
+        return os.get_terminal_size(stream.fileno()).columns
+    except (AttributeError, OSError, ValueError):
+        return shutil.get_terminal_size().columns
