@@ -192,8 +192,13 @@ def render(result: FileResult, stream: IO[str], lang: str = "en", width: int | N
     write_blocks(blocks, stream, width)
 
 
-_LEGEND = (("error", "error_one"), ("warning", "warning_one"), ("info", "info_one"))
-_LEGEND += (("pass", "consistent"), ("stated", "stated_only"))
+_LEGEND: tuple[tuple[str, str], ...] = (
+    ("error", "error_one"),
+    ("warning", "warning_one"),
+    ("info", "info_one"),
+    ("pass", "consistent"),
+    ("stated", "stated_only"),
+)
 
 
 def _notes(notes: list[tuple[int, Finding]], lang: str) -> list[Block]:
