@@ -14,12 +14,10 @@ import re
 import shutil
 import subprocess
 import sys
-import time
-import unicodedata
-import uuid
 from pathlib import Path
 
 import pytest
+from screen import cells, tmux_screen
 
 REPO = Path(__file__).resolve().parents[1]
 DATA = REPO / "tests" / "data" / "formats"
@@ -99,48 +97,12 @@ def test_user_text_is_escaped(folder: Path) -> None:
     assert "\\x1b[2J\\x07" in out
 
 
-def cells(text: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
-
-
-def tmux_screen(cwd: Path, columns: int, **extra: str) -> tuple[str, str]:
-    """What a person sees running ``factcheck show claims.yaml`` in a terminal of ``columns``
-    columns: the screen as text, and with its colours (escape codes)."""
-    session = f"fc-show-{uuid.uuid4().hex[:8]}"
-    command = " ".join(
-        [f"{k}={v}" for k, v in extra.items()]
-        + [sys.executable, "-m", "factcheck", "show", "claims.yaml", "; echo END; sleep 30"]
-    )
-    tmux = ["tmux", "-L", session]
-    subprocess.run(
-        [*tmux, "new-session", "-d", "-s", session, "-x", str(columns), "-y", "80", command],
-        cwd=cwd,
-        env=env(FACTCHECK_CACHE_DIR=str(cwd / ".cache"), TERM="xterm-256color"),
-        check=True,
-    )
-    try:
-        for _ in range(200):
-            plain = subprocess.run(
-                [*tmux, "capture-pane", "-p", "-t", session], capture_output=True, text=True
-            ).stdout
-            if "END" in plain:
-                break
-            time.sleep(0.1)
-        coloured = subprocess.run(
-            [*tmux, "capture-pane", "-p", "-e", "-t", session], capture_output=True, text=True
-        ).stdout
-    finally:
-        subprocess.run([*tmux, "kill-server"], capture_output=True)
-    assert "END" in plain
-    return plain, coloured
-
-
 @pytest.mark.parametrize("nocolour", [False, True])
 def test_in_a_terminal_80_columns_wide(folder: Path, nocolour: bool) -> None:
     extra = {"NO_COLOR": "1"} if nocolour else {}
-    plain, coloured = tmux_screen(folder, 80, **extra)
+    command = f"{sys.executable} -m factcheck show claims.yaml"
+    plain, coloured = tmux_screen(folder, 80, command, env(FACTCHECK_CACHE_DIR=".c", **extra))
     rows = plain.split("\n")
-    rows = rows[: rows.index("END")]
     assert all(cells(r) <= 80 for r in rows)
     text = "\n".join(rows)
     # every figure's mark is whole on one row, whatever the wrapping: it survives NO_COLOR

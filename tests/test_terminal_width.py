@@ -8,14 +8,11 @@ from __future__ import annotations
 import io
 import os
 import re
-import subprocess
 import sys
-import time
-import unicodedata
-import uuid
 from pathlib import Path
 
 import pytest
+from screen import cells, tmux_screen
 
 from factcheck import app as core
 from factcheck.report import terminal
@@ -23,10 +20,6 @@ from factcheck.report.model import Report
 from factcheck.rulepack import load_pack
 
 REPO = Path(__file__).resolve().parents[1]
-
-
-def cells(text: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
 
 
 @pytest.fixture(scope="module")
@@ -88,29 +81,11 @@ def test_each_finding_says_where_its_quote_stands(report: Report) -> None:
 
 
 def test_in_a_terminal_60_columns_wide(tmp_path: Path) -> None:
-    session = f"fc-width-{uuid.uuid4().hex[:8]}"
-    tmux = ["tmux", "-L", session]
     env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR")}
-    env.update(LANG="C.UTF-8", FACTCHECK_CACHE_DIR=str(tmp_path), TERM="xterm-256color")
-    command = f"{sys.executable} -m factcheck check claims/; echo END; sleep 30"
-    subprocess.run(
-        [*tmux, "new-session", "-d", "-s", session, "-x", "60", "-y", "200", command],
-        cwd=REPO,
-        env=env,
-        check=True,
-    )
-    try:
-        for _ in range(200):
-            screen = subprocess.run(
-                [*tmux, "capture-pane", "-p", "-t", session], capture_output=True, text=True
-            ).stdout
-            if "\nEND" in screen:
-                break
-            time.sleep(0.1)
-    finally:
-        subprocess.run([*tmux, "kill-server"], capture_output=True)
+    env.update(LANG="C.UTF-8", FACTCHECK_CACHE_DIR=str(tmp_path))
+    screen, _ = tmux_screen(REPO, 60, f"{sys.executable} -m factcheck check claims/", env)
     rows = screen.split("\n")
-    rows = rows[: rows.index("END")]
+    assert all(cells(r) <= 60 for r in rows)
     # The FC121 message is longer than a row: its rows all start at the details' column 6.
     start = next(i for i, r in enumerate(rows) if r.startswith("      undetermined: price basis"))
     end = next(i for i, r in enumerate(rows) if r.startswith("      from cluster-output-2021"))
