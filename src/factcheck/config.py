@@ -1,12 +1,16 @@
 """Finding the newsroom's configuration the way ruff finds ``pyproject.toml``: from the first path
 given (or the working folder) upward, the first ``.factcheck.yaml``, or ``pyproject.toml`` with a
-``[tool.factcheck]`` table, wins. Its ``rules`` is a rule-pack path relative to the file."""
+``[tool.factcheck]`` table, wins. Its ``rules`` is a rule-pack path relative to the file. A
+``pyproject.toml`` that cannot be read is an error (E100, E101 at its line and column), never
+passed over; every problem of a setting points at the line and column of its key."""
 
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from factcheck.errors import InputError, Loc, Problem
 from factcheck.fileio import read_bounded
@@ -44,18 +48,64 @@ def find(start: Path) -> Config:
             if raw is None:
                 assert problem is not None
                 raise InputError([problem])  # a device or pipe in its place: never read it
-            try:
-                table = tomllib.loads(raw.decode("utf-8"))
-            except (tomllib.TOMLDecodeError, UnicodeDecodeError):
-                continue  # not ours to judge; ruff stops on it, we look further up
-            section = table.get("tool", {}).get("factcheck")
+            text = _toml_text(pyproject, raw)
+            section = text and _toml(pyproject, text).get("tool", {}).get("factcheck")
             if isinstance(section, dict):
                 return _from_mapping(
                     {k: str(v) for k, v in section.items()},
                     pyproject,
-                    {k: Loc(str(pyproject)) for k in section},
+                    _toml_locs(text, str(pyproject), section),
                 )
+            if section is not None:
+                where = _toml_locs(text, str(pyproject), {})[""]
+                raise InputError([Problem(where, "E203", "[tool.factcheck] must be a table")])
     return Config()
+
+
+def _toml_text(path: Path, raw: bytes) -> str:
+    """The text of a pyproject.toml; E100 when it is not UTF-8."""
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        message = f"pyproject.toml is not UTF-8 (byte {exc.start}): its [tool.factcheck] is unread"
+        raise InputError([Problem(Loc(str(path)), "E100", message)]) from None
+
+
+def _toml(path: Path, text: str) -> dict[str, Any]:
+    """A pyproject.toml parsed. A broken one is an error, as ruff says: passing over it would
+    silently drop its [tool.factcheck] and change a CI gate without a word."""
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        message = str(exc)
+        m = re.search(r"\(at line (\d+), column (\d+)\)", message)
+        line, col = (int(m.group(1)), int(m.group(2))) if m else (1, 1)
+        message = re.sub(r"\s*\(at line \d+, column \d+\)", "", message)
+        where = Loc(str(path), line, col)
+        raise InputError([Problem(where, "E101", f"TOML syntax error: {message}")]) from None
+
+
+def _toml_locs(text: str, shown: str, section: dict[str, Any]) -> dict[str, Loc]:
+    """Where each key of ``[tool.factcheck]`` is written (tomllib keeps no positions): the
+    key's line and column inside the table, or in a dotted ``factcheck.KEY`` form; the
+    table's header under the key ``""``."""
+    locs: dict[str, Loc] = {}
+    inside = False
+    for n, line in enumerate(text.splitlines(), 1):
+        stripped = line.strip()
+        if stripped.startswith("["):
+            inside = re.fullmatch(r"\[\s*tool\s*\.\s*factcheck\s*\]\s*(#.*)?", stripped) is not None
+            if inside:
+                locs.setdefault("", Loc(shown, n, line.index("[") + 1))
+            continue
+        for key in section:
+            prefix = r"(?:(?:tool\s*\.\s*)?factcheck\s*\.\s*)?"  # dotted: factcheck.KEY
+            pattern = rf"\s*{prefix}[\"']?{re.escape(key)}[\"']?\s*="
+            if key not in locs and (inside or "factcheck" in line) and re.match(pattern, line):
+                locs[key] = Loc(shown, n, len(line) - len(line.lstrip()) + 1)
+    for key in (*section, ""):
+        locs.setdefault(key, Loc(shown))
+    return locs
 
 
 def _from_yaml(path: Path) -> Config:
