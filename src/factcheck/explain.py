@@ -5,6 +5,7 @@ from __future__ import annotations
 from factcheck.engine import FileResult
 from factcheck.finding import Finding
 from factcheck.kinds.base import show_interval
+from factcheck.report.words import name
 
 _LABELS = {
     "en": {
@@ -48,11 +49,13 @@ def explain_claim(claim_id: str, results: list[FileResult], lang: str) -> str | 
         claim = next((c for c in r.file.claims if c.id == claim_id), None) if r.file else None
         if claim is None:
             continue
-        out.append(f"{claim.id} ({claim.kind}) {w['at']} {claim.loc}")
+        out.append(f"{claim.id} ({name(claim.kind, lang)}) {w['at']} {claim.loc}")
         out.append(f"  {w['quote']}: “{claim.quote}”")
-        for name in ("entity", "metric", "basis"):
-            if getattr(claim, name):
-                out.append(f"  {w[name]}: {getattr(claim, name)}")
+        for field in ("entity", "metric"):
+            if getattr(claim, field):
+                out.append(f"  {w[field]}: {getattr(claim, field)}")
+        if claim.basis:
+            out.append(f"  {w['basis']}: {name(claim.basis, lang)}")
         if claim.period:
             span = claim.period
             extra = (
@@ -74,8 +77,8 @@ def explain_claim(claim_id: str, results: list[FileResult], lang: str) -> str | 
             out.append(f"  {w['none']}")
         for i, f in enumerate(touching, 1):
             out.append(
-                f"\n  {i}. {f.check}: {f.code} {f.verdict}"
-                + (f" ({f.severity})" if f.severity else "")
+                f"\n  {i}. {name(f.check, lang)}: {f.code} {name(f.verdict, lang)}"
+                + (f" ({name(f.severity, lang)})" if f.severity else "")
             )
             for rel in f.related:
                 out.append(

@@ -223,7 +223,7 @@ def run(
         message=f"undetermined: price basis differs. The rate is presumably at {why_en} (basis "
         f"'{basis}'); the levels, at current prices, give the nominal {nominal}; it holds only if "
         f"prices {word} {rose} a year over {span}",
-        message_zh=f"无法判定：价格口径不同。增速应为{why_zh}（口径 {basis}），按现价水平值计算的"
+        message_zh=f"无法判定：价格口径不同。增速应为{why_zh}，按现价水平值计算的"
         f"名义增速为 {nominal}；仅当 {span} 年均价格{word_zh} {rose} 时成立",
     )
 

@@ -18,7 +18,7 @@ from typing import IO
 
 from factcheck.finding import Finding
 from factcheck.report.model import Report
-from factcheck.report.words import COUNT_KEYS, WORDS, verdict
+from factcheck.report.words import COUNT_KEYS, WORDS, counted, verdict
 from factcheck.report.wrap import Block, write_blocks
 from factcheck.textsafe import visible
 
@@ -82,8 +82,9 @@ def build(report: Report) -> list[Line]:
         lines.append(head)
     counts = report.counts()
     keys = COUNT_KEYS[:7]  # claims … uncovered; severities come in the verdict line
-    lines.append([("  " + " · ".join(f"{counts[k]} {words[k]}" for k in keys[:3]), "dim")])
-    lines.append([("  " + " · ".join(f"{counts[k]} {words[k]}" for k in keys[3:]), "dim")])
+    lang = report.lang
+    lines.append([("  " + " · ".join(counted(k, counts[k], lang) for k in keys[:3]), "dim")])
+    lines.append([("  " + " · ".join(counted(k, counts[k], lang) for k in keys[3:]), "dim")])
     if report.problems:
         lines += [[], [(f"{titles['problems']} ({len(report.problems)})", "bold red")]]
         lines += [[(f"  ✗ {p}", "")] for p in report.problems]

@@ -105,6 +105,61 @@ WORDS: dict[str, dict[str, str]] = {
     },
 }
 
+# Names of claim kinds, rule kinds, verdicts and severities in Chinese; in English a report says
+# the key itself (the word a claims file and a rule pack use).
+NAMES_ZH: dict[str, str] = {
+    "level": "水平值",
+    "growth": "增速",
+    "cagr": "年均增速",
+    "multiple": "倍数",
+    "share": "占比",
+    "ratio": "比值",
+    "sum": "合计",
+    "rank": "排名",
+    "count": "计数",
+    "parts_growth": "分项增速",
+    "duplicate": "重复陈述",
+    "identity": "指标恒等式",
+    "derived": "推算",
+    "coverage": "覆盖",
+    "draft": "草稿",
+    "network": "数量网络",
+    "consistent": "一致",
+    "inconsistent": "不一致",
+    "undetermined": "无法判定",
+    "uncovered": "未覆盖",
+    "error": "错误",
+    "warning": "警告",
+    "info": "提示",
+    "real": "可比价",
+    "nominal": "现价",
+    "unstated": "未注明",
+}
+
+# "126 claims" and its Chinese, which counts with a measure word: 126 条断言, 5 项检查.
+COUNTED_ZH = {
+    "claims": "{n} 条断言",
+    "checks": "{n} 项检查",
+    "consistent": "{n} 项一致",
+    "inconsistent": "{n} 项不一致",
+    "undetermined": "{n} 项无法判定",
+    "derived": "{n} 项推算",
+    "uncovered": "{n} 处未覆盖",
+}
+
+
+def name(key: str, lang: str) -> str:
+    """A kind, verdict, severity or price basis in the language of the report."""
+    return NAMES_ZH.get(key, key) if lang == "zh" else key
+
+
+def counted(key: str, n: int, lang: str) -> str:
+    """``126 claims``, ``126 条断言``."""
+    if lang == "zh" and key in COUNTED_ZH:
+        return COUNTED_ZH[key].format(n=n)
+    return f"{n} {WORDS[lang][key]}"
+
+
 # The counts of the summary table, in order (keys of Report.counts() and of WORDS).
 COUNT_KEYS = (
     "claims",
