@@ -21,7 +21,7 @@ VERSION = 1
 def dump(report: Report, path: Path) -> str:
     """The baseline of a report's findings, to be saved at ``path``, as JSON text."""
     keyed = replace(report, baseline_root=str(path.parent))
-    prints = sorted({keyed.baseline_key(f) for f in report.findings})
+    prints = sorted({keyed.baseline_key(f) for f in report.all_findings})
     return json.dumps({"version": VERSION, "findings": prints}, ensure_ascii=False, indent=2) + "\n"
 
 

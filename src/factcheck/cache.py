@@ -17,7 +17,7 @@ import hashlib
 import json
 import os
 import shutil
-from datetime import date
+from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
 
@@ -98,6 +98,7 @@ class Cache:
                 if (root / old).is_dir() and not (root / old).is_symlink():
                     shutil.rmtree(root / old, ignore_errors=True)
             remove_stale_temps(self.root)  # entries of runs killed while writing them
+            prune(self.root)
 
     def key(self, shown: str, data: bytes) -> str:
         """The key of a claims file's result."""
@@ -185,6 +186,49 @@ class Cache:
                 force=True,
                 sync=False,
             )
+
+
+def prune(folder: Path, today: date | None = None) -> int:
+    """Remove the entries of earlier days: a key holds the date, so they are never read again,
+    and without this the folder would grow by a day's results every day. Done once a day (a
+    marker file says when), so a run lists the folder at most once a day. The unit tables are
+    kept. Returns the number of entries removed."""
+    day = (today or date.today()).isoformat()
+    marker = folder / f"pruned-{day}"
+    if marker.exists():
+        return 0
+    start = datetime.combine(today or date.today(), time()).timestamp()
+    removed = 0
+    with contextlib.suppress(OSError):
+        for entry in os.scandir(folder):
+            name = entry.name
+            stale = name.startswith("pruned-") and name != marker.name
+            if name.endswith(".json") and not name.startswith("units-"):
+                stale = entry.is_file(follow_symlinks=False) and entry.stat().st_mtime < start
+            if stale:
+                with contextlib.suppress(OSError):
+                    os.unlink(entry.path)
+                    removed += name.endswith(".json")
+        marker.touch()
+    return removed
+
+
+def clean(root: Path | None = None) -> str:
+    """``factcheck clean``: remove the cache folder if factcheck made it (its CACHEDIR.TAG is
+    factcheck's, byte for byte); a folder of anyone else's is left alone (E304)."""
+    root = root or default_dir()
+    if not root.exists():
+        return f"{root}: no cache folder, nothing to remove"
+    tag = root / "CACHEDIR.TAG"
+    data, _ = read_bounded(tag, str(tag), len(TAG))
+    if root.is_symlink() or not root.is_dir() or data != TAG.encode() or tag.is_symlink():
+        from factcheck.errors import Loc, Problem  # noqa: PLC0415
+
+        problem = Problem(Loc(str(root)), "E304", "not a cache folder factcheck made: left alone")
+        raise InputError([problem])
+    entries = sum(1 for _ in root.rglob("*.json"))
+    shutil.rmtree(root)
+    return f"{root}: removed ({entries} entries)"
 
 
 def _plain(result: FileResult) -> dict[str, Any]:

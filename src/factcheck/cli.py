@@ -134,11 +134,14 @@ def check(
     paths: Paths,
     rules: RulesOpt = None,
     fmt: Annotated[
-        str,
+        str | None,
         typer.Option(
-            "--format", "-f", help="terminal, text, json, sarif, junit, github or markdown."
+            "--format",
+            "-f",
+            help="terminal, text, json, sarif, junit, github or markdown (default: terminal; "
+            "github inside GitHub Actions).",
         ),
-    ] = "terminal",
+    ] = None,
     output: Annotated[
         Path | None,
         typer.Option(
@@ -167,6 +170,14 @@ def check(
     verbose: Annotated[
         bool, typer.Option("--verbose", "-v", help="Also list the checks that passed.")
     ] = False,
+    min_severity: Annotated[
+        str,
+        typer.Option(
+            "--min-severity",
+            help="Show only findings at or above this severity (error, warning, info); the "
+            "others still count and still gate under --fail-on.",
+        ),
+    ] = "info",
     no_cache: Annotated[
         bool, typer.Option("--no-cache", help="Neither read nor write the cache folder.")
     ] = False,
@@ -190,8 +201,13 @@ def check(
     from factcheck.report import FORMATS  # noqa: PLC0415
     from factcheck.report.model import FAIL_ON, Report  # noqa: PLC0415
 
+    if fmt is None:  # inside GitHub Actions, printed findings are annotations on the run
+        actions = os.environ.get("GITHUB_ACTIONS") == "true" and output is None
+        fmt = "github" if actions else "terminal"
     if fmt not in FORMATS:
         _usage(f"unknown format '{fmt}'; expected one of {', '.join(FORMATS)}")
+    if min_severity not in ("error", "warning", "info"):
+        _usage(f"--min-severity must be error, warning or info, not '{min_severity}'")
     processes = _jobs(jobs)
     if output is not None and str(output) == "-":  # the usual name of standard output
         output = None
@@ -231,6 +247,7 @@ def check(
             pack_digests={p.shown: p.sha256 for p in packs},
             lang=language,
             verbose=verbose,
+            min_severity=min_severity,
         )
         inputs = core.inputs_of(targets, *inputs, results=results)  # with the articles read
         if save_baseline:
@@ -307,6 +324,37 @@ def validate(
     if not targets or not claims:  # as check: nothing to validate does not pass silently
         _usage("E303 no claims files found" if not targets else "E303 the files hold no claims")
     print(f"{len(targets)} file(s), {claims} claims: valid")
+
+
+@app.command()
+def rule(
+    code: Annotated[
+        str | None, typer.Argument(help="A code: FC102, E112, … (any case).", show_default=False)
+    ] = None,
+    all_codes: Annotated[bool, typer.Option("--all", help="List every code.")] = False,
+) -> None:
+    """Explain one code: what it means, its default severity, what it checks, with examples."""
+    from factcheck import rulehelp  # noqa: PLC0415
+
+    if all_codes or code is None:
+        if code is None and not all_codes:
+            _usage("name a code (factcheck rule FC102), or --all for the list")
+        sys.stdout.write(rulehelp.listing())
+        return
+    text = rulehelp.describe(code)
+    if text is None:
+        hint = rulehelp.suggest(code)
+        did = f" (did you mean {hint}?)" if hint else ""
+        _usage(f"no code '{code}'{did}; see factcheck rule --all")
+    sys.stdout.write(text)
+
+
+@app.command()
+def clean() -> None:
+    """Remove the cache folder (.factcheck_cache, or $FACTCHECK_CACHE_DIR), if factcheck made it."""
+    from factcheck.cache import clean as remove  # noqa: PLC0415
+
+    print(remove())
 
 
 @app.command()
@@ -460,13 +508,24 @@ def extract(
     print(run_extract(article, output, merge, force, pack))
 
 
+def _global_options(args: list[str]) -> list[str]:
+    """The arguments with ``--debug`` taken wherever it stands (``factcheck check --debug x``
+    as ``factcheck --debug check x``); after ``--`` it is a path like any other."""
+    global _debug
+    end = args.index("--") if "--" in args else len(args)
+    if "--debug" in args[:end]:
+        _debug = True
+        return [a for a in args[:end] if a != "--debug"] + args[end:]
+    return args
+
+
 def main() -> None:
     """Entry point: run the app and map every outcome to an exit code."""
     from factcheck.errors import InputError  # noqa: PLC0415
 
     try:
         # Without standalone mode click returns the code of typer.Exit instead of exiting.
-        code = app(standalone_mode=False)
+        code = app(args=_global_options(sys.argv[1:]), standalone_mode=False)
     except typer.Exit as exc:
         sys.exit(exc.exit_code)
     except InputError as exc:

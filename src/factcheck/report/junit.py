@@ -78,7 +78,7 @@ def _suite(parent: ET.Element, r: FileResult, report: Report) -> dict[str, int]:
         case = _case(suite, r.path, f"{p.code} {p.loc}", p.loc.path, p.loc.line)
         ET.SubElement(case, "error", type=p.code, message=_clean(p.message)).text = _clean(str(p))
         n["errors"] += 1
-    for f in r.findings:
+    for f in (f for f in r.findings if report.shows(f)):
         name = f"{f.code} {f.claim}" if f.claim else f"{f.code} {f.path}:{f.line}:{f.col}"
         case = _case(suite, r.path, name, f.path, f.line)
         message = _clean(f"{f.code} {f.message_in(report.lang)}")
@@ -96,7 +96,7 @@ def _suite(parent: ET.Element, r: FileResult, report: Report) -> dict[str, int]:
         case = _case(suite, r.path, f"{f.code} {f.claim}", f.path, f.line)
         if f.arithmetic:
             ET.SubElement(case, "system-out").text = _clean(f.arithmetic)
-    n["tests"] = len(r.problems) + len(r.findings) + len(r.passed)
+    n["tests"] = len(r.problems) + sum(map(report.shows, r.findings)) + len(r.passed)
     for key, count in n.items():
         suite.set(key, str(count))
     return n

@@ -32,13 +32,27 @@ class Report:
     version: str = __version__
     lang: str = "en"
     verbose: bool = False
+    # --min-severity: findings below it are not shown (in any format); they still count, and
+    # still gate the run under --fail-on: what is displayed and what fails are apart.
+    min_severity: str = "info"
 
     # Gathered (and sorted) once: the counts, the gate and every format read them again and
     # again, and a report never changes after it is made.
     @cached_property
-    def findings(self) -> list[Finding]:
-        """Every finding of every file, in report order."""
+    def all_findings(self) -> list[Finding]:
+        """Every finding of every file, in report order, shown or not."""
         return sorted((f for r in self.results for f in r.findings), key=lambda f: f.sort_key)
+
+    @cached_property
+    def findings(self) -> list[Finding]:
+        """The findings the formats show: those at or above ``min_severity``."""
+        if self.min_severity == "info":
+            return self.all_findings
+        return [f for f in self.all_findings if self.shows(f)]
+
+    def shows(self, finding: Finding) -> bool:
+        """Is this finding at or above ``--min-severity``?"""
+        return SEVERITY_RANK.get(finding.severity, 3) <= SEVERITY_RANK[self.min_severity]
 
     @cached_property
     def passed(self) -> list[Finding]:
@@ -69,7 +83,7 @@ class Report:
         their occurrence in file order: ``…::FC151::68.5%`` then ``…::FC151::68.5%#2``."""
         keys: dict[int, str] = {}
         seen: dict[str, int] = {}
-        for f in sorted(self.findings, key=lambda f: (f.path, f.line, f.col, f.code, f.claim)):
+        for f in sorted(self.all_findings, key=lambda f: (f.path, f.line, f.col, f.code, f.claim)):
             key = self._key(f)
             seen[key] = seen.get(key, 0) + 1
             keys[id(f)] = key if seen[key] == 1 else f"{key}#{seen[key]}"
@@ -87,7 +101,7 @@ class Report:
 
     def counts(self) -> dict[str, int]:
         """The figures of the summary line."""
-        findings = self.findings
+        findings = self.all_findings
         verdicts = [f.verdict for f in findings if f.code != "FC131"]
         return {
             "files": len(self.results),
@@ -111,4 +125,4 @@ class Report:
         """0 clean, 1 a finding at or above --fail-on, 2 an input problem or nothing checked."""
         if self.problems or not any(r.claims for r in self.results):
             return 2
-        return 1 if any(self.gates(f) for f in self.findings) else 0
+        return 1 if any(self.gates(f) for f in self.all_findings) else 0
