@@ -36,6 +36,8 @@ class Network:
     relations: dict[str, Relation] = field(default_factory=dict)
     stated: dict[int, list[Claim]] = field(default_factory=dict)
     rules: list[Constraint] = field(default_factory=list)
+    points: dict[int, Point] = field(default_factory=dict)  # the period of each quantity
+    dims: dict[tuple[str, str], str] = field(default_factory=dict)  # of the first level stated
 
     def node(self, key: Key) -> int:
         if key not in self.index:
@@ -48,11 +50,17 @@ class Network:
         key = self.keys[n]
         if key[0] == "R":
             return f"{key[2]} {key[4]} at {key[3]} prices"
-        return f"{key[2]} {key[4]}"
+        point = self.points.get(n)
+        return f"{key[2]} {label(point) if point else key[3]}"
 
 
 def _q(net: Network, entity: str, metric: str | None, point: Point) -> int:
-    return net.node(("q", entity, metric or "", point.key, label(point)))
+    key = ("q", entity, metric or "", point.key)
+    n = net.index.get(key)
+    if n is None:
+        n = net.node(key)
+        net.points[n] = point
+    return n
 
 
 def _log_iv(lo: float, hi: float) -> tuple[float, float] | None:
@@ -65,6 +73,9 @@ def _log_iv(lo: float, hi: float) -> tuple[float, float] | None:
 def build(ctx: Context, skip: set[str], max_deflator: float) -> Network:
     """The network of the file's claims, without the claims in ``skip``."""
     net = Network()
+    for c in ctx.file.claims:
+        if c.kind == "level" and c.value is not None:
+            net.dims.setdefault((c.entity, c.metric or ""), c.value.unit.dimension)
     for claim in ctx.file.claims:
         if claim.id in skip or claim.value is None or claim.period is None:
             continue
@@ -145,7 +156,9 @@ def _change(
     # A rate at comparable prices: the end level in the start's prices is a node of its own,
     # within max_deflator a year of the end level at current prices (one per metric and span).
     key = ("R", claim.entity, claim.metric or "", label(ends[0]), label(ends[1]))
-    real = net.node(key)
+    if key not in net.index:
+        net.node(key)
+    real = net.index[key]
     span = max(years, 1.0)
     rule = Diff(
         end,
@@ -162,10 +175,8 @@ def _change(
 def _maybe_priced(net: Network, ctx: Context, claim: Claim) -> bool:
     """Whether the levels of a change may be money (at current prices): yes unless a stated
     level of the metric is in another dimension."""
-    for c in ctx.of_kind("level"):
-        if c.entity == claim.entity and c.metric == claim.metric and c.value:
-            return c.value.unit.dimension.startswith("[currency")
-    return True
+    dim = net.dims.get((claim.entity, claim.metric or ""))
+    return dim is None or dim.startswith("[currency")
 
 
 def _share(ctx: Context, net: Network, claim: Claim, v: Value) -> Relation | None:
@@ -203,12 +214,12 @@ def _identities(ctx: Context, net: Network) -> None:
             groups.setdefault((key[1], key[3]), {})[key[2]] = n
     for identity in ctx.pack.identities:
         names = [identity.target, *sorted(ex.names(identity.expr))]
-        for (entity, pkey), metrics in sorted(groups.items()):
+        for (entity, _), metrics in sorted(groups.items()):
             present = [m for m in names if m in metrics]
             if len(present) < 2 or not _same_money(net, [metrics[m] for m in present]):
                 continue
-            plabel = net.keys[metrics[present[0]]][4]
-            ids = {m: metrics.get(m) or net.node(("q", entity, m, pkey, plabel)) for m in names}
+            point = net.points[metrics[present[0]]]
+            ids = {m: metrics.get(m) or _q(net, entity, m, point) for m in names}
             net.rules.append(Tree(ids[identity.target], _renamed(identity.expr, ids), None))
 
 

@@ -15,6 +15,7 @@ from factcheck.network.build import Network, Relation, build
 from factcheck.network.solve import (
     INF,
     Bound,
+    Box,
     Constraint,
     Diff,
     Linear,
@@ -29,6 +30,8 @@ from factcheck.network.solve import (
 
 CHECK = "network"
 _MAX_CONFLICTS = 10  # per component; each one found is sound, stopping early only misses
+_MAX_FILTER = 200  # claims a deletion filter narrows; a larger set is reported as it is
+_MAX_BLAME = 12  # claims of a set each tried alone as the one error
 
 
 def components(net: Network) -> list[list[Constraint]]:
@@ -59,7 +62,7 @@ def decide(ctx: Context, skip: set[str], max_deflator: float) -> Iterator[Findin
     order = {c.id: i for i, c in enumerate(ctx.file.claims)}
     for group in components(net):
         tags = {c.tag for c in group if c.tag is not None}
-        if len(tags) < 2:
+        if len(tags) < 2 or _covered(net, group):
             continue
         active = set(tags)
         for _ in range(_MAX_CONFLICTS):
@@ -67,11 +70,23 @@ def decide(ctx: Context, skip: set[str], max_deflator: float) -> Iterator[Findin
             if not outcome.conflict:
                 yield from _implied(ctx, net, group, active, outcome.box)
                 break
-            found = _minimal(net, group, active, outcome.cycle, order)
+            found = _minimal(net, group, active, outcome.where, order)
             if found is None:
                 break
-            yield _conflict(ctx, net, group, found, order)
-            active.discard(max(found, key=order.__getitem__))
+            blamed, alone = _blame(net, group, active, found, order)
+            yield _conflict(ctx, net, group, found, order, blamed, alone)
+            # Without any one of ``alone`` every other claim holds: leaving one out ends it.
+            active.discard(blamed if blamed in alone or not alone else alone[-1])
+
+
+def _covered(net: Network, group: list[Constraint]) -> bool:
+    """Whether the pairwise checks already see every relation of a component with all its
+    terms stated: each quantity is stated exactly once (a price-adjusted level aside)."""
+    for c in group:
+        for n in nodes_of(c):
+            if net.keys[n][0] == "q" and len(net.stated.get(n, ())) != 1:
+                return False
+    return True
 
 
 def _on(group: list[Constraint], tags: set[str]) -> list[Constraint]:
@@ -82,30 +97,84 @@ def _minimal(
     net: Network,
     group: list[Constraint],
     active: set[str],
-    cycle: tuple[Constraint, ...],
+    where: tuple[int, ...],
     order: dict[str, int],
 ) -> set[str] | None:
-    """A minimal set of claims that cannot all hold (deletion filter), starting from the
-    claims of the negative cycle and the statements of its nodes when those alone conflict."""
-    seed = {c.tag for c in cycle if c.tag is not None}
-    nodes = {n for c in cycle for n in nodes_of(c)}
-    seed |= {c.id for n in nodes for c in net.stated.get(n, []) if c.id in active}
-    current = seed if seed and solve(net.problem, _on(group, seed)).conflict else set(active)
-    # Later claims first: what is left is the earliest set, so the last claim of it is blamed.
-    for tag in sorted(current, key=order.__getitem__, reverse=True):
+    """A minimal set of claims that cannot all hold. The claims around the nodes where the
+    contradiction showed are taken ring by ring (breadth first over claims and nodes) until
+    they conflict on their own; then a deletion filter drops, outermost first, every claim the
+    rest conflict without."""
+    by_node: dict[int, list[str]] = {}
+    for c in group:
+        if c.tag is not None and c.tag in active:
+            for n in nodes_of(c):
+                by_node.setdefault(n, []).append(c.tag)
+    ring: dict[str, int] = {}
+    frontier, seen = list(where), set(where)
+    depth = 0
+    current: set[str] = set()
+    while frontier:
+        nxt: list[int] = []
+        for n in frontier:
+            for tag in by_node.get(n, []):
+                if tag in ring:
+                    continue
+                ring[tag] = depth
+                for m in _tag_nodes(net, tag):
+                    if m not in seen:
+                        seen.add(m)
+                        nxt.append(m)
+        current = set(ring)
+        if solve(net.problem, _on(group, current)).conflict:
+            break
+        frontier, depth = nxt, depth + 1
+    else:
+        current = set(active)
+        if not solve(net.problem, _on(group, current)).conflict:
+            return None
+    if len(current) > _MAX_FILTER:  # a sound contradiction, not narrowed further
+        return current
+    outer_first = sorted(current, key=lambda t: (-ring.get(t, depth + 1), -order[t]))
+    for tag in outer_first:
         trial = current - {tag}
         if solve(net.problem, _on(group, trial)).conflict:
             current = trial
-    return current if solve(net.problem, _on(group, current)).conflict else None
+    return current
+
+
+def _tag_nodes(net: Network, tag: str) -> set[int]:
+    return {n for c in net.relations[tag].constraints for n in nodes_of(c)}
+
+
+def _blame(
+    net: Network, group: list[Constraint], active: set[str], found: set[str], order: dict[str, int]
+) -> tuple[str, list[str]]:
+    """The claim a contradiction is put on, and the claims of the set without any one of which
+    every other claim of the component holds. When that is one claim, it is the likely error
+    and the finding sits on it; otherwise on the last claim of the set in the file."""
+    last = max(found, key=order.__getitem__)
+    if len(found) > _MAX_BLAME:
+        return last, []
+    alone = sorted(
+        (t for t in found if not solve(net.problem, _on(group, active - {t})).conflict),
+        key=order.__getitem__,
+    )
+    return (alone[0] if len(alone) == 1 else last), alone
 
 
 def _conflict(
-    ctx: Context, net: Network, group: list[Constraint], found: set[str], order: dict[str, int]
+    ctx: Context,
+    net: Network,
+    group: list[Constraint],
+    found: set[str],
+    order: dict[str, int],
+    blamed: str,
+    alone: list[str],
 ) -> Finding:
-    """One finding for one contradiction, on the last claim of the set, with the range the
-    others give for its figure and the chain of arithmetic through the quantities between."""
-    ids = sorted(found, key=order.__getitem__)
-    target = net.relations[ids[-1]]
+    """One finding for one contradiction, on the claim blamed, with the range the others give
+    for its figure and the chain of arithmetic through the quantities between."""
+    ids = sorted(found - {blamed}, key=order.__getitem__) + [blamed]
+    target = net.relations[blamed]
     others = set(ids[:-1])
     rest = _on(group, others)
     box = solve(net.problem, rest).box
@@ -124,8 +193,10 @@ def _conflict(
         "FC119",
         claim,
         "inconsistent",
-        f"claims {names} cannot all hold: the others give {shown}, stated {claim.value.text}",
-        f"{names} 不能同时成立：其余各项得 {shown}，文中为 {claim.value.text}",
+        f"claims {names} cannot all hold: the others give {shown}, stated {claim.value.text}"
+        + _without(alone, found),
+        f"{names} 不能同时成立：其余各项得 {shown}，文中为 {claim.value.text}"
+        + _without(alone, found, zh=True),
         related,
         stated=claim.value.text,
         interval=shown if implied else "",
@@ -135,8 +206,19 @@ def _conflict(
     )
 
 
+def _without(alone: list[str], found: set[str], zh: bool = False) -> str:
+    """What removing one claim would do: "; without 'g50' every other claim holds"."""
+    if not alone or len(alone) == len(found):
+        return ""
+    names = ", ".join(f"'{t}'" for t in alone)
+    if zh:
+        return f"；去掉{'其中任一' if len(alone) > 1 else ''}（{names}）其余各项均成立"
+    one = "any one of " if len(alone) > 1 else ""
+    return f"; without {one}{names} every other claim holds"
+
+
 def _implied_range(
-    net: Network, rel: Relation, rest: list[Constraint], box: list[tuple[float, float]]
+    net: Network, rel: Relation, rest: list[Constraint], box: Box
 ) -> tuple[Interval | None, list[str]]:
     """The range the other claims allow for a claim's figure, in the figure's terms, and the
     chain of steps that gives it."""
@@ -172,7 +254,7 @@ def _from_log(rel: Relation, y: float) -> float:
     return math.exp(y) if y < 709 else INF
 
 
-def _steps(net: Network, path: list[Step], box: list[tuple[float, float]]) -> list[str]:
+def _steps(net: Network, path: list[Step], box: Box) -> list[str]:
     """Each edge of a shortest path, as the factor it multiplies by and the claim that makes
     it: ``×3.0倍 ('urban')``, ``÷51234亿元 ('gdp')``."""
     out = []
@@ -197,7 +279,7 @@ def _steps(net: Network, path: list[Step], box: list[tuple[float, float]]) -> li
     return out
 
 
-def _range(net: Network, n: int, box: list[tuple[float, float]]) -> str:
+def _range(net: Network, n: int, box: Box) -> str:
     """A node's interval, in the unit of a statement of the same metric when there is one."""
     lo, hi = box[n]
     metric = net.keys[n][2]
@@ -225,7 +307,7 @@ def _implied(
     net: Network,
     group: list[Constraint],
     active: set[str],
-    box: list[tuple[float, float]],
+    box: Box,
 ) -> Iterator[Finding]:
     """Each unstated quantity that two or more constraints bound on their own, once."""
     on = _on(group, active)
@@ -265,7 +347,7 @@ def _implied(
         )
 
 
-def _bounds_alone(net: Network, c: Constraint, n: int, box: list[tuple[float, float]]) -> bool:
+def _bounds_alone(net: Network, c: Constraint, n: int, box: Box) -> bool:
     """Whether one constraint bounds node n on both sides by itself: every other node it
     touches is stated (or the price-adjusted level of a stated one) and bounded."""
     others = [m for m in nodes_of(c) if m != n]

@@ -118,8 +118,9 @@ class Outcome:
     ``box`` the interval of every node."""
 
     conflict: bool
-    box: list[tuple[float, float]]
+    box: dict[int, tuple[float, float]]
     cycle: tuple[Constraint, ...] = ()  # the constraints of a negative cycle, when that was it
+    where: tuple[int, ...] = ()  # the nodes where the contradiction showed
 
 
 def nodes_of(c: Constraint) -> tuple[int, ...]:
@@ -133,7 +134,12 @@ def nodes_of(c: Constraint) -> tuple[int, ...]:
     return (c.target, *(int(n) for n in ex.names(c.expr)))
 
 
-def _meet(box: list[tuple[float, float]], n: int, lo: float, hi: float) -> float:
+Box = dict[int, tuple[float, float]]  # the interval of each node an active constraint touches
+Adj = dict[int, list[tuple[int, float, object]]]
+SRC = -1  # the source node of the log-space graph: y = 0
+
+
+def _meet(box: Box, n: int, lo: float, hi: float) -> float:
     """Narrow node n to [lo, hi]; the relative amount it narrowed (INF when it became empty)."""
     a, b = box[n]
     na, nb = max(a, lo), min(b, hi)
@@ -153,37 +159,36 @@ def _meet(box: list[tuple[float, float]], n: int, lo: float, hi: float) -> float
 # -- Bellman-Ford over the difference constraints ---------------------------------------------
 
 
-def _graph(
-    n: int, diffs: list[Diff], box: list[tuple[float, float]], positive: list[bool]
-) -> list[list[tuple[int, float, object]]]:
-    """Edges u → v of weight w meaning y_v − y_u ≤ w; node n is the source (y = 0)."""
-    adj: list[list[tuple[int, float, object]]] = [[] for _ in range(n + 1)]
+def _graph(diffs: list[Diff], box: Box, positive: list[bool], extra: tuple[int, ...] = ()) -> Adj:
+    """Edges u → v of weight w meaning y_v − y_u ≤ w; SRC is the source (y = 0)."""
+    adj: Adj = {SRC: [], **{v: [] for v in extra if v in box}}
     for d in diffs:
+        adj.setdefault(d.a, [])
+        adj.setdefault(d.b, [])
         if d.hi < INF:
             adj[d.b].append((d.a, d.hi, d))
         if d.lo > -INF:
             adj[d.a].append((d.b, -d.lo, d))
-    src = n
-    for v in range(n):
-        if not positive[v]:
+    for v in list(adj):
+        if v == SRC or not positive[v]:
             continue
         lo, hi = box[v]
         if hi < INF:
-            adj[src].append((v, log_hi(hi), ("bound", v)))
+            adj[SRC].append((v, log_hi(hi), ("bound", v)))
         if lo > 0:
-            adj[v].append((src, -log_lo(lo), ("bound", v)))
+            adj[v].append((SRC, -log_lo(lo), ("bound", v)))
     return adj
 
 
-def negative_cycle(adj: list[list[tuple[int, float, object]]]) -> list[object] | None:
+def negative_cycle(adj: Adj) -> list[object] | None:
     """The edges of a negative cycle, or None (SPFA from a virtual source joined to every
     node; a relaxation needs a gain beyond float noise)."""
     size = len(adj)
-    dist = [0.0] * size
-    count = [0] * size
-    pred: list[tuple[int, object] | None] = [None] * size
-    queue = deque(range(size))
-    queued = [True] * size
+    dist = dict.fromkeys(adj, 0.0)
+    count = dict.fromkeys(adj, 0)
+    pred: dict[int, tuple[int, object]] = {}
+    queue = deque(adj)
+    queued = dict.fromkeys(adj, True)
     while queue:
         u = queue.popleft()
         queued[u] = False
@@ -202,33 +207,30 @@ def negative_cycle(adj: list[list[tuple[int, float, object]]]) -> list[object] |
     return None
 
 
-def _cycle_from(v: int, pred: list[tuple[int, object] | None], size: int) -> list[object] | None:
+def _cycle_from(v: int, pred: dict[int, tuple[int, object]], size: int) -> list[object] | None:
     for _ in range(size):  # walk back into the cycle
-        p = pred[v]
-        if p is None:
+        if v not in pred:
             return None
-        v = p[0]
+        v = pred[v][0]
     start, out = v, []
     while True:
-        p = pred[v]
-        if p is None:
+        if v not in pred:
             return None
-        out.append(p[1])
-        v = p[0]
+        u, tag = pred[v]
+        out.append(tag)
+        v = u
         if v == start or len(out) > size:
             return out
 
 
-def shortest(
-    adj: list[list[tuple[int, float, object]]], src: int
-) -> tuple[list[float], list[tuple[int, object] | None]]:
+def shortest(adj: Adj, src: int) -> tuple[dict[int, float], dict[int, tuple[int, object]]]:
     """Shortest distances from src (no negative cycle), and the edge that reached each node."""
-    dist = [INF] * len(adj)
-    pred: list[tuple[int, object] | None] = [None] * len(adj)
+    dist = dict.fromkeys(adj, INF)
+    pred: dict[int, tuple[int, object]] = {}
     dist[src] = 0.0
-    queue, queued = deque([src]), [False] * len(adj)
+    queue, queued = deque([src]), dict.fromkeys(adj, False)
     queued[src] = True
-    guard = len(adj) * (sum(map(len, adj)) + 1)
+    guard = len(adj) * (sum(map(len, adj.values())) + 1)
     while queue and guard > 0:
         guard -= 1
         u = queue.popleft()
@@ -241,13 +243,13 @@ def shortest(
                     queued[v] = True
                     queue.append(v)
     if queue:  # gave up: no bound is claimed
-        return [INF] * len(adj), [None] * len(adj)
+        return dict.fromkeys(adj, INF), {}
     return dist, pred
 
 
-def reverse(adj: list[list[tuple[int, float, object]]]) -> list[list[tuple[int, float, object]]]:
-    out: list[list[tuple[int, float, object]]] = [[] for _ in adj]
-    for u, edges in enumerate(adj):
+def reverse(adj: Adj) -> Adj:
+    out: Adj = {u: [] for u in adj}
+    for u, edges in adj.items():
         for v, w, tag in edges:
             out[v].append((u, w, tag))
     return out
@@ -268,7 +270,7 @@ def _div(a: tuple[float, float], b: tuple[float, float]) -> tuple[float, float]:
     return _mul(a, (down(1 / b[1]), up(1 / b[0])))
 
 
-def _linear(c: Linear, box: list[tuple[float, float]]) -> float:
+def _linear(c: Linear, box: Box) -> float:
     """Narrow each term of Σ cᵢ·xᵢ ∈ [lo, hi] by the others; the most it narrowed."""
     spans = [_mul((k, k), box[n]) for k, n in c.terms]
     gained = 0.0
@@ -295,7 +297,7 @@ def _rest(spans: list[tuple[float, float]], skip: int, end: int) -> float:
     return down(total) if end == 0 else up(total)
 
 
-def _forward(e: ex.Expr, box: list[tuple[float, float]], memo: dict[int, tuple[float, float]]):
+def _forward(e: ex.Expr, box: Box, memo: dict[int, tuple[float, float]]):
     if isinstance(e, ex.Num):
         out = (e.value, e.value)
     elif isinstance(e, ex.Name):
@@ -314,9 +316,7 @@ def _forward(e: ex.Expr, box: list[tuple[float, float]], memo: dict[int, tuple[f
     return out
 
 
-def _backward(
-    e: ex.Expr, want: tuple[float, float], box: list[tuple[float, float]], memo: dict
-) -> float:
+def _backward(e: ex.Expr, want: tuple[float, float], box: Box, memo: dict) -> float:
     """Project the interval an expression must lie in down to its leaves (HC4-revise)."""
     have = memo[id(e)]
     lo, hi = max(have[0], want[0]), min(have[1], want[1])
@@ -342,7 +342,7 @@ def _backward(
     return max(g, _backward(e.right, wb, box, memo))
 
 
-def _tree(c: Tree, box: list[tuple[float, float]]) -> float:
+def _tree(c: Tree, box: Box) -> float:
     memo: dict[int, tuple[float, float]] = {}
     value = _forward(c.expr, box, memo)
     gained = _meet(box, c.target, *value)
@@ -355,35 +355,45 @@ def _tree(c: Tree, box: list[tuple[float, float]]) -> float:
 
 
 def solve(problem: Problem, active: Iterable[Constraint]) -> Outcome:
-    """Decide the active constraints together (see the module's docstring)."""
-    n = len(problem.positive)
-    box = [(0.0, INF) if p else (-INF, INF) for p in problem.positive]
+    """Decide the active constraints together (see the module's docstring). Only the nodes
+    they touch are visited, so a component costs its own size, not the file's."""
+    positive = problem.positive
+    box: Box = {}
     diffs: list[Diff] = []
     others: list[Linear | Tree] = []
+    bounds: list[Bound] = []
     for c in active:
+        for v in nodes_of(c):
+            if v not in box:
+                box[v] = (0.0, INF) if positive[v] else (-INF, INF)
         if isinstance(c, Bound):
-            if _meet(box, c.node, c.lo, c.hi) == INF:
-                return Outcome(True, box)
+            bounds.append(c)
         elif isinstance(c, Diff):
             diffs.append(c)
         else:
             others.append(c)
+    for c in bounds:
+        if _meet(box, c.node, c.lo, c.hi) == INF:
+            return Outcome(True, box, where=(c.node,))
     for _ in range(_ROUNDS):
         if diffs:
-            adj = _graph(n, diffs, box, problem.positive)
+            adj = _graph(diffs, box, positive)
             cycle = negative_cycle(adj)
             if cycle is not None:
-                return Outcome(True, box, tuple(t for t in cycle if isinstance(t, Diff)))
-            hi, _ = shortest(adj, n)
-            lo, _ = shortest(reverse(adj), n)
-            for v in range(n):
-                if problem.positive[v] and _meet(box, v, exp_lo(-lo[v]), exp_hi(hi[v])) == INF:
-                    return Outcome(True, box)
+                edges = tuple(t for t in cycle if isinstance(t, Diff))
+                where = tuple({v for t in edges for v in (t.a, t.b)})
+                return Outcome(True, box, edges, where)
+            hi, _ = shortest(adj, SRC)
+            lo, _ = shortest(reverse(adj), SRC)
+            for v in adj:
+                narrowed = v != SRC and positive[v]
+                if narrowed and _meet(box, v, exp_lo(-lo[v]), exp_hi(hi[v])) == INF:
+                    return Outcome(True, box, where=(v,))
         gained = 0.0
         for c in others:
             g = _linear(c, box) if isinstance(c, Linear) else _tree(c, box)
             if g == INF:
-                return Outcome(True, box)
+                return Outcome(True, box, where=nodes_of(c))
             gained = max(gained, g)
         if gained < 1e-9:
             break
@@ -391,13 +401,14 @@ def solve(problem: Problem, active: Iterable[Constraint]) -> Outcome:
 
 
 def diff_bounds(
-    problem: Problem, active: Iterable[Constraint], box: list[tuple[float, float]], a: int, b: int
+    problem: Problem, active: Iterable[Constraint], box: Box, a: int, b: int
 ) -> tuple[tuple[float, float], list[Step], list[Step]]:
     """The interval of log x_a − log x_b the active difference constraints and the box allow,
     and the edges of the path that gives each end (lower, upper)."""
-    n = len(problem.positive)
     diffs = [c for c in active if isinstance(c, Diff)]
-    adj = _graph(n, diffs, box, problem.positive)
+    adj = _graph(diffs, box, problem.positive, (a, b))
+    for v in (a, b):
+        adj.setdefault(v, [])
     up_d, up_p = shortest(adj, b)
     lo_d, lo_p = shortest(adj, a)
     return (-lo_d[b], up_d[a]), _path(lo_p, a, b), _path(up_p, b, a)
@@ -406,14 +417,14 @@ def diff_bounds(
 Step = tuple[int, int, object]  # an edge u → v of a path, and what made it
 
 
-def _path(pred: list[tuple[int, object] | None], src: int, dst: int) -> list[Step]:
+def _path(pred: dict[int, tuple[int, object]], src: int, dst: int) -> list[Step]:
     """The edges (u, v, tag) of the shortest path from src to dst."""
     out: list[Step] = []
     v = dst
     while v != src and len(out) <= len(pred):
-        p = pred[v]
-        if p is None:
+        if v not in pred:
             return []
-        out.append((p[0], v, p[1]))
-        v = p[0]
+        u, tag = pred[v]
+        out.append((u, v, tag))
+        v = u
     return out[::-1]
