@@ -92,7 +92,7 @@ def _relation(ctx: Context, net: Network, claim: Claim, max_deflator: float) -> 
     assert v is not None and claim.period is not None
     lo, hi = v.interval.lo, v.interval.hi
     if claim.kind == "level":
-        n = _q(net, claim.entity, claim.metric, claim.period.end)
+        n = _level_node(net, claim)
         net.stated.setdefault(n, []).append(claim)
         return Relation(claim, [Bound(n, lo, hi, claim.id)], "level")
     if claim.kind in ("growth", "cagr", "multiple"):
@@ -120,7 +120,21 @@ def _ref_node(ctx: Context, net: Network, ref: str | None) -> int | None:
     c = ctx.by_id.get(ref or "")
     if c is None or c.kind != "level" or c.period is None:
         return None
-    return _q(net, c.entity, c.metric, c.period.end)
+    return _level_node(net, c)
+
+
+def _level_node(net: Network, c: Claim) -> int:
+    """The node a level statement bounds. A statement in another dimension than the metric's
+    first (the same income in 元 and in 美元) is a quantity of its own, never the same one."""
+    assert c.period is not None and c.value is not None
+    n = _q(net, c.entity, c.metric, c.period.end)
+    dim = c.value.unit.dimension
+    if dim == net.dims.get((c.entity, c.metric or ""), dim):
+        return n
+    key = ("q", c.entity, c.metric or "", c.period.end.key, dim)
+    if key not in net.index:
+        net.points[net.node(key)] = c.period.end
+    return net.index[key]
 
 
 def _change(
@@ -210,7 +224,7 @@ def _identities(ctx: Context, net: Network) -> None:
     """Each identity of the pack, for every entity and period where two of its terms are nodes."""
     groups: dict[tuple[str, str], dict[str, int]] = {}
     for n, key in enumerate(net.keys):
-        if key[0] == "q":
+        if key[0] == "q" and len(key) == 4:  # not a statement in a second dimension
             groups.setdefault((key[1], key[3]), {})[key[2]] = n
     for identity in ctx.pack.identities:
         names = [identity.target, *sorted(ex.names(identity.expr))]
