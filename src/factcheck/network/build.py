@@ -4,6 +4,7 @@ each claim as the constraints it sets on them (docs/rules.md, "The network of qu
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass, field
 
 from factcheck import expr as ex
@@ -13,6 +14,8 @@ from factcheck.network.solve import Bound, Constraint, Diff, Linear, Problem, Tr
 from factcheck.periods import Point, label
 
 Key = tuple[str, ...]
+# A level whose metric names a share: 城镇人口占总人口比重, 第一产业增加值占地区生产总值的比重.
+SHARE_METRIC = re.compile(r"(?P<part>[^占]+)占(?P<whole>[^占]+?)的?(?:比重|比例|份额)")
 
 
 @dataclass
@@ -94,7 +97,15 @@ def _relation(ctx: Context, net: Network, claim: Claim, max_deflator: float) -> 
     if claim.kind == "level":
         n = _level_node(net, claim)
         net.stated.setdefault(n, []).append(claim)
-        return Relation(claim, [Bound(n, lo, hi, claim.id)], "level")
+        constraints: list[Constraint] = [Bound(n, lo, hi, claim.id)]
+        named = SHARE_METRIC.fullmatch(claim.metric or "")
+        logs = _log_iv(lo, hi)
+        if named and logs and v.unit.dimension == "":
+            # 城镇人口占总人口比重 20.0% is also the share of 城镇人口 in 总人口.
+            part = _q(net, claim.entity, named["part"], claim.period.end)
+            whole = _q(net, claim.entity, named["whole"], claim.period.end)
+            constraints.append(Diff(part, whole, *logs, claim.id))
+        return Relation(claim, constraints, "level")
     if claim.kind in ("growth", "cagr", "multiple"):
         return _change(ctx, net, claim, v, max_deflator)
     if claim.kind == "share":

@@ -222,9 +222,10 @@ def _implied_range(
 ) -> tuple[Interval | None, list[str]]:
     """The range the other claims allow for a claim's figure, in the figure's terms, and the
     chain of steps that gives it."""
-    first = rel.constraints[0]
+    # A share written as a level is explained as the share: its ratio of part to whole.
+    first = next((c for c in rel.constraints if isinstance(c, Diff)), rel.constraints[0])
     if isinstance(first, Bound):
-        lo, hi = box[first.node]
+        lo, hi = box.get(first.node, (-INF, INF))
         return Interval(lo, hi), []
     if isinstance(first, Diff):
         (ylo, yhi), lo_path, hi_path = diff_bounds(net.problem, rest, box, first.a, first.b)
