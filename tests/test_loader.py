@@ -9,13 +9,15 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import get_args
 
 import pytest
 from inputs import BAD, HEADER, codes_at, problems_of, run_cli, write
 
 from factcheck import yamlsrc
+from factcheck.claimfields import READERS
 from factcheck.loader import load_claims
-from factcheck.model import ClaimsFile
+from factcheck.model import FIELDS, ClaimsFile, FieldType
 from factcheck.quotes import figure_missing
 from factcheck.rulepack import RulePack, load_pack
 
@@ -519,3 +521,12 @@ def test_a_change_written_as_a_level_is_e110(tmp_path: Path, pack: RulePack) -> 
     (problem,) = problems_of(path, pack)
     assert (problem.code, problem.loc.line) == ("E110", 11)
     assert "growth claim" in problem.message
+
+
+def test_every_field_type_of_a_claim_has_a_reader() -> None:
+    """A kind's fields are read by the reader of their type: a new type without one would fail
+    on the first claim that uses it, so the table must cover every type a claim may have."""
+    used = {f.type for spec in FIELDS.values() for f in spec.values()}
+    assert used <= READERS.keys()
+    # claims and ignores are the file's lists, read by the loader itself
+    assert set(get_args(FieldType)) == READERS.keys() | {"claims", "ignores"}

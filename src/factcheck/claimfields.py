@@ -8,6 +8,9 @@ from __future__ import annotations
 
 import difflib
 import re
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
@@ -16,17 +19,13 @@ import yaml
 from factcheck.codes import FINDINGS
 from factcheck.errors import Problem, ValueProblem
 from factcheck.interval import Interval, stated_interval
-from factcheck.model import (
-    Acceptance,
-    FieldSpec,
-    Value,
-)
+from factcheck.model import KINDS, Acceptance, FieldSpec, FieldType, Value
 from factcheck.numbers import Stated, parse_value
 from factcheck.periods import Period, parse_period
 from factcheck.rulepack import RulePack
 from factcheck.units import UnitInfo, unit_info
 from factcheck.yamlsrc import items, loc
-from factcheck.zh import PLACE_VALUES
+from factcheck.zh import PLACE_VALUES, simplified
 
 ID = re.compile(r"[\w][\w.\-]*")  # used with fullmatch: "$" would let a final newline in
 YEAR = re.compile(r"[0-9]{4}")
@@ -197,21 +196,11 @@ def expand(
 
 def check_value(c: ClaimReader, kind: str, node: yaml.Node, value: Value) -> Value | None:
     """Refuse a value of the wrong form or dimension for its kind (E110)."""
-    s = value.stated
-    if not form_fits(kind, s, value.unit):
-        expected = {
-            "level": "a level (a change such as 增加300亿元 is a growth claim)",
-            "growth": "a rate (%), percentage points (个百分点) or an amount with its "
-            "direction (增加12.3亿元)",
-            "cagr": "a rate (%)",
-            "multiple": "a multiple (3.4倍, 增长2倍, 翻番)",
-            "share": "a percentage or a fraction",
-            "ratio": "a ratio (2.29:1)",
-            "rank": "a rank (第二, 3)",
-        }.get(kind, "a figure")
-        c.problem(node, "E110", f"'{s.text}' is not {expected}, as a {kind} claim needs")
+    s, spec = value.stated, KINDS[kind]
+    if not spec.fits(s, value.unit):
+        c.problem(node, "E110", f"'{s.text}' is not {spec.takes}, as a {kind} claim needs")
         return None
-    if s.form == "number" and not s.unit and kind in ("multiple", "ratio", "rank"):
+    if s.form == "number" and not s.unit and spec.bare:
         # A bare figure (3.4, 2.29, 2) read as the kind's own form; its interval follows that
         # form (a rank is an exact place, not 2 ± 0.5).
         stated = Stated(
@@ -231,25 +220,7 @@ def check_value(c: ClaimReader, kind: str, node: yaml.Node, value: Value) -> Val
 def form_fits(kind: str, stated: Stated, unit: UnitInfo) -> bool:
     """Whether a value of this form (and unit) fits a claim of this kind: the E110 rule, which
     the extractor asks too before it drafts a claim."""
-    return _FORM_OK[kind](stated, unit)
-
-
-_FORM_OK = {  # is a stated figure of a form (and unit) that the kind can take?
-    # a level says how much there is: 增加300亿元 is a change, for a growth claim
-    "level": lambda s, u: s.form == "number" and s.verb is None,
-    # a rate, percentage points, or an amount written with its direction (增加12.3亿元): a
-    # level put in a growth claim by mistake (670亿元) stays an error
-    "growth": lambda s, u: (
-        s.form == "number"
-        and (u.is_percent or u.is_points or (u.dimension != "" and s.verb is not None))
-    ),
-    "cagr": lambda s, u: s.form == "number" and u.is_percent,
-    "multiple": lambda s, u: s.form == "multiple" or (s.form == "number" and not s.unit),
-    "share": lambda s, u: s.form == "number" and u.dimension == "",
-    "ratio": lambda s, u: s.form == "ratio" or (s.form == "number" and not s.unit),
-    "rank": lambda s, u: s.form == "rank" or (s.form == "number" and not s.unit),
-    "count": lambda s, u: s.form == "number",
-}
+    return KINDS[kind].fits(stated, unit)
 
 
 def try_value(c: ClaimReader, node: yaml.Node, name: str) -> Value | Problem:
@@ -261,10 +232,6 @@ def try_value(c: ClaimReader, node: yaml.Node, name: str) -> Value | Problem:
     problem = c.problems[before]
     del c.problems[before:]
     return problem
-
-
-def is_span(period: object) -> bool:
-    return isinstance(period, Period) and period.is_span
 
 
 def read_bool(c: ClaimReader, node: yaml.Node, name: str) -> bool:
@@ -304,3 +271,111 @@ def read_accepts(c: ClaimReader, node: yaml.Node) -> tuple[Acceptance, ...]:
         if code and reason:
             out.append(Acceptance(code, reason, until, loc(entry, c.shown)))
     return tuple(out)
+
+
+# ---- one reader per field type
+
+
+@dataclass
+class FieldsRead:
+    """What the readers make of one claim's fields: the Claim's arguments, the ids it refers to
+    by role, and the problems of figures written where an id may stand (reported only if no
+    claim has that id)."""
+
+    kind: str
+    args: dict[str, Any] = field(default_factory=dict)
+    refs: dict[str, str] = field(default_factory=dict)
+    deferred: dict[str, Problem] = field(default_factory=dict)
+
+
+FieldReader = Callable[[ClaimReader, FieldsRead, str, yaml.Node], None]
+_SCALAR = yaml.ScalarNode
+
+
+# Fields that name a quantity: written in traditional characters (地區生產總值), they are kept in
+# simplified ones, so that they meet the same names in other claims and in the rule pack's
+# identities and basis lists. Quotes and notes stay as written.
+NAMES = frozenset({"entity", "metric", "whole", "whole_entity", "total", "ranking"})
+
+
+def _text(c: ClaimReader, out: FieldsRead, name: str, node: yaml.Node) -> None:
+    text = node.value if node.__class__ is _SCALAR else c.text(node, name)
+    out.args[name] = simplified(text) if name in NAMES and text else text
+
+
+def _texts(c: ClaimReader, out: FieldsRead, name: str, node: yaml.Node) -> None:
+    found = c.texts(node, name)  # ratio: metrics; sum: parts
+    out.args["metrics"] = found and tuple(simplified(m) for m in found)
+
+
+def _period(c: ClaimReader, out: FieldsRead, name: str, node: yaml.Node) -> None:
+    out.args[name] = c.period(node, name, point=False)
+
+
+def _point(c: ClaimReader, out: FieldsRead, name: str, node: yaml.Node) -> None:
+    out.args[name] = c.period(node, name, point=True)
+
+
+def _value(c: ClaimReader, out: FieldsRead, name: str, node: yaml.Node) -> None:
+    value = c.value(node, name)
+    out.args[name] = value and check_value(c, out.kind, node, value)
+
+
+def _value_or_id(c: ClaimReader, out: FieldsRead, name: str, node: yaml.Node) -> None:
+    raw = c.text(node, name)
+    if raw is None:
+        return
+    value_or_problem = try_value(c, node, name)  # a figure (94个月) or, failing that, an id
+    if isinstance(value_or_problem, Value):
+        out.args[name] = value_or_problem
+        return
+    out.refs[name] = raw
+    if FIGURE.match(unicodedata.normalize("NFKC", raw)):
+        out.deferred[name] = value_or_problem
+
+
+def _id(c: ClaimReader, out: FieldsRead, name: str, node: yaml.Node) -> None:
+    raw = c.text(node, name)
+    if raw is not None:
+        out.refs[name] = raw
+
+
+def _ids(c: ClaimReader, out: FieldsRead, name: str, node: yaml.Node) -> None:
+    for i, ref in enumerate(c.texts(node, name) or ()):
+        out.refs[f"{name}.{i}"] = ref
+
+
+def _bool(c: ClaimReader, out: FieldsRead, name: str, node: yaml.Node) -> None:
+    out.args[name] = read_bool(c, node, name)
+
+
+def _choice(*choices: str) -> FieldReader:
+    def read(c: ClaimReader, out: FieldsRead, name: str, node: yaml.Node) -> None:
+        raw = c.text(node, name)
+        if raw is not None and raw not in choices:
+            c.problem(node, "E108", f"'{name}' must be one of {', '.join(choices)}")
+        out.args[name] = raw
+
+    return read
+
+
+def _accept(c: ClaimReader, out: FieldsRead, name: str, node: yaml.Node) -> None:
+    out.args[name] = read_accepts(c, node)
+
+
+# The reader of each field type of a claim (FILE_FIELDS' claims and ignores are read by the
+# loader itself). tests/test_loader.py checks that every type a kind uses has one.
+READERS: dict[FieldType, FieldReader] = {
+    "text": _text,
+    "texts": _texts,
+    "period": _period,
+    "point": _point,
+    "value": _value,
+    "value-or-id": _value_or_id,
+    "id": _id,
+    "ids": _ids,
+    "bool": _bool,
+    "basis": _choice("real", "nominal", "unstated"),
+    "order": _choice("desc", "asc"),
+    "accept": _accept,
+}

@@ -9,23 +9,13 @@ from __future__ import annotations
 import difflib
 import hashlib
 import unicodedata
+from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
 import yaml
 
-from factcheck.claimfields import (
-    FIGURE,
-    ID,
-    YEAR,
-    ClaimReader,
-    check_value,
-    expand,
-    is_span,
-    read_accepts,
-    read_bool,
-    read_fields,
-    try_value,
-)
+from factcheck.claimfields import ID, READERS, YEAR, ClaimReader, FieldsRead, expand, read_fields
 from factcheck.errors import InputError, Problem
 from factcheck.fileio import contained
 from factcheck.model import (
@@ -46,68 +36,21 @@ from factcheck.rulepack import RulePack
 from factcheck.yamlsrc import compose, items, loc, read_text
 from factcheck.zh import simplified
 
-_SCALAR = yaml.ScalarNode
-
-
-# Fields that name a quantity: written in traditional characters (地區生產總值), they are kept in
-# simplified ones, so that they meet the same names in other claims and in the rule pack's
-# identities and basis lists. Quotes and notes stay as written.
-NAMES = frozenset({"entity", "metric", "whole", "whole_entity", "total", "ranking"})
-
 
 def _claim(
     c: ClaimReader, kind: str, nodes: dict[str, yaml.Node], where: yaml.Node
 ) -> Claim | None:
-    """Build one claim from its field nodes (after 'respectively' expansion)."""
+    """Build one claim from its field nodes (after 'respectively' expansion): each field read by
+    the reader of its type, then the kind's own requirements (:data:`factcheck.model.KINDS`)."""
     before = len(c.problems)
     spec = FIELDS[kind]
-    args: dict[str, object] = {"kind": kind, "entity": c.entity}
-    refs: dict[str, str] = {}
-    deferred: dict[str, Problem] = {}
+    read = FieldsRead(kind, {"kind": kind, "entity": c.entity})
     positions: dict[str, tuple[int, int]] = {}
     for name, node in nodes.items():
         mark = node.start_mark
         positions[name] = (mark.line + 1, mark.column + 1)
-        ftype = spec[name].type
-        if ftype == "text":
-            args[name] = node.value if node.__class__ is _SCALAR else c.text(node, name)
-            if name in NAMES and args[name]:
-                args[name] = simplified(str(args[name]))
-        elif ftype == "texts":
-            found = c.texts(node, name)
-            args["metrics"] = found and tuple(simplified(m) for m in found)
-        elif ftype in ("period", "point"):
-            args[name] = c.period(node, name, ftype == "point")
-        elif ftype == "value":
-            value = c.value(node, name)
-            args[name] = value and check_value(c, kind, node, value)
-        elif ftype == "value-or-id":
-            raw = c.text(node, name)
-            if raw is not None:  # a figure (94个月) or, failing that, the id of a claim
-                value_or_problem = try_value(c, node, name)
-                if isinstance(value_or_problem, Value):
-                    args[name] = value_or_problem
-                else:
-                    refs[name] = raw
-                    if FIGURE.match(unicodedata.normalize("NFKC", raw)):
-                        deferred[name] = value_or_problem
-        elif ftype == "id":
-            raw = c.text(node, name)
-            if raw is not None:
-                refs[name] = raw
-        elif ftype == "ids":
-            for i, ref in enumerate(c.texts(node, name) or ()):
-                refs[f"{name}.{i}"] = ref
-        elif ftype == "bool":
-            args[name] = read_bool(c, node, name)
-        elif ftype in ("basis", "order"):
-            choices = ("real", "nominal", "unstated") if ftype == "basis" else ("desc", "asc")
-            raw = c.text(node, name)
-            if raw is not None and raw not in choices:
-                c.problem(node, "E108", f"'{name}' must be one of {', '.join(choices)}")
-            args[name] = raw
-        elif ftype == "accept":
-            args[name] = read_accepts(c, node)
+        READERS[spec[name].type](c, read, name, node)
+    args = read.args
     claim_id = args.pop("id", None)
     # A required field missing was reported (E106) when the fields were read; without it there
     # is no claim to build.
@@ -119,44 +62,29 @@ def _claim(
     if not isinstance(claim_id, str) or not ID.fullmatch(claim_id):
         c.problem(nodes.get("id", where), "E119", f"'{claim_id}' is not a valid id")
         return None
-    for name, problem in deferred.items():
+    for name, problem in read.deferred.items():
         c.deferred[(claim_id, name)] = problem
-    if kind in ("cagr", "multiple") and not (args.get("base") or is_span(args.get("period"))):
-        c.problem(
-            nodes.get("period", where),
-            "E111",
-            f"a {kind} claim needs a span (2021-2025, 十四五) or a 'base' period",
-        )
-        return None
-    metrics = args.get("metrics")  # a tuple, or None when it was refused
-    if kind == "ratio" and not (isinstance(metrics, tuple) and len(metrics) == 2):
-        c.problem(nodes.get("metrics", where), "E115", "'metrics' must be [numerator, denominator]")
-        return None
-    stated, within = args.get("value"), args.get("within")
-    if (
-        isinstance(stated, Value)
-        and isinstance(within, Value)
-        and stated.unit.dimension != within.unit.dimension
-    ):
-        c.problem(
-            nodes["within"],
-            "E110",
-            f"'{within.text}' is not counted in the same unit as '{stated.text}'",
-        )
-        return None
-    if isinstance(stated, Value) and isinstance(args.get("quote"), str):
-        missing = figure_missing(stated.text, str(args["quote"]))
-        if missing:
-            c.problem(
-                nodes["value"],
-                "E121",
-                f"'{missing}' of the value '{stated.text}' does not "
-                f"appear in the quote '{args['quote']}'",
-            )
+    for requirement in (*KINDS[kind].requires, _value_in_quote):
+        failed = requirement(kind, args)
+        if failed is not None:
+            name, code, message = failed
+            c.problem(nodes.get(name, where), code, message)
             return None
-    if args.get("order") is None:
-        args["order"] = "desc"
-    return Claim(id=claim_id, loc=loc(where, c.shown), refs=refs, positions=positions, **args)  # type: ignore[arg-type]
+    refs, at = read.refs, loc(where, c.shown)
+    return Claim(id=claim_id, loc=at, refs=refs, positions=positions, **args)
+
+
+def _value_in_quote(kind: str, fields: Mapping[str, Any]) -> tuple[str, str, str] | None:
+    """Every kind with a value: its figure stands in its quote (E121)."""
+    value, quote = fields.get("value"), fields.get("quote")
+    if isinstance(value, Value) and isinstance(quote, str):
+        missing = figure_missing(value.text, quote)
+        if missing:
+            message = (
+                f"'{missing}' of the value '{value.text}' does not appear in the quote '{quote}'"
+            )
+            return "value", "E121", message
+    return None
 
 
 def load_claims(

@@ -1,19 +1,29 @@
 """The claims model: frozen, format-neutral records, and the table of claim kinds.
 
-:data:`KINDS` is the single description of which fields each kind takes. The loader validates
-against it, ``factcheck schema`` generates the JSON Schema from it, and the docs list it.
+:data:`KINDS` is the single description of each claim kind: the fields it takes, the values it
+takes and what else it requires of its fields. The loader validates against it (its field
+readers are a table by field type, :data:`factcheck.claimfields.READERS`), the extractor drafts
+by it, ``factcheck schema`` generates the JSON Schema from it, and the docs list it.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any, Literal
 
 from factcheck.errors import Loc
 from factcheck.interval import Interval
 from factcheck.numbers import Stated
 from factcheck.periods import Period
 from factcheck.units import UnitInfo
+
+# How a field is read: each type has its reader (factcheck.claimfields.READERS).
+FieldType = Literal[
+    "text", "texts", "value", "value-or-id", "period", "point", "id", "ids",
+    "bool", "basis", "order", "accept", "claims", "ignores",
+]  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,7 +34,7 @@ class FieldSpec:
     ``basis``, ``order``, ``accept``, ``value-or-id``.
     """
 
-    type: str
+    type: FieldType
     doc: str
     required: bool = False
     respectively: bool = True  # may be written as a list, one item per expanded claim
@@ -57,49 +67,151 @@ _CHANGE = {
     "end": _END,
 }
 
-KINDS: dict[str, dict[str, FieldSpec]] = {
-    "level": {"metric": _METRIC, "period": FieldSpec("point", "the period", True), "value": _VALUE},
-    "growth": _CHANGE,
-    "cagr": _CHANGE,
-    "multiple": _CHANGE,
-    "share": {
-        "metric": _METRIC,
-        "period": _PERIOD,
-        "value": _VALUE,
-        "whole": FieldSpec("text", "metric of the whole (default: the same metric)"),
-        "whole_entity": FieldSpec("text", "entity of the whole (default: the same entity)"),
-        "part": FieldSpec("id", "id of the claim of the part"),
-        "total": FieldSpec("id", "id of the claim of the whole"),
-    },
-    "ratio": {
-        "metrics": FieldSpec("texts", "[numerator, denominator] metrics", True, False),
-        "period": _PERIOD,
-        "value": _VALUE,
-        "refs": FieldSpec("ids", "ids of the [numerator, denominator] claims", False, False),
-    },
-    "sum": {
-        "total": FieldSpec("text", "metric of the total", True),
-        "parts": FieldSpec("texts", "metrics of the parts", True, False),
-        "period": _PERIOD,
-        "complete": FieldSpec("bool", "true when the parts make up the whole total"),
-    },
-    "rank": {
-        "metric": _METRIC,
-        "period": _PERIOD,
-        "ranking": FieldSpec("text", "the ranking, e.g. 全省县区GDP增速", True),
-        "value": _VALUE,
-        "ref": FieldSpec("id", "id of the claim whose value is ranked"),
-        "order": FieldSpec("order", "desc (largest first, default) or asc"),
-    },
-    "count": {
-        "metric": _METRIC,
-        "period": FieldSpec("period", "the period"),
-        "value": _VALUE,
-        "within": FieldSpec("value-or-id", "the larger count (a value or a claim id)", True),
-    },
+# A kind's rule over the fields read for one claim: None, or the problem as (the field to point
+# at, code, message). The loader runs them in order, after every field has been read.
+Requirement = Callable[[str, Mapping[str, Any]], tuple[str, str, str] | None]
+
+
+def _span_or_base(kind: str, fields: Mapping[str, Any]) -> tuple[str, str, str] | None:
+    period = fields.get("period")
+    if fields.get("base") or (isinstance(period, Period) and period.is_span):
+        return None
+    return "period", "E111", f"a {kind} claim needs a span (2021-2025, 十四五) or a 'base' period"
+
+
+def _two_metrics(kind: str, fields: Mapping[str, Any]) -> tuple[str, str, str] | None:
+    metrics = fields.get("metrics")  # a tuple, or None when it was refused
+    if isinstance(metrics, tuple) and len(metrics) == 2:
+        return None
+    return "metrics", "E115", "'metrics' must be [numerator, denominator]"
+
+
+def _within_same_unit(kind: str, fields: Mapping[str, Any]) -> tuple[str, str, str] | None:
+    value, within = fields.get("value"), fields.get("within")
+    if (
+        isinstance(value, Value)
+        and isinstance(within, Value)
+        and value.unit.dimension != within.unit.dimension
+    ):
+        return (
+            "within",
+            "E110",
+            f"'{within.text}' is not counted in the same unit as '{value.text}'",
+        )
+    return None
+
+
+def _any_form(s: Stated, u: UnitInfo) -> bool:
+    return True
+
+
+@dataclass(frozen=True, slots=True)
+class KindSpec:
+    """A claim kind: its own fields, the values it takes and what else it requires of them.
+
+    ``fits`` is the loader's E110 rule (the extractor asks it too before it drafts a claim) and
+    ``takes`` its wording; with ``bare`` a figure without a unit (3.4, 2.29, 2) is read as the
+    kind's own form, multiple, ratio or rank; ``requires`` are the kind's rules over its fields.
+    A new kind is one entry of :data:`KINDS` (and, to be checked, a rule kind in ``kinds/``).
+    """
+
+    fields: dict[str, FieldSpec]
+    takes: str = "a figure"
+    fits: Callable[[Stated, UnitInfo], bool] = _any_form
+    bare: bool = False
+    requires: tuple[Requirement, ...] = ()
+
+
+KINDS: dict[str, KindSpec] = {
+    "level": KindSpec(
+        {"metric": _METRIC, "period": FieldSpec("point", "the period", True), "value": _VALUE},
+        "a level (a change such as 增加300亿元 is a growth claim)",
+        # a level says how much there is: 增加300亿元 is a change, for a growth claim
+        lambda s, u: s.form == "number" and s.verb is None,
+    ),
+    "growth": KindSpec(
+        _CHANGE,
+        "a rate (%), percentage points (个百分点) or an amount with its direction (增加12.3亿元)",
+        # a level put in a growth claim by mistake (670亿元) stays an error
+        lambda s, u: (
+            s.form == "number"
+            and (u.is_percent or u.is_points or (u.dimension != "" and s.verb is not None))
+        ),
+    ),
+    "cagr": KindSpec(
+        _CHANGE,
+        "a rate (%)",
+        lambda s, u: s.form == "number" and u.is_percent,
+        requires=(_span_or_base,),
+    ),
+    "multiple": KindSpec(
+        _CHANGE,
+        "a multiple (3.4倍, 增长2倍, 翻番)",
+        lambda s, u: s.form == "multiple" or (s.form == "number" and not s.unit),
+        bare=True,
+        requires=(_span_or_base,),
+    ),
+    "share": KindSpec(
+        {
+            "metric": _METRIC,
+            "period": _PERIOD,
+            "value": _VALUE,
+            "whole": FieldSpec("text", "metric of the whole (default: the same metric)"),
+            "whole_entity": FieldSpec("text", "entity of the whole (default: the same entity)"),
+            "part": FieldSpec("id", "id of the claim of the part"),
+            "total": FieldSpec("id", "id of the claim of the whole"),
+        },
+        "a percentage or a fraction",
+        lambda s, u: s.form == "number" and u.dimension == "",
+    ),
+    "ratio": KindSpec(
+        {
+            "metrics": FieldSpec("texts", "[numerator, denominator] metrics", True, False),
+            "period": _PERIOD,
+            "value": _VALUE,
+            "refs": FieldSpec("ids", "ids of the [numerator, denominator] claims", False, False),
+        },
+        "a ratio (2.29:1)",
+        lambda s, u: s.form == "ratio" or (s.form == "number" and not s.unit),
+        bare=True,
+        requires=(_two_metrics,),
+    ),
+    "sum": KindSpec(
+        {
+            "total": FieldSpec("text", "metric of the total", True),
+            "parts": FieldSpec("texts", "metrics of the parts", True, False),
+            "period": _PERIOD,
+            "complete": FieldSpec("bool", "true when the parts make up the whole total"),
+        },
+    ),
+    "rank": KindSpec(
+        {
+            "metric": _METRIC,
+            "period": _PERIOD,
+            "ranking": FieldSpec("text", "the ranking, e.g. 全省县区GDP增速", True),
+            "value": _VALUE,
+            "ref": FieldSpec("id", "id of the claim whose value is ranked"),
+            "order": FieldSpec("order", "desc (largest first, default) or asc"),
+        },
+        "a rank (第二, 3)",
+        lambda s, u: s.form == "rank" or (s.form == "number" and not s.unit),
+        bare=True,
+    ),
+    "count": KindSpec(
+        {
+            "metric": _METRIC,
+            "period": FieldSpec("period", "the period"),
+            "value": _VALUE,
+            "within": FieldSpec("value-or-id", "the larger count (a value or a claim id)", True),
+        },
+        fits=lambda s, u: s.form == "number",
+        requires=(_within_same_unit,),
+    ),
 }
 # Every field a claim of each kind takes: the common ones and its own.
-FIELDS: dict[str, dict[str, FieldSpec]] = {kind: {**COMMON, **own} for kind, own in KINDS.items()}
+FIELDS: dict[str, dict[str, FieldSpec]] = {
+    k: {**COMMON, **spec.fields} for k, spec in KINDS.items()
+}
 REQUIRED: dict[str, frozenset[str]] = {
     kind: frozenset(name for name, f in spec.items() if f.required) for kind, spec in FIELDS.items()
 }
