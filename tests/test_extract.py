@@ -234,7 +234,8 @@ def _extract(tmp: Path, article: str, pack: RulePack, name: str = "a.txt") -> Pa
 def test_example_article_validates(tmp_path: Path, pack: RulePack) -> None:
     out = _extract(tmp_path, EXAMPLE.read_text(encoding="utf-8"), pack, EXAMPLE.name)
     text = out.read_text(encoding="utf-8")
-    assert text.startswith("# yaml-language-server: $schema=../schema/claims.schema.json\n")
+    # no schema file in tmp_path or above it: no modeline pointing nowhere, but how to make one
+    assert text.startswith("# Editors complete and check this file with the JSON Schema: ")
     loaded = load_claims(out, pack)
     assert len(loaded.claims) > 100 and all(c.draft for c in loaded.claims)
     assert (loaded.entity, loaded.year) == ("金昌市", 2025)

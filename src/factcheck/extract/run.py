@@ -25,6 +25,7 @@ from factcheck.extract.yamltext import (
     claim_lines,
     file_lines,
     insertion,
+    modeline_for,
     quoted,
     skipped_lines,
     splice,
@@ -60,7 +61,7 @@ def run_extract(
     claims, skipped = list(draft.claims), list(draft.skipped)
     for _ in range(MAX_ROUNDS):
         items = [claim_lines(c) for c in claims]
-        lines = file_lines(draft, rel, items)
+        lines = file_lines(draft, rel, items, modeline_for(target))
         first = len(lines) - sum(map(len, items)) + 1
         listed = _uncovered_skips(skipped, claims)
         lines += skipped_lines(listed)

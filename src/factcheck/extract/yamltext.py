@@ -9,8 +9,10 @@ exactly that text, and double-quoted with escapes otherwise; characters YAML may
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Sequence
+from pathlib import Path
 
 import yaml
 
@@ -18,6 +20,30 @@ from factcheck.errors import InputError, Loc, Problem
 from factcheck.extract.draft import Draft, DraftClaim, Skipped
 
 MODELINE = "# yaml-language-server: $schema=../schema/claims.schema.json"
+SCHEMA_NAMES = ("claims.schema.json", "schema/claims.schema.json")
+NO_SCHEMA = (
+    "# Editors complete and check this file with the JSON Schema: `factcheck schema -o "
+    "claims.schema.json`, then put `# yaml-language-server: $schema=claims.schema.json` here."
+)
+
+
+def modeline_for(target: Path) -> str:
+    """The modeline of a claims file to be written at ``target``: the schema's path relative to
+    it, found in its folder or a folder above (``claims.schema.json`` or
+    ``schema/claims.schema.json``, as ``factcheck schema -o`` writes it); a modeline to a file
+    that does not exist would point nowhere, so without one the comment says how to make it."""
+    try:
+        folder = target.resolve().parent
+    except (OSError, RuntimeError):
+        return NO_SCHEMA
+    for above in (folder, *folder.parents):
+        for name in SCHEMA_NAMES:
+            if (above / name).is_file():
+                rel = os.path.relpath(above / name, folder)
+                return f"# yaml-language-server: $schema={Path(rel).as_posix()}"
+    return NO_SCHEMA
+
+
 # Characters the YAML reader accepts in a stream, minus the line breaks it would fold.
 _UNSAFE = re.compile("[^\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 # Text that is a plain scalar for certain (a word character first; no colon, hash, quote,
@@ -121,10 +147,12 @@ def skipped_lines(skipped: Sequence[Skipped], indent: int = 0) -> list[str]:
     return out
 
 
-def file_lines(draft: Draft, article: str, items: list[list[str]]) -> list[str]:
+def file_lines(
+    draft: Draft, article: str, items: list[list[str]], modeline: str = MODELINE
+) -> list[str]:
     """A whole claims file: modeline, header, the file's keys, then the claim items."""
     head = [
-        MODELINE,
+        modeline,
         "#",
         comment(
             f"# Drafted by `factcheck extract` from {article}: {len(draft.claims)} claims from "
