@@ -81,11 +81,25 @@ def test_an_article_finds_its_claims_file(folder: Path) -> None:
     assert "文中为 9.5%，按水平值计算为 8.4%" in done.stdout
 
 
-def test_an_article_no_claims_file_names(tmp_path: Path) -> None:
-    (tmp_path / "x.txt").write_text("增长8%\n", encoding="utf-8")
-    done = show(tmp_path, "x.txt")
-    assert done.returncode == 2
-    assert done.stderr.startswith("x.txt:1:1: E301 ")
+UNMARK = re.compile(r"\[([^\]]*)\][✗!i✓·][0-9,]*")
+
+
+def test_an_article_without_claims_file_is_drafted_in_memory(folder: Path) -> None:
+    (folder / "claims.yaml").unlink()
+    done = show(folder, "article.txt")
+    assert done.returncode in (0, 1), done.stderr
+    lines = done.stdout.splitlines()
+    article = [x for x in (folder / "article.txt").read_text(encoding="utf-8").splitlines() if x]
+    # every paragraph is there, in order, its figures marked and its words untouched
+    unmarked = [UNMARK.sub(r"\1", x) for x in lines]
+    assert [unmarked.index(p) for p in article] == sorted(unmarked.index(p) for p in article)
+    assert "[60亿元]" in done.stdout  # a drafted level
+
+
+def test_marks_never_change_the_article(folder: Path) -> None:
+    lines = [UNMARK.sub(r"\1", x) for x in show(folder, "claims.yaml").stdout.splitlines()]
+    for paragraph in (folder / "article.txt").read_text(encoding="utf-8").splitlines():
+        assert paragraph in lines
 
 
 def test_user_text_is_escaped(folder: Path) -> None:

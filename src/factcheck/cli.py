@@ -412,7 +412,10 @@ def coverage(
 @app.command()
 def show(
     path: Annotated[
-        Path, typer.Argument(help="A claims file, or an article that a claims file names.")
+        Path,
+        typer.Argument(
+            help="A claims file, or an article (its claims file, or claims drafted in memory)."
+        ),
     ],
     rules: RulesOpt = None,
     lang: Annotated[str | None, typer.Option("--lang", help="zh or en.")] = None,
@@ -427,10 +430,10 @@ def show(
         _problem(path, "E301", "no such file or folder")
     claims = [path]
     if path.is_file() and path.suffix not in core.CLAIM_SUFFIXES:  # an article
-        claims = core.claims_of_changed([path])
-        if not claims:
-            _problem(path, "E301", "no claims file here or in a folder above names this article")
-    targets, problems = core.collect(claims, article_root)
+        # its claims file (in its folder or above); without one, claims drafted in memory, as
+        # `check ARTICLE.txt` does
+        claims = core.claims_of_changed([path]) or [path]
+    targets, problems = core.collect(claims, article_root, articles=True)
     if problems:
         _problems(problems)
     packs, found = core.resolve_sources(rules, claims)

@@ -82,7 +82,10 @@ def annotate(result: FileResult) -> tuple[list[Paragraph], list[tuple[int, Findi
     placed = {n for m in marks for n in m.notes}
     paragraphs = []
     offset = 0
-    for line_no, line in enumerate(text.split("\n"), 1):
+    lines = text.split("\n")
+    if lines[-1] == "":  # the line break that ends the text opens no paragraph
+        lines.pop()
+    for line_no, line in enumerate(lines, 1):
         end = offset + len(line)
         here = [m for m in marks if offset <= m.start < end]
         mine = {n for m in here for n in m.notes}
