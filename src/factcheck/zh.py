@@ -79,6 +79,19 @@ BRACKET_PAIRS: dict[str, str] = {"（": "）", "(": ")"}
 # Every quote mark, opening or closing, and the apostrophe that stands for one in plain text.
 QUOTE_MARKS = "".join(dict.fromkeys([*QUOTE_PAIRS, *QUOTE_PAIRS.values(), "'"]))
 
+# ---- dates
+
+# A year written digit by digit in Chinese numerals (二零一五年, 二○二五年: ○ for 〇 in some texts).
+YEAR_DIGITS = "零〇○一二三四五六七八九"
+# Words before a year of the Republic of China calendar (民國114年, 去年114年).
+ROC_YEAR_LEADS = ("民国", "民國", "去年", "今年", "明年")
+# English month names: a number after one is a day or a year (April 13, 2000; March 1999).
+MONTH_NAMES = (
+    *("January", "February", "March", "April", "May", "June", "July", "August"),
+    *("September", "October", "November", "December"),
+    *("Jan.", "Feb.", "Mar.", "Apr.", "Aug.", "Sept.", "Sep.", "Oct.", "Nov.", "Dec."),
+)
+
 # ---- verbs
 
 # The direction verbs of a change, as parse_value reads them (增长5%, 下降35%). 净增/净减少 (a

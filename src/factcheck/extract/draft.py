@@ -17,9 +17,11 @@ from dataclasses import replace
 from factcheck.extract.assemble import assemble
 from factcheck.extract.describe import describe
 from factcheck.extract.drafter import MAX_PREV, Drafter
-from factcheck.extract.model import Draft, DraftClaim, Skipped
+from factcheck.extract.model import Draft, DraftClaim, Field, Skipped
 from factcheck.extract.rules import Figure
+from factcheck.extract.text import REACH
 from factcheck.rulepack import RulePack
+from factcheck.zh import fold
 
 __all__ = ["Draft", "DraftClaim", "Skipped", "draft_claims"]
 
@@ -27,7 +29,47 @@ __all__ = ["Draft", "DraftClaim", "Skipped", "draft_claims"]
 def draft_claims(
     text: str, pack: RulePack, entity: str | None = None, year: int | None = None
 ) -> Draft:
-    """Draft the claims of an article; ``entity`` and ``year`` default to guesses from it."""
+    """Draft the claims of an article; ``entity`` and ``year`` default to guesses from it.
+
+    A text in traditional characters is read in simplified ones (:func:`factcheck.zh.fold`:
+    the same length, so every offset holds), and its quotes are then taken from the text as
+    written."""
+    work = fold(text)
+    draft = _draft(work, pack, entity, year)
+    if work is text:
+        return draft
+    claims = tuple(
+        replace(c, quote=text[c.start : c.end], fields=_written(text, work, c))
+        for c in draft.claims
+    )
+    skipped = tuple(replace(s, quote=_original(text, work, s)) for s in draft.skipped)
+    return replace(draft, claims=claims, skipped=skipped)
+
+
+_NAMES = ("metric", "metrics", "entity", "ranking", "within")
+
+
+def _written(text: str, work: str, c: DraftClaim) -> tuple[Field, ...]:
+    """The names of a claim (metric, entity…) as the article writes them, found near it."""
+    a, b = max(0, c.start - REACH), c.end + REACH
+
+    def back(v: str) -> str:
+        at = work.find(v, a, b)
+        return text[at : at + len(v)] if at >= 0 else v
+
+    return tuple(
+        (n, (back(v) if isinstance(v, str) else tuple(map(back, v))) if n in _NAMES else v)
+        for n, v in c.fields
+    )
+
+
+def _original(text: str, work: str, s: Skipped) -> str:
+    """The quote of a set-aside mention as the article writes it."""
+    at = work.rfind(s.quote, max(0, s.start - len(s.quote)), s.end + len(s.quote))
+    return text[at : at + len(s.quote)] if at >= 0 else s.text
+
+
+def _draft(text: str, pack: RulePack, entity: str | None, year: int | None) -> Draft:
     d = Drafter(text, pack, entity, year)
     claims: list[DraftClaim] = []
     prev: list[Figure] = []

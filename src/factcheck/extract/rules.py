@@ -23,7 +23,14 @@ from factcheck.extract.text import REACH, ArticleContext, TimeWord, quoted_name
 from factcheck.mentions import Mention
 from factcheck.numbers import Lexicon
 from factcheck.zh import DIRECTION_VERBS as VERBS  # the direction verbs parse_value knows
-from factcheck.zh import DOWN_VERBS, RANGE_MARKS, RANK_VERBS
+from factcheck.zh import (
+    DOWN_VERBS,
+    MONTH_NAMES,
+    RANGE_MARKS,
+    RANK_VERBS,
+    ROC_YEAR_LEADS,
+    YEAR_DIGITS,
+)
 from factcheck.zh import TO_WORDS as _TO  # 降至, 提高到, 降为: the figure is the new level
 
 _ANNUAL = ("年均", "年平均", "平均每年", "每年平均", "年复合", "复合增长")
@@ -43,8 +50,48 @@ _QUARTER_MENTION = re.compile(r"^[一二三四1-4]季度$")
 _SPAN_LEADS = ("连续", "近", "前")
 # A date or a time of day written with marks: 2024-11-18, 2024/11/18, 20:43, 20:43:04.
 _CLOCK = re.compile(
-    r"[^0-9]*(?:(?:1[89]|2[01])[0-9]{2}[-/.][01]?[0-9][-/.][0-3]?[0-9]|[0-2][0-9]:[0-5][0-9])"
+    r"[^0-9]*(?:(?:1[89]|2[01])[0-9]{2}[-/.][01]?[0-9][-/.][0-3]?[0-9]|[0-2][0-9]:[0-5][0-9]"
+    r"|[0-9]:[0-5][0-9]$)"
 )
+
+
+_CN_YEAR = re.compile(f"^[{YEAR_DIGITS}]{{4}}年$")
+_ROC_YEAR = re.compile(r"^1[0-4][0-9]年$")
+_ROC_AFTER = re.compile(r"^(?:第|度|全年|上半年|下半年|[0-9]{1,2}月|预测|預測|前|以来|以來)")
+_QUARTER_WORD = re.compile(r"^第[一二三四1-4]季度?$")
+_EN_YEAR = re.compile(r"^(?:1[89]|20)[0-9]{2}$")
+_EN_BEFORE = re.compile(
+    r"(?:" + "|".join(re.escape(n) for n in MONTH_NAMES) + r"|\b(?:in|of|from|since|through|to"
+    r"|until|by|the|and|fiscal|year|early|late|mid)),?\s+$",
+    re.IGNORECASE,
+)
+_EN_MONTH = re.compile(r"(?:" + "|".join(re.escape(n) for n in MONTH_NAMES) + r")\s+$")
+_ORDINAL = re.compile(r"[0-9]+(?:st|nd|rd|th)")
+_CODE = re.compile(r"[A-Za-z]+-[0-9]+(?:-[0-9]+)*")
+
+
+def _written_date(m: Mention, core: str, text: str) -> bool:
+    """A year or a day written otherwise than 2025年: 二零一五年, 114年 of the ROC calendar
+    before a period word, 第4季, (13)日, March 1999, April 13."""
+    before = text[max(0, m.start - 14) : m.start]
+    after = text[m.end : m.end + 4]
+    if _CN_YEAR.match(core) or _QUARTER_WORD.match(core):
+        return True
+    if _ROC_YEAR.match(core) and (before.endswith(ROC_YEAR_LEADS) or _ROC_AFTER.match(after)):
+        return True
+    if before.endswith(("(", "（")) and after[:2] in (")日", "）日"):
+        return True  # 今（13）日: today, the 13th
+    if core.isdigit() and _EN_YEAR.match(core) and _EN_BEFORE.search(before):
+        return True
+    return core.isdigit() and int(core) <= 31 and bool(_EN_MONTH.search(before))
+
+
+def _in_code(m: Mention, text: str) -> bool:
+    """Whether the mention is part of a letter-and-number code (CB-00-60)."""
+    for c in _CODE.finditer(text, max(0, m.start - 12), min(len(text), m.end + 12)):
+        if c.start() <= m.start and m.end <= c.end():
+            return True
+    return False
 
 
 def _around(folded: str, m: Mention) -> str:
@@ -107,10 +154,16 @@ def skip_reason(m: Mention, ctx: ArticleContext) -> str | None:
         return "date"  # 一季度, 2025年三季度: a quarter named (连续三季度 counts quarters)
     if _is_date(m, core, folded) or _CLOCK.match(_around(folded, m)):
         return "date"
+    if _written_date(m, core, text):
+        return "date"
+    if text[max(0, m.start - 1) : m.start] in ("±", "+-"):
+        return "other"  # (±0.7%): a margin of error, not a figure
+    if _CODE.search(text, max(0, m.start - 12), min(len(text), m.end + 12)) and _in_code(m, text):
+        return "name"  # CB-00-60: a release number
     if m.value is None and not core.endswith("位数"):
         return "other"  # 数千户, 三四年, 2+4+N: no single value
-    if re.search(r"[A-Za-z]", core):
-        return "name"  # 5G, 4N5: codes and grades
+    if re.search(r"[A-Za-z]", core) and not _ORDINAL.fullmatch(core):
+        return "name"  # 5G, 4N5: codes and grades (112th is a rank)
     if core.endswith("岁"):
         return "age"
     if text[max(0, m.start - 1) : m.start] == "每":
@@ -215,12 +268,19 @@ def resolve_period(f: Figure, ctx: ArticleContext, ref_year: int, default_plan: 
     """Set ``period`` and ``base`` from the time words of the figure's sentence before it."""
     c_start, _ = ctx.clause(f.mention.start)
     times = ctx.times_before(f.vstart)
-    bases = [t for t in times if t.role == "base" and t.start >= c_start]
+    # 比上年 is the default base of a change: only a base named otherwise is written.
+    bases = [t for t in times if t.role == "base" and t.start >= c_start and t.kind != "relyear"]
     points = [t for t in times if t.role != "base"]
+    if not points and (carried := ctx.carried(f.vstart)) is not None:
+        points = [carried]  # the paragraph's or the heading's time
     nearest = points[-1] if points else None
-    span = _span(points)
-    point = _point_of(nearest) if nearest else str(ref_year)
-    base = bases[-1].period if bases else None
+    span = _span(points) or (nearest.period if nearest and nearest.kind == "span" else None)
+    point = _point_of(nearest, ref_year) if nearest else str(ref_year)
+    base = _point_of(bases[-1], ref_year) if bases else None
+    if bases and _of_base(ctx.text, bases[-1], f):
+        # 比1962年的318亿元: the start value of a comparison, stated at the base's time
+        f.period = base or point
+        return
     kind = f.kind
     if kind == "cagr":
         plan = next((t for t in reversed(points) if t.kind == "plan"), None)
@@ -262,11 +322,23 @@ def _year_before(point: str) -> str:
     return f"{year - 1}{point[4:]}" if year else point
 
 
-def _point_of(t: TimeWord) -> str:
-    """A point period from a time word: a plan stands for its last year (十四五期间 → 2025)."""
-    if t.kind == "plan" and t.year is not None:
+def _point_of(t: TimeWord, ref_year: int) -> str:
+    """A point period from a time word: a plan stands for its last year (十四五期间 → 2025), a
+    span for its end, a quarter without year for that quarter of the reference year."""
+    if t.kind in ("plan", "span") and t.year is not None:
         return str(t.year)
+    if t.kind == "quarter" and t.year is None:
+        return f"{ref_year}{t.period}"
+    if t.kind == "relyear":
+        return str(ref_year + int(t.period))
     return t.period
+
+
+def _of_base(text: str, t: TimeWord, f: Figure) -> bool:
+    """Whether the figure is the value at a comparison's base time: 比1962年的318亿元."""
+    between = text[t.end : f.vstart]
+    compared = text[max(0, t.start - 2) : t.start].endswith(("比", "较", "較", "相比"))
+    return f.form == "number" and compared and between in ("的", "时的", "末的", "底的")
 
 
 def _span(points: list[TimeWord]) -> str | None:

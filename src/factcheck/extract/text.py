@@ -19,7 +19,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from factcheck.mentions import Mention
-from factcheck.zh import BRACKET_PAIRS, QUOTE_PAIRS, TO_WORDS, run_of_months
+from factcheck.zh import BRACKET_PAIRS, QUOTE_PAIRS, TO_WORDS, YEAR_DIGITS, run_of_months
 
 # Full-width digits and point map one to one onto ASCII, so offsets stay valid for every regex.
 FOLD = str.maketrans("０１２３４５６７８９．", "0123456789.")
@@ -27,6 +27,7 @@ _CLAUSE = re.compile(r"[，。；、！？：,;!?:\n…]")
 _SENTENCE = re.compile(r"[。；！？;!?]|\n[ \t\u3000]*\n")
 REACH = 300  # characters: how far back a time word, a label or a qualifier is looked for
 _CN_SMALL = "一二两三四五六七八九十"
+_PARAGRAPH = re.compile(r"\n[ \t\u3000]*\n")
 _OPEN = "".join(QUOTE_PAIRS)
 _CLOSE = "".join(QUOTE_PAIRS.values())
 # The word before a time word says what it does for the figures after it.
@@ -62,15 +63,35 @@ class TimeWord:
 _RUN_OF_MONTHS = run_of_months()
 
 
+_CN_YEAR = re.compile(f"[{YEAR_DIGITS}]{{4}}(?=年)")
+
+
+def _digits(m: re.Match[str]) -> str:
+    """A year written in Chinese numerals, digit by digit, as Arabic digits."""
+    out = []
+    for ch in m.group():
+        out.append("0" if ch in "零〇○" else str("一二三四五六七八九".index(ch) + 1))
+    return "".join(out)
+
+
 def time_pattern(plans: dict[str, tuple[int, int]]) -> re.Pattern[str]:
     """The regex of time words, with the plan names of the rule pack (longest first)."""
     names = "|".join(re.escape(p) for p in sorted(plans, key=lambda p: (-len(p), p))) or "(?!)"
     return re.compile(
-        r"(?<![0-9.])(?P<y>(?:1[89]|2[01])[0-9]{2})年"
+        # 1990~2010年, 1958年至2018年, 2013—2016年: a span of years
+        r"(?<![0-9.])(?P<s1>(?:1[89]|2[01])[0-9]{2})年?[-–—~～至到](?P<s2>(?:1[89]|2[01])[0-9]{2})年"
+        r"(?!底|末|[0-9一二三四1-4]+(?:季度|月))"
+        r"|(?<![0-9.])(?P<y>(?:1[89]|2[01])[0-9]{2})年"
         rf"(?:(?P<run>{_RUN_OF_MONTHS})"
-        r"|(?P<q>[一二三四1-4])季度|第(?P<q2>[一二三四1-4])季度|(?P<mo>1[0-2]|0?[1-9])月份?"
+        r"|(?P<q>[一二三四1-4])季度|第(?P<q2>[一二三四1-4])季度?|(?P<mo>1[0-2]|0?[1-9])月份?"
         r"|(?P<ye>底|末))?"
         rf"|(?<![0-9.年])(?P<run0>{_RUN_OF_MONTHS})"
+        r"|(?<![0-9.年前连续近])(?:第(?P<q0b>[一二三四1-4])季度?|(?P<q0>[一二三四1-4])季度)"
+        # 114年第4季, 民国114年: a year of the Republic of China calendar before a period word
+        r"|(?<![0-9.])(?P<roc>1[0-4][0-9])年"
+        r"(?:第(?P<rq>[一二三四1-4])季度?|(?=度|全年|上半年|下半年|[0-9]{1,2}月|预测|前))"
+        # 去年, 今年, 上年, 明年: the year before, of, or after the reference year
+        r"|(?P<rel>去年|今年|上年|明年|前年)(?!同期|末|底|[0-9一二三四1-4])"
         rf"|[{_OPEN}]?(?P<p>{names})[{''.join(QUOTE_PAIRS.values())}]?(?P<ps>期间|时期|以来|期末|末|初)?"
         rf"|(?P<n>[0-9]+|[{_CN_SMALL}]+)年(?:(?P<ago>前|以前)|(?=内?翻))"
     )
@@ -99,8 +120,26 @@ def find_times(
     out: list[TimeWord] = []
     for m in pattern.finditer(folded):
         role = _role(folded, m.start(), m.end())
-        if m["run0"]:  # the year is the file's reference year, as the loader reads it
+        if m["s1"]:
+            first, last = int(m["s1"]), int(m["s2"])
+            if first < last:  # from the end of the first year (docs/claims-format.md)
+                out.append(TimeWord(*m.span(), "span", f"{first}-{last}", last, first, role))
+        elif m["run0"]:  # the year is the file's reference year, as the loader reads it
             out.append(TimeWord(*m.span(), "months", m["run0"], None, None, role))
+        elif m["roc"]:
+            year = 1911 + int(m["roc"])
+            if m["rq"]:
+                q = m["rq"] if m["rq"].isdigit() else str("一二三四".index(m["rq"]) + 1)
+                out.append(TimeWord(*m.span(), "quarter", f"{year}Q{q}", year, None, role))
+            else:
+                out.append(TimeWord(*m.span(), "year", str(year), year, None, role))
+        elif m["rel"]:
+            shift = {"去年": -1, "上年": -1, "今年": 0, "明年": 1, "前年": -2}[m["rel"]]
+            out.append(TimeWord(*m.span(), "relyear", str(shift), None, None, role))
+        elif m["q0"] or m["q0b"]:  # a quarter of the reference year: Q1 until it is known
+            quarter = m["q0"] or m["q0b"]
+            q = quarter if quarter.isdigit() else str("一二三四".index(quarter) + 1)
+            out.append(TimeWord(*m.span(), "quarter", f"Q{q}", None, None, role))
         elif m["y"]:
             year = int(m["y"])
             quarter = m["q"] or m["q2"]
@@ -135,7 +174,8 @@ class ArticleContext:
 
     def __init__(self, text: str, mentions: list[Mention], plans: dict[str, tuple[int, int]]):
         self.text = text
-        self.folded = text.translate(FOLD)
+        # 二零一五年 reads as 2015年 (the same length: offsets hold)
+        self.folded = _CN_YEAR.sub(_digits, text.translate(FOLD))
         starts = [m.start for m in mentions]
         ends = [m.end for m in mentions]
 
@@ -146,6 +186,7 @@ class ArticleContext:
         self.clause_marks = [m.start() for m in _CLAUSE.finditer(text) if not inside(m.start())]
         self.sentence_marks = [m.start() for m in _SENTENCE.finditer(text) if not inside(m.start())]
         self.times = find_times(self.folded, time_pattern(plans), plans)
+        self.paragraph_marks = [m.end() for m in _PARAGRAPH.finditer(text)]
         self._time_starts = [t.start for t in self.times]
 
     @staticmethod
@@ -169,6 +210,37 @@ class ArticleContext:
         marks must not make every figure scan it all)."""
         start, _ = self.sentence(pos)
         return self.times_between(max(start, pos - REACH), pos)
+
+    def carried(self, pos: int) -> TimeWord | None:
+        """The time word a figure without one in its sentence is read in: the last point of
+        time before it in its paragraph, else the first of the article's lead paragraph (its
+        heading or dateline: 一季度全省生产总值… times the release)."""
+        start, _ = self.sentence(pos)
+        i = bisect_left(self._time_starts, start) - 1
+        par = self.paragraph_start(pos)
+        while i >= 0 and self.times[i].start >= par and start - self.times[i].start <= 4 * REACH:
+            if self.times[i].role == "point":
+                return self.times[i]
+            i -= 1
+        lead_end = self.paragraph_end(0)
+        if par == 0 or lead_end >= start:
+            return None
+        for t in self.times:
+            if t.start >= lead_end:
+                break
+            if t.role == "point" and t.kind in ("quarter", "months", "month", "year"):
+                return t
+        return None
+
+    def paragraph_start(self, pos: int) -> int:
+        """Where the paragraph of ``pos`` starts (after a blank line, or the text's start)."""
+        i = bisect_right(self.paragraph_marks, pos) - 1
+        return self.paragraph_marks[i] if i >= 0 else 0
+
+    def paragraph_end(self, pos: int) -> int:
+        """Where the paragraph of ``pos`` ends."""
+        i = bisect_right(self.paragraph_marks, pos)
+        return self.paragraph_marks[i] if i < len(self.paragraph_marks) else len(self.text)
 
     def times_between(self, start: int, end: int) -> list[TimeWord]:
         """The time words that lie wholly in [start, end)."""
