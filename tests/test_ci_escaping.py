@@ -135,3 +135,22 @@ def test_a_claims_file_cannot_clear_the_screen_through_the_cli(tmp_path: Path) -
         if args == ["-f", "text"]:
             lines = done.stdout.splitlines()
             assert len(lines) == 4 and all(LINE.match(x) for x in lines)
+
+
+def test_a_file_name_cannot_break_a_problem_line(tmp_path: Path) -> None:
+    # a claims file whose name holds a line break and an escape sequence, found by a folder walk
+    name = "bad\n\x1b[2Jforged.yaml:1:1: E999 x.yaml"
+    (tmp_path / name).write_text("claims: [\n", encoding="utf-8")
+    env = {**os.environ, "LANG": "C.UTF-8", "PYTHONIOENCODING": "utf-8"}
+    done = subprocess.run(
+        [sys.executable, "-m", "factcheck", "check", ".", "--no-cache", "-f", "text"],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+    )
+    assert done.returncode == 2
+    for stream in (done.stdout, done.stderr):
+        assert not RAW.findall(stream)
+        assert all(x.startswith("bad\\n\\x1b[2Jforged") for x in stream.splitlines()), stream

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from factcheck.codes import INPUT_CODES
+from factcheck.textsafe import visible
 
 
 @dataclass(frozen=True, slots=True, order=True)
@@ -39,7 +40,8 @@ class Problem:
         object.__setattr__(self, "message", one_line(self.message))
 
     def __str__(self) -> str:
-        return f"{self.loc}: {self.code} {self.message}"
+        # a path comes from the disk or the command line: it may hold a line break too
+        return f"{visible(str(self.loc))}: {self.code} {self.message}"
 
     def to_dict(self) -> dict[str, object]:
         """A JSON-ready form."""
@@ -56,10 +58,10 @@ MAX_MESSAGE = 300
 
 
 def one_line(text: str, limit: int = MAX_MESSAGE) -> str:
-    """``text`` with line breaks and other unprintable characters escaped, at most ``limit``
+    """``text`` with line breaks and other control characters escaped as every format escapes
+    them (:func:`factcheck.textsafe.visible`; a full-width space stays), at most ``limit``
     characters long."""
-    if not text.isprintable():
-        text = "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
+    text = visible(text)
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
