@@ -530,3 +530,20 @@ def test_every_field_type_of_a_claim_has_a_reader() -> None:
     assert used <= READERS.keys()
     # claims and ignores are the file's lists, read by the loader itself
     assert set(get_args(FieldType)) == READERS.keys() | {"claims", "ignores"}
+
+
+@pytest.mark.parametrize(
+    ("extra", "code"),
+    [("per: '0'", "E108"), ("per: 百", "E108"), ("entities: [甲县]", "E115")],
+)
+def test_ratio_per_and_entities_are_checked(
+    tmp_path: Path, pack: RulePack, extra: str, code: str
+) -> None:
+    # A ratio's 'per' is a number above zero; its 'entities' are two, the numerator's and the
+    # denominator's.
+    body = (
+        "claims:\n  - id: r\n    kind: ratio\n    quote: 收入比\n    metrics: [甲, 乙]\n"
+        f"    period: '2025'\n    {extra}\n    value: '2.29'\n"
+    )
+    problems = problems_of(write(tmp_path, body, article="收入比2.29"), pack)
+    assert {p.code for p in problems} == {code}

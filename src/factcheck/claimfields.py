@@ -308,6 +308,26 @@ def _texts(c: ClaimReader, out: FieldsRead, name: str, node: yaml.Node) -> None:
     out.args["metrics"] = found and tuple(simplified(m) for m in found)
 
 
+def _entities(c: ClaimReader, out: FieldsRead, name: str, node: yaml.Node) -> None:
+    found = c.texts(node, name)
+    out.args[name] = found and tuple(simplified(m) for m in found)
+    if found is not None and len(found) != 2:
+        c.problem(node, "E115", f"'{name}' must be [numerator's, denominator's]")
+
+
+def _number(c: ClaimReader, out: FieldsRead, name: str, node: yaml.Node) -> None:
+    """A number above zero (a ratio's 'per': 100 for 以女性为100)."""
+    raw = c.text(node, name)
+    try:
+        number = float(raw) if raw is not None else None
+    except ValueError:
+        number = None
+    if number is None or not 0 < number < float("inf"):
+        c.problem(node, "E108", f"'{name}' must be a number above zero, not '{raw}'")
+        return
+    out.args[name] = number
+
+
 def _period(c: ClaimReader, out: FieldsRead, name: str, node: yaml.Node) -> None:
     out.args[name] = c.period(node, name, point=False)
 
@@ -368,6 +388,8 @@ def _accept(c: ClaimReader, out: FieldsRead, name: str, node: yaml.Node) -> None
 READERS: dict[FieldType, FieldReader] = {
     "text": _text,
     "texts": _texts,
+    "entities": _entities,
+    "number": _number,
     "period": _period,
     "point": _point,
     "value": _value,

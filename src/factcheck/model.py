@@ -21,8 +21,8 @@ from factcheck.units import UnitInfo
 
 # How a field is read: each type has its reader (factcheck.claimfields.READERS).
 FieldType = Literal[
-    "text", "texts", "value", "value-or-id", "period", "point", "id", "ids",
-    "bool", "basis", "order", "accept", "claims", "ignores",
+    "text", "texts", "entities", "number", "value", "value-or-id", "period", "point", "id",
+    "ids", "bool", "basis", "order", "accept", "claims", "ignores",
 ]  # fmt: skip
 
 
@@ -30,8 +30,8 @@ FieldType = Literal[
 class FieldSpec:
     """One field of a claim: its type, whether it is required, and a one-line meaning.
 
-    Types: ``text``, ``value``, ``period``, ``point``, ``id``, ``ids``, ``texts``, ``bool``,
-    ``basis``, ``order``, ``accept``, ``value-or-id``.
+    Types: ``text``, ``value``, ``period``, ``point``, ``id``, ``ids``, ``texts``,
+    ``entities``, ``number``, ``bool``, ``basis``, ``order``, ``accept``, ``value-or-id``.
     """
 
     type: FieldType
@@ -140,8 +140,9 @@ KINDS: dict[str, KindSpec] = {
     ),
     "cagr": KindSpec(
         _CHANGE,
-        "a rate (%)",
-        lambda s, u: s.form == "number" and u.is_percent,
+        "a rate (%) or an average yearly change in percentage points",
+        # an average yearly rate, or an average yearly change in points (平均每年提高1.5个百分点)
+        lambda s, u: s.form == "number" and (u.is_percent or u.is_points),
         requires=(_span_or_base,),
     ),
     "multiple": KindSpec(
@@ -170,9 +171,21 @@ KINDS: dict[str, KindSpec] = {
             "period": _PERIOD,
             "value": _VALUE,
             "refs": FieldSpec("ids", "ids of the [numerator, denominator] claims", False, False),
+            "entities": FieldSpec(
+                "entities",
+                "[numerator, denominator] entities, for a ratio between two entities "
+                "(甲县约为乙县的1.10倍; default: the claim's entity for both)",
+                False,
+                False,
+            ),
+            "per": FieldSpec(
+                "number",
+                "the ratio is per this many of the denominator (性别比105.07, 以女性为100: 100)",
+            ),
         },
-        "a ratio (2.29:1)",
-        lambda s, u: s.form == "ratio" or (s.form == "number" and not s.unit),
+        "a ratio (2.29:1), a figure per unit (2.90人) or an exchange rate (6.8985)",
+        # a ratio, or a figure per unit of the denominator (平均每户2.90人)
+        lambda s, u: s.form == "ratio" or s.form == "number",
         bare=True,
         requires=(_two_metrics,),
     ),
@@ -268,6 +281,8 @@ class Claim:
     value: Value | None = None
     refs: dict[str, str] = field(default_factory=dict)  # start, end, part, total, ref, within
     metrics: tuple[str, ...] = ()  # ratio: numerator, denominator; sum: parts
+    entities: tuple[str, ...] = ()  # ratio: the numerator's and the denominator's entity
+    per: float = 1.0  # ratio: per this many of the denominator (100 for 性别比)
     whole: str | None = None
     whole_entity: str | None = None
     total: str | None = None

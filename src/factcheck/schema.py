@@ -56,6 +56,8 @@ def _field(spec: FieldSpec) -> dict[str, Any]:
     base: dict[str, Any]
     if spec.type in ("texts", "ids"):
         base = {"type": "array", "items": _SCALAR, "minItems": 1}
+    elif spec.type == "entities":
+        base = {"type": "array", "items": _SCALAR, "minItems": 2, "maxItems": 2}
     elif spec.type == "bool":
         base = dict(_BOOL)
     elif spec.type == "basis":

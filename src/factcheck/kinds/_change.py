@@ -51,6 +51,14 @@ POINTS = Formula(
 # difference of the levels, as for percentage points, but of quantities. The same arithmetic,
 # told apart from POINTS by identity (unfit checks the units of each).
 AMOUNT = replace(POINTS)
+# An average yearly change in percentage points (平均每年提高1.5个百分点): (end − start) / years.
+AVG_POINTS = Formula(
+    f=lambda s, e, n: (e - s) / n,
+    start_from=lambda e, v, n: e - v * n,
+    end_from=lambda s, v, n: s + v * n,
+    render=lambda a, b, n: f"({b} - {a})/{n:g}",
+    needs_positive=False,
+)
 CAGR = Formula(
     f=_cagr,
     start_from=lambda e, v, n: e / (1 + v) ** n,
@@ -77,7 +85,7 @@ def recompute(
 ) -> tuple[Interval, float] | None:
     """The range the formula gives over the input intervals, and its face value; None when
     undefined (a level at or below zero, or no time between the two)."""
-    if years <= 0 and formula is CAGR:
+    if years <= 0 and formula in (CAGR, AVG_POINTS):
         return None
     if formula.needs_positive and (start.interval.lo <= 0 or end.interval.lo < 0):
         return None
@@ -101,7 +109,7 @@ def unfit(formula: Formula, start: Value, end: Value, stated: Value) -> tuple[st
     a, b = start.unit, end.unit
     if a.dimension != b.dimension:
         return f"the levels are in different units ({a.text}, {b.text})", "两个水平值单位不同"
-    if formula is POINTS and a.dimension != "":
+    if formula in (POINTS, AVG_POINTS) and a.dimension != "":
         return "a change in percentage points needs two rates", "百分点变化需要两个比率"
     if formula is AMOUNT and a.dimension != stated.unit.dimension:
         return (

@@ -30,6 +30,6 @@ DOC = Doc(
 def check(ctx: Context, options: dict[str, Any]) -> Iterator[Finding]:
     """Check every cagr claim whose start and end levels are stated."""
     for claim in ctx.of_kind(KIND):
-        yield from _change.run(
-            ctx, KIND, "FC102", claim, _change.CAGR, True, options["max_deflator"]
-        )
+        points = claim.value is not None and claim.value.unit.is_points
+        formula = _change.AVG_POINTS if points else _change.CAGR
+        yield from _change.run(ctx, KIND, "FC102", claim, formula, True, options["max_deflator"])

@@ -38,7 +38,7 @@ def check(ctx: Context, options: dict[str, Any]) -> Iterator[Finding]:
         v = claim.value
         if v is None or (start is None) == (end is None):
             continue
-        if claim.kind == "growth" and not v.unit.is_percent:  # points or an amount
+        if claim.kind in ("growth", "cagr") and not v.unit.is_percent:  # points or an amount
             continue
         formula = _FORMULAS[claim.kind]
         # A multiple is the ratio itself; rates enter the inverse formulas as fractions.

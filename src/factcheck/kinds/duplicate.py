@@ -45,11 +45,12 @@ def _key(ctx: Context, claim: Claim) -> tuple[object, ...] | None:
         ends = ctx.endpoints(claim)
         if ends is None:
             return None
-        if claim.kind == "growth" and not claim.value.unit.is_percent:
+        if claim.kind in ("growth", "cagr") and not claim.value.unit.is_percent:
             # A change in points, or an amount (增加12.3亿元), compares only with another in
-            # the same unit.
+            # the same unit; an average yearly one only with another average.
             unit = claim.value.unit.dimension
-            return ("difference", claim.entity, claim.metric, ends[0].key, ends[1].key, unit)
+            what = "difference" if claim.kind == "growth" else "average difference"
+            return (what, claim.entity, claim.metric, ends[0].key, ends[1].key, unit)
         # Growth, average growth and multiples over one span all state end/start: compare them
         # as that ratio, when they are on the same price basis (a real rate and a multiple of
         # current-price levels may differ honestly).
@@ -66,7 +67,9 @@ def _as_ratio(ctx: Context, claim: Claim) -> Interval:
     """The end/start ratio a change claim states (its value itself for a level or points)."""
     v = claim.value
     assert v is not None
-    if claim.kind in ("multiple", "level") or (claim.kind == "growth" and not v.unit.is_percent):
+    if claim.kind in ("multiple", "level") or (
+        claim.kind in ("growth", "cagr") and not v.unit.is_percent
+    ):
         return v.interval  # the ratio itself, a level, points or an amount
     if claim.kind == "growth":
         return Interval(1 + v.interval.lo, 1 + v.interval.hi)

@@ -25,8 +25,9 @@ class Relation:
 
     claim: Claim
     constraints: list[Constraint]
-    view: str  # level, rate, cagr, ratio, linear
+    view: str  # level, rate, cagr, ratio, linear, average
     years: float = 1.0
+    scale: float = 1.0  # a ratio per 100 is written as 100 times the ratio
 
 
 @dataclass
@@ -112,16 +113,17 @@ def _relation(ctx: Context, net: Network, claim: Claim, max_deflator: float) -> 
         return _share(ctx, net, claim, v)
     if claim.kind == "ratio" and len(claim.metrics) == 2:
         at = claim.period.end
+        ents = claim.entities if len(claim.entities) == 2 else (claim.entity, claim.entity)
         num = _ref_node(ctx, net, claim.refs.get("refs.0")) or _q(
-            net, claim.entity, claim.metrics[0], at
+            net, ents[0], claim.metrics[0], at
         )
         den = _ref_node(ctx, net, claim.refs.get("refs.1")) or _q(
-            net, claim.entity, claim.metrics[1], at
+            net, ents[1], claim.metrics[1], at
         )
-        logs = _log_iv(lo, hi)
+        logs = _log_iv(lo / claim.per, hi / claim.per)
         if logs is None or num == den:
             return None
-        return Relation(claim, [Diff(num, den, *logs, claim.id)], "ratio")
+        return Relation(claim, [Diff(num, den, *logs, claim.id)], "ratio", scale=claim.per)
     if claim.kind == "sum":
         return _sum(net, claim)
     return None
@@ -164,6 +166,11 @@ def _change(
     lo, hi = v.interval.lo, v.interval.hi
     if claim.kind == "growth" and not v.unit.is_percent:  # points or an amount: x1 − x0
         return Relation(claim, [Linear(((1.0, end), (-1.0, start)), lo, hi, claim.id)], "linear")
+    if claim.kind == "cagr" and not v.unit.is_percent:  # average yearly points: (x1 − x0) / n
+        if years <= 0:
+            return None
+        terms = ((1.0, end), (-1.0, start))
+        return Relation(claim, [Linear(terms, lo * years, hi * years, claim.id)], "average", years)
     if claim.kind == "multiple":
         logs, view = _log_iv(lo, hi), "ratio"
     else:

@@ -239,7 +239,8 @@ def _implied_range(
         hi = sum(max(k * box[n][0], k * box[n][1]) for k, n in first.terms)
         if math.isnan(lo) or math.isnan(hi):
             return None, []
-        return Interval(lo, hi), []
+        per = rel.years if rel.view == "average" and rel.years > 0 else 1.0
+        return Interval(lo / per, hi / per), []
     return None, []
 
 
@@ -252,7 +253,7 @@ def _from_log(rel: Relation, y: float) -> float:
     if rel.view == "cagr":
         years = rel.years or 1.0
         return (math.exp(y / years) - 1) if math.isfinite(y) else (INF if y > 0 else -1)
-    return math.exp(y) if y < 709 else INF
+    return rel.scale * math.exp(y) if y < 709 else INF
 
 
 def _steps(net: Network, path: list[Step], box: Box) -> list[str]:
