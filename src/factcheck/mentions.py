@@ -34,15 +34,13 @@ both numeral scripts, and in traditional characters as in simplified. Form "perc
 ``%``, ``％`` or 百分之; 个百分点 keeps the digits' form.
 """
 
-import contextlib
-import io
 import re
 import unicodedata
-import warnings
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
+from factcheck.numbers import read_numeral
 from factcheck.zh import MAGNITUDES, NUMERALS, PLACE_VALUES, SCALES, fold, measure_words
 
 # Units and measure words (zh.measure_words, derived from units.txt). After an Arabic number they
@@ -145,15 +143,10 @@ def _cn_number(numeral: str) -> float | None:
     """Value of a Chinese numeral (十四, 百亿, 三点五) read by cn2an, or None if it is not one."""
     if numeral[0] in "百千万亿":
         numeral = "一" + numeral  # cn2an reads 十 but not 百亿 or 千 without the leading 一
-    # cn2an warns (and may print) on some inputs (docs/stack-notes.md); a finder has to stay silent.
-    with warnings.catch_warnings(), contextlib.redirect_stdout(io.StringIO()):
-        warnings.simplefilter("ignore")
-        import cn2an  # noqa: PLC0415 - ~80 ms, and many runs never meet a Chinese numeral
-
-        try:
-            return float(cn2an.cn2an(numeral, "normal"))
-        except Exception:  # noqa: BLE001 - malformed input raises ValueError, KeyError, ...
-            return None
+    try:  # never more than MAX_CN_LENGTH characters: a longer run is not one number
+        return float(read_numeral(numeral, "normal"))
+    except Exception:  # noqa: BLE001 - malformed input raises ValueError, KeyError, ...
+        return None
 
 
 def _cn_value(run: str) -> float | None:

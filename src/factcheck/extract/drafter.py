@@ -16,7 +16,7 @@ from factcheck.errors import ValueProblem
 from factcheck.extract.metric import prefix_text
 from factcheck.extract.model import Skipped
 from factcheck.extract.rules import VERBS, Figure, rank_words, skip_reason, value_words
-from factcheck.extract.text import ArticleContext, guess_entity, quote_span
+from factcheck.extract.text import REACH, ArticleContext, guess_entity, quote_span
 from factcheck.mentions import Mention, find_mentions
 from factcheck.numbers import parse_value
 from factcheck.rulepack import RulePack
@@ -132,7 +132,7 @@ class Drafter:
     def _joins(self, group: list[Figure], f: Figure) -> bool:
         lead = group[0]
         c_start, _ = self.ctx.clause(lead.mention.start)
-        if "分别" not in self.ctx.text[c_start : lead.vstart]:
+        if "分别" not in self.ctx.text[c_start : lead.vstart]:  # c_start: REACH back at most
             return False
         gap = self.ctx.text[group[-1].vend : f.vstart]
         verb = next((v for v in VERBS if gap.endswith(v)), "")
@@ -143,7 +143,7 @@ class Drafter:
         (数字经济、化工循环、…4个集群; 永昌县、金川区地区生产总值…)."""
         start, end = self.ctx.clause(pos)
         text = self.ctx.text
-        while start > 0 and text[start - 1] == "、":
+        while start > max(0, pos - REACH) and text[start - 1] == "、":  # a list, REACH back at most
             before, _ = self.ctx.clause(start - 1)
             if any(before <= g.mention.start < start for g in self._near(before, start)):
                 break

@@ -93,7 +93,10 @@ def time_pattern(plans: dict[str, tuple[int, int]]) -> re.Pattern[str]:
         # 去年, 今年, 上年, 明年: the year before, of, or after the reference year
         r"|(?P<rel>去年|今年|上年|明年|前年)(?!同期|末|底|[0-9一二三四1-4])"
         rf"|[{_OPEN}]?(?P<p>{names})[{''.join(QUOTE_PAIRS.values())}]?(?P<ps>期间|时期|以来|期末|末|初)?"
-        rf"|(?P<n>[0-9]+|[{_CN_SMALL}]+)年(?:(?P<ago>前|以前)|(?=内?翻))"
+        # A count of years starts where its run of numerals starts: without the look-behinds a
+        # run of 100,000 digits was tried from each of its positions (quadratic: 38 s).
+        rf"|(?P<n>(?<![0-9])[0-9]{{1,4}}|(?<![{_CN_SMALL}])[{_CN_SMALL}]{{1,4}})年"
+        r"(?:(?P<ago>前|以前)|(?=内?翻))"
     )
 
 
@@ -197,8 +200,11 @@ class ArticleContext:
         return start, marks[j] if j < len(marks) else length
 
     def clause(self, pos: int) -> tuple[int, int]:
-        """The clause around an offset: start (after the mark) and end (at the next mark)."""
-        return self._span(self.clause_marks, pos, len(self.text))
+        """The clause around an offset: start (after the mark) and end (at the next mark), at
+        most REACH characters on either side of it. A text without marks is one clause; every
+        figure slicing it all made the extractor quadratic ('1年' * 50000: 14 s, 752 MB)."""
+        start, end = self._span(self.clause_marks, pos, len(self.text))
+        return max(start, pos - REACH), min(end, pos + REACH)
 
     def sentence(self, pos: int) -> tuple[int, int]:
         """The sentence around an offset."""
