@@ -24,14 +24,15 @@ import pytest
 from factcheck.coverage import uncovered
 from factcheck.engine import check_file
 from factcheck.extract.draft import draft_claims
+from factcheck.extract.text import time_pattern
 from factcheck.loader import load_claims
 from factcheck.mentions import _cn_number, find_mentions
 from factcheck.numbers import MAX_CN_LENGTH
 from factcheck.rulepack import RulePack, load_pack
 
-# Runs of each class of character the scanners treat specially: digits with their separators and
-# units, every Chinese numeral, the words around numbers (年, 月, 第, 前, 翻, 分之, 成, 倍), quotes and
-# marks, and text with no number at all.
+# Runs of each class of character the scanners treat specially: digits with their separators
+# and units, every Chinese numeral, the words around numbers (年, 月, 第, 前, 翻, 分之, 成, 倍),
+# quotes and marks, and text with no number at all.
 RUNS = {
     "digits": "1",
     "digit-year": "1年",
@@ -76,7 +77,7 @@ class Sliced(str):
 
     copied = 0
 
-    def __getitem__(self, key: object) -> str:  # type: ignore[override]
+    def __getitem__(self, key: object) -> str:
         part = str.__getitem__(self, key)  # type: ignore[index]
         Sliced.copied += len(part)
         return part
@@ -154,8 +155,6 @@ def test_time_words_start_where_their_run_starts(pack: RulePack) -> None:
     # 100,000 digits took 38 s in extract: the count-of-years alternative ([0-9]+年) was tried
     # from every position of the run, each try reading to its end. A time word now starts only
     # where its run of numerals starts, and reads at most 4 of them.
-    from factcheck.extract.text import time_pattern
-
     pattern = time_pattern(pack.plans)
     for run in ("1", "三"):
         text = run * 50 + "年前"

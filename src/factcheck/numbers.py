@@ -124,7 +124,7 @@ def read_numeral(text: str, mode: str) -> int | float:
         warnings.simplefilter("ignore")
         import cn2an  # noqa: PLC0415 - 80 ms to import; most texts have no Chinese numerals
 
-        return cn2an.cn2an(text, mode)  # type: ignore[no-any-return]
+        return cn2an.cn2an(text, mode)
 
 
 def _check_range(number: Decimal, text: str) -> Decimal:
