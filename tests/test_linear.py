@@ -160,6 +160,7 @@ def test_time_words_start_where_their_run_starts(pack: RulePack) -> None:
         text = run * 50 + "年前"
         starts = [m.start() for m in pattern.finditer(text)]
         assert starts == [], starts  # 50 numerals are no count of years
-        assert [m.group() for m in pattern.finditer("较" + run * 3 + "年前")] == [run * 3 + "年前"]
+        # (two of them: 111年 before 前 is a year of the ROC calendar, 民国111年)
+        assert [m.group() for m in pattern.finditer("较" + run * 2 + "年前")] == [run * 2 + "年前"]
         for i in range(1, 50):  # inside the run, no try gets past the look-behind
             assert pattern.match(text, i) is None
