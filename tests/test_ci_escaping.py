@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from factcheck import app as core
+from factcheck import app
 from factcheck.finding import Finding
 from factcheck.report import FORMATS, formatter, terminal
 from factcheck.report.model import Report
@@ -44,7 +44,7 @@ def test_visible_escapes_controls_and_keeps_chinese() -> None:
 @pytest.fixture(scope="module")
 def evil_report() -> Report:
     """The formats fixture with every text field of every finding poisoned."""
-    [result] = core.run([core.Target(DATA / "claims.yaml", "claims.yaml")], load_pack())
+    [result] = app.run([app.Target(DATA / "claims.yaml", "claims.yaml")], load_pack())
     texts: tuple[str, ...] = ("claim", "message", "message_zh", "quote", "stated", "recomputed")
     texts += ("interval", "arithmetic", "witness", "accepted", "path", "article_path")
 
@@ -77,7 +77,7 @@ def test_no_format_lets_a_control_character_through(fmt: str, evil_report: Repor
         terminal.render(evil_report, out)
         text = out.getvalue()
     else:
-        text = formatter(fmt).render(evil_report)
+        text = _rendered(fmt, evil_report)
     assert not RAW.findall(text)
     assert "forged.yaml:1:1" not in [line[:15] for line in text.splitlines()]
     if fmt in ("json", "sarif"):  # escaped as JSON: the reader gets the text back exactly
@@ -87,7 +87,7 @@ def test_no_format_lets_a_control_character_through(fmt: str, evil_report: Repor
 
 
 def test_text_is_one_line_per_finding(evil_report: Report) -> None:
-    lines = formatter("text").render(evil_report).splitlines()
+    lines = _rendered("text", evil_report).splitlines()
     n = len(evil_report.findings) + len(evil_report.passed)
     assert len(lines) == n == 6  # 4 findings and 2 passed checks (the fixture)
     assert all(LINE.match(x) for x in lines)
@@ -154,3 +154,9 @@ def test_a_file_name_cannot_break_a_problem_line(tmp_path: Path) -> None:
     for stream in (done.stdout, done.stderr):
         assert not RAW.findall(stream)
         assert all(x.startswith("bad\\n\\x1b[2Jforged") for x in stream.splitlines()), stream
+
+
+def _rendered(fmt: str, report: Report) -> str:
+    out = io.StringIO()
+    formatter(fmt).write(report, out)
+    return out.getvalue()

@@ -14,7 +14,7 @@ import pytest
 import test_cli_check
 from test_formats import validate_sarif
 
-from factcheck import app as core
+from factcheck import app
 from factcheck.codes import DOCS_URL, FINDINGS, INPUT_CODES
 from factcheck.report import sarif
 from factcheck.report.model import Report
@@ -92,8 +92,8 @@ def test_uncovered_mentions_match_however_the_path_is_typed(work: Path, typed: s
 
 
 def report_of(*paths: Path, **kw: object) -> Report:
-    targets = [core.Target(p, os.path.relpath(p)) for p in paths]
-    return Report(core.run(targets, load_pack()), **kw)  # type: ignore[arg-type]
+    targets = [app.Target(p, os.path.relpath(p)) for p in paths]
+    return Report(app.run(targets, load_pack()), **kw)  # type: ignore[arg-type]
 
 
 def test_two_claims_files_of_one_article_give_one_artifact_each(work: Path) -> None:
@@ -121,7 +121,7 @@ def test_input_problems_are_located_results(tmp_path: Path) -> None:
     bad = tmp_path / "bad.yaml"
     bad.write_text("version: 1\narticle: a.txt\nclaims:\n  - id: x\n    kind: levle\n", "utf-8")
     (tmp_path / "a.txt").write_text("x\n", encoding="utf-8")
-    doc = sarif.document(Report(core.run([core.Target(bad, "bad.yaml")], load_pack())))
+    doc = sarif.document(Report(app.run([app.Target(bad, "bad.yaml")], load_pack())))
     validate_sarif(doc)
     [run] = doc["runs"]
     results = [r for r in run["results"] if r["ruleId"] == "E114"]

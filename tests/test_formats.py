@@ -24,9 +24,9 @@ import jsonschema
 import pytest
 import yaml
 
-from factcheck import app as core
+from factcheck import app
 from factcheck.codes import FINDINGS
-from factcheck.report import FORMATS, formatter, github, markdown, sarif, terminal
+from factcheck.report import FORMATS, Formatter, formatter, github, markdown, sarif, terminal
 from factcheck.report.model import Report
 from factcheck.result import FileResult
 from factcheck.rulepack import load_pack
@@ -50,7 +50,7 @@ ACCEPTED_REASON = "the customs office's rate, in US dollars | reviewed by the *d
 
 @pytest.fixture(scope="module")
 def results() -> list[FileResult]:
-    return core.run([core.Target(DATA / "claims.yaml", SHOWN)], load_pack())
+    return app.run([app.Target(DATA / "claims.yaml", SHOWN)], load_pack())
 
 
 def make_report(results: list[FileResult], **kw: object) -> Report:
@@ -74,11 +74,9 @@ def report(results: list[FileResult]) -> Report:
 
 
 def render(fmt: str, report: Report) -> str:
-    if fmt == "terminal":
-        out = io.StringIO()  # not a terminal: plain text, 80 columns
-        terminal.render(report, out)
-        return out.getvalue()
-    return formatter(fmt).render(report)
+    out = io.StringIO()  # not a terminal: the terminal format is plain text, 80 columns
+    formatter(fmt).write(report, out)
+    return out.getvalue()
 
 
 @pytest.fixture()
@@ -122,21 +120,21 @@ def test_golden(fmt: str, report: Report, plain_env: None) -> None:
 def test_every_format_has_a_golden_and_a_module() -> None:
     assert set(SUFFIX) == set(FORMATS)
     for fmt in FORMATS:
-        assert callable(formatter(fmt).render)
+        assert isinstance(formatter(fmt), Formatter)
 
 
 def test_formats_do_not_import_rich() -> None:
     # docs/stack-notes.md: never write machine formats through rich (and it costs ~45 ms to import).
     code = (
-        "import sys\n"
+        "import io, sys\n"
         "from pathlib import Path\n"
-        "from factcheck import app as core\n"
+        "from factcheck import app\n"
         "from factcheck.report import formatter\n"
         "from factcheck.report.model import Report\n"
         "from factcheck.rulepack import load_pack\n"
-        f"r = core.run([core.Target(Path({str(DATA / 'claims.yaml')!r}), 'c.yaml')], load_pack())\n"
+        f"r = app.run([app.Target(Path({str(DATA / 'claims.yaml')!r}), 'c.yaml')], load_pack())\n"
         "for fmt in ('text', 'json', 'sarif', 'junit', 'github', 'markdown'):\n"
-        "    formatter(fmt).render(Report(r))\n"
+        "    formatter(fmt).write(Report(r), io.StringIO())\n"
         "print(sorted(m for m in sys.modules if m == 'rich' or m.startswith('rich.')))\n"
     )
     out = subprocess.run(
@@ -186,7 +184,7 @@ def test_json_with_the_real_rule_pack(results: list[FileResult]) -> None:
 def test_json_reports_input_problems(tmp_path: Path) -> None:
     bad = tmp_path / "bad.yaml"
     bad.write_text("claims: [\n", encoding="utf-8")
-    rep = Report(core.run([core.Target(bad, "bad.yaml")], load_pack()))
+    rep = Report(app.run([app.Target(bad, "bad.yaml")], load_pack()))
     doc = json.loads(render("json", rep))
     assert doc["exit_code"] == 2
     assert [p["code"] for p in doc["problems"]] == ["E101"]
@@ -286,7 +284,7 @@ def test_sarif_caps_the_results(results: list[FileResult], monkeypatch: pytest.M
 def test_sarif_input_problems_are_notifications_and_results(tmp_path: Path) -> None:
     bad = tmp_path / "bad.yaml"
     bad.write_text("claims: [\n", encoding="utf-8")
-    doc = json.loads(render("sarif", Report(core.run([core.Target(bad, "bad.yaml")], load_pack()))))
+    doc = json.loads(render("sarif", Report(app.run([app.Target(bad, "bad.yaml")], load_pack()))))
     validate_sarif(doc)
     [invocation] = doc["runs"][0]["invocations"]
     assert invocation["executionSuccessful"] is False
@@ -365,7 +363,7 @@ def test_junit_parses_back_with_consistent_counts(report: Report) -> None:
 def test_junit_input_problems_are_errors(tmp_path: Path) -> None:
     bad = tmp_path / "bad.yaml"
     bad.write_text("claims: [\n", encoding="utf-8")
-    rep = Report(core.run([core.Target(bad, "bad.yaml")], load_pack()))
+    rep = Report(app.run([app.Target(bad, "bad.yaml")], load_pack()))
     root = junit_tree(render("junit", rep))
     assert_consistent_counts(root)
     assert root.get("errors") == "1"

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from screen import cells, tmux_screen
 
-from factcheck import app as core
+from factcheck import app
 from factcheck.report import terminal
 from factcheck.report.model import Report
 from factcheck.rulepack import load_pack
@@ -25,10 +25,10 @@ REPO = Path(__file__).resolve().parents[1]
 @pytest.fixture(scope="module")
 def report() -> Report:
     targets = [
-        core.Target(REPO / "claims" / "jinchang-2025.yaml", "claims/jinchang-2025.yaml"),
-        core.Target(REPO / "tests" / "data" / "formats" / "claims.yaml", "formats/claims.yaml"),
+        app.Target(REPO / "claims" / "jinchang-2025.yaml", "claims/jinchang-2025.yaml"),
+        app.Target(REPO / "tests" / "data" / "formats" / "claims.yaml", "formats/claims.yaml"),
     ]
-    return Report(core.run(targets, load_pack()), verbose=True)
+    return Report(app.run(targets, load_pack()), verbose=True)
 
 
 def indent(line: str) -> int:

@@ -1,17 +1,16 @@
-"""The command line: parse arguments, call :mod:`factcheck.app`, print, and exit with a named
-code. Heavy modules (pint, rich, the engine) are imported inside the commands that need them, so
-``--help`` stays fast.
+"""The command line: parse the options, make one call to :mod:`factcheck.runner`, print what
+it returns, and exit with a code of :class:`factcheck.codes.Exit`. Input problems and usage
+errors are raised below and reported in one place, :func:`main`. Heavy modules (pint, rich, the
+engine) are imported inside the commands that need them, so ``--help`` stays fast.
 
 Exit codes: 0 clean, 1 a finding at or above ``--fail-on``, 2 a usage or input error, 3 an
-internal error (a bug: please report it).
+internal error (a bug: please report it), 130 interrupted.
 """
 
 from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Iterable
-from enum import IntEnum
 from pathlib import Path
 from types import ModuleType
 from typing import Annotated, NoReturn
@@ -19,16 +18,7 @@ from typing import Annotated, NoReturn
 import typer
 
 from factcheck import __version__
-
-
-class Exit(IntEnum):
-    """The exit codes of every command."""
-
-    CLEAN = 0
-    FINDINGS = 1
-    INPUT = 2
-    INTERNAL = 3
-
+from factcheck.codes import Exit
 
 app = typer.Typer(
     name="factcheck",
@@ -44,7 +34,7 @@ _debug = False
 def _version(value: bool) -> None:
     if value:
         print(f"factcheck {__version__}")
-        raise typer.Exit(0)
+        raise typer.Exit(Exit.CLEAN)
 
 
 @app.callback()
@@ -64,31 +54,11 @@ def main_options(
     _debug = debug
 
 
-def _lang(lang: str | None) -> str:
-    if lang in ("zh", "en"):
-        return lang
-    if lang is not None:
-        _usage(f"--lang must be zh or en, not '{lang}'")
-    env = os.environ.get("LC_ALL") or os.environ.get("LC_MESSAGES") or os.environ.get("LANG", "")
-    return "zh" if env.lower().startswith("zh") else "en"
-
-
 def _usage(message: str) -> NoReturn:
-    print(f"factcheck: error: {message}", file=sys.stderr)
-    raise typer.Exit(Exit.INPUT)
+    """A bad option value: ``main`` prints it and exits 2."""
+    from factcheck.errors import UsageError  # noqa: PLC0415
 
-
-def _problems(problems: Iterable[object]) -> NoReturn:
-    for p in problems:
-        print(p, file=sys.stderr)
-    raise typer.Exit(Exit.INPUT)
-
-
-def _problem(path: Path, code: str, message: str) -> NoReturn:
-    """One input problem about a whole file, then exit 2."""
-    from factcheck.errors import Loc, Problem  # noqa: PLC0415
-
-    _problems([Problem(Loc(str(path)), code, message)])
+    raise UsageError(message)
 
 
 Paths = Annotated[
@@ -110,9 +80,9 @@ ChangedOpt = Annotated[
 
 def _changed(paths: list[Path]) -> list[Path]:
     """``--changed``: the claims files the changed files concern; exit 0 when there are none."""
-    from factcheck import app as core  # noqa: PLC0415
+    from factcheck import runner  # noqa: PLC0415
 
-    found = core.claims_of_changed(paths)
+    found = runner.changed_claims(paths)
     if not found:
         print("factcheck: no claims file among the changed files, nor one naming them")
         raise typer.Exit(Exit.CLEAN)
@@ -194,12 +164,8 @@ def check(
     changed: ChangedOpt = False,
 ) -> None:
     """Recompute every derived figure of the claims and report what disagrees."""
-    from factcheck import app as core  # noqa: PLC0415
-    from factcheck import baseline as bl  # noqa: PLC0415
-    from factcheck.fileio import check_target, write_atomic  # noqa: PLC0415
-    from factcheck.packsource import digest  # noqa: PLC0415
-    from factcheck.report import FORMATS  # noqa: PLC0415
-    from factcheck.report.model import FAIL_ON, Report  # noqa: PLC0415
+    from factcheck import runner  # noqa: PLC0415
+    from factcheck.report import FORMATS, formatter  # noqa: PLC0415
 
     if fmt is None:  # inside GitHub Actions, printed findings are annotations on the run
         actions = os.environ.get("GITHUB_ACTIONS") == "true" and output is None
@@ -209,58 +175,32 @@ def check(
     if min_severity not in ("error", "warning", "info"):
         _usage(f"--min-severity must be error, warning or info, not '{min_severity}'")
     processes = _jobs(jobs)
-    if output is not None and str(output) == "-":  # the usual name of standard output
-        output = None
-    if changed:
-        paths = _changed(paths)
-    targets, problems = core.collect(paths, article_root, articles=True)
-    if problems:
-        _problems(problems)
-    packs, found = core.resolve_sources(rules, paths)
-    inputs = core.inputs_of(targets, rules or found.rules, baseline, found.source)
-    for out in (output, save_baseline):  # before the work, and again before writing
-        if out is not None:
-            check_target(out, force, inputs, replace=True)
-    gate = fail_on or found.fail_on or "error"
-    if gate not in FAIL_ON:
-        _usage(f"--fail-on must be one of {', '.join(FAIL_ON)}, not '{gate}'")
-    language = _lang(lang or found.lang)
-    known = bl.load(baseline) if baseline else frozenset()
-    cache = None
-    if not no_cache:
-        from factcheck.cache import Cache, default_dir  # noqa: PLC0415
-
-        cache = Cache(default_dir(), digest(packs))
-    from factcheck.progress import bar  # noqa: PLC0415
-
-    # Results are kept to the end and read again by the report: the cyclic collector would only
-    # scan them over and over (app.collector_paused).
-    with core.collector_paused():
-        with bar(len(targets)) as advance:
-            results = core.run(targets, core.pack_builder(packs), cache, processes, advance=advance)
-        report = Report(
-            results,
-            fail_on=gate,
-            baseline=known,
-            baseline_root=str(baseline.parent) if baseline else ".",
-            pack_sources=tuple(p.shown for p in packs),
-            pack_digests={p.shown: p.sha256 for p in packs},
-            lang=language,
-            verbose=verbose,
-            min_severity=min_severity,
-        )
-        inputs = core.inputs_of(targets, *inputs, results=results)  # with the articles read
-        if save_baseline:
-            text = bl.dump(report, save_baseline)
-            write_atomic(save_baseline, text, force, inputs=inputs, replace=True)
-        _write(report, fmt, output, force, inputs)
-        # Problems always reach the console: a report written to a file is not looked at.
-        if report.problems and (fmt != "terminal" or output is not None):
-            for p in report.problems:
-                print(p, file=sys.stderr)
-        if not any(r.claims for r in report.results) and not report.problems:
-            print("factcheck: error: E303 no claims were checked", file=sys.stderr)
-        raise typer.Exit(report.exit_code())
+    request = runner.CheckRequest(
+        paths=_changed(paths) if changed else paths,
+        fmt=fmt,
+        rules=rules,
+        output=None if output is None or str(output) == "-" else output,  # '-': stdout
+        force=force,
+        fail_on=fail_on,
+        baseline=baseline,
+        save_baseline=save_baseline,
+        lang=lang,
+        verbose=verbose,
+        min_severity=min_severity,
+        cache=not no_cache,
+        jobs=processes,
+        article_root=article_root,
+    )
+    report = runner.check(request)
+    if request.output is None:
+        formatter(fmt).write(report, sys.stdout)
+    # Problems always reach the console: a report written to a file is not looked at.
+    if report.problems and (fmt != "terminal" or request.output is not None):
+        for p in report.problems:
+            print(p, file=sys.stderr)
+    if not any(r.claims for r in report.results) and not report.problems:
+        print("factcheck: error: E303 no claims were checked", file=sys.stderr)
+    raise typer.Exit(report.exit_code())
 
 
 def _jobs(value: str) -> int | None:
@@ -276,54 +216,15 @@ def _jobs(value: str) -> int | None:
     _usage(f"--jobs must be auto or a whole number of at least 1, not '{value}'")
 
 
-def _write(report: object, fmt: str, output: Path | None, force: bool, inputs: list[Path]) -> None:
-    """Render the report in one format to stdout, or atomically to ``output`` (never one of
-    ``inputs``; an old report is replaced)."""
-    from factcheck.fileio import write_atomic  # noqa: PLC0415
-    from factcheck.report import formatter  # noqa: PLC0415
-
-    module = formatter(fmt)
-    if fmt == "terminal":  # the terminal report writes to a stream (rich on a TTY)
-        if output is None:
-            module.render(report, sys.stdout)
-            return
-        import io  # noqa: PLC0415
-
-        buffer = io.StringIO()
-        module.render(report, buffer, to_file=True)
-        text = buffer.getvalue()
-    else:
-        text = module.render(report)
-    if output is None:
-        sys.stdout.write(text)
-    else:
-        write_atomic(output, text, force, inputs=inputs, replace=True)
-
-
 @app.command()
 def validate(
     paths: Paths, rules: RulesOpt = None, article_root: RootOpt = None, changed: ChangedOpt = False
 ) -> None:
     """Check claims files (format, units, periods, quotes) without running the rules."""
-    from factcheck import app as core  # noqa: PLC0415
-    from factcheck.errors import InputError  # noqa: PLC0415
-    from factcheck.loader import load_claims  # noqa: PLC0415
+    from factcheck import runner  # noqa: PLC0415
 
-    if changed:
-        paths = _changed(paths)
-    targets, problems = core.collect(paths, article_root)
-    pack, _ = core.resolve_pack(rules, paths)
-    claims = 0
-    for target in targets:
-        try:
-            claims += len(load_claims(target.path, pack, target.shown, root=article_root).claims)
-        except InputError as exc:
-            problems += exc.problems
-    if problems:
-        _problems(problems)
-    if not targets or not claims:  # as check: nothing to validate does not pass silently
-        _usage("E303 no claims files found" if not targets else "E303 the files hold no claims")
-    print(f"{len(targets)} file(s), {claims} claims: valid")
+    files, claims = runner.validate(_changed(paths) if changed else paths, rules, article_root)
+    print(f"{files} file(s), {claims} claims: valid")
 
 
 @app.command()
@@ -365,11 +266,11 @@ def schema(
     force: Annotated[bool, typer.Option("--force", help="Replace an existing file.")] = False,
 ) -> None:
     """Print the JSON Schema of the claims format."""
-    from factcheck.fileio import write_atomic  # noqa: PLC0415
+    from factcheck import runner  # noqa: PLC0415
     from factcheck.schema import schema_text  # noqa: PLC0415
 
     if output and str(output) != "-":  # '-': standard output; an old copy is replaced
-        write_atomic(output, schema_text(), force, replace=True)
+        runner.write_schema(output, force)
     else:
         sys.stdout.write(schema_text())
 
@@ -382,26 +283,9 @@ def coverage(
     article_root: RootOpt = None,
 ) -> None:
     """List every numeric mention of the article that no claim quotes and no entry ignores."""
-    from factcheck import app as core  # noqa: PLC0415
-    from factcheck.coverage import uncovered  # noqa: PLC0415
-    from factcheck.errors import InputError  # noqa: PLC0415
-    from factcheck.loader import load_claims  # noqa: PLC0415
-    from factcheck.yamlsrc import read_text  # noqa: PLC0415
+    from factcheck import runner  # noqa: PLC0415
 
-    pack, _ = core.resolve_pack(rules, [claims])
-    for path in (article, claims):
-        if not path.exists():
-            _problem(path, "E301", "no such file or folder")
-    text, problems = read_text(article, str(article))
-    if text is None:
-        _problems(problems)
-    try:
-        file = load_claims(claims, pack, root=article_root)
-    except InputError as exc:
-        _problems(exc.problems)
-    from dataclasses import replace  # noqa: PLC0415
-
-    missing, total = uncovered(replace(file, article_text=text))
+    missing, total = runner.coverage(article, claims, rules, article_root)
     for m in missing:
         print(f"{article}:{m.line}:{m.col}: {m.text}")
     covered = total - len(missing)
@@ -422,27 +306,11 @@ def show(
     article_root: RootOpt = None,
 ) -> None:
     """Print the article with every figure marked by its verdict and a note per finding."""
-    from factcheck import app as core  # noqa: PLC0415
+    from factcheck import runner  # noqa: PLC0415
     from factcheck.report import annotated  # noqa: PLC0415
-    from factcheck.report.model import Report  # noqa: PLC0415
 
-    if not path.exists():
-        _problem(path, "E301", "no such file or folder")
-    claims = [path]
-    if path.is_file() and path.suffix not in core.CLAIM_SUFFIXES:  # an article
-        # its claims file (in its folder or above); without one, claims drafted in memory, as
-        # `check ARTICLE.txt` does
-        claims = core.claims_of_changed([path]) or [path]
-    targets, problems = core.collect(claims, article_root, articles=True)
-    if problems:
-        _problems(problems)
-    packs, found = core.resolve_sources(rules, claims)
-    language = _lang(lang or found.lang)
-    results = core.run(targets, core.pack_builder(packs), keep_files=True)
-    report = Report(results, fail_on=found.fail_on or "error", lang=language)
-    if report.problems:
-        _problems(list(report.problems))
-    for result in results:
+    report, language = runner.show(path, rules, lang, article_root)
+    for result in report.results:
         if result.file is not None and result.file.article_text is not None:
             annotated.render(result, sys.stdout, language)
     raise typer.Exit(report.exit_code())
@@ -459,24 +327,9 @@ def explain(
     article_root: RootOpt = None,
 ) -> None:
     """Print every check that touches one claim, step by step."""
-    from factcheck import app as core  # noqa: PLC0415
-    from factcheck.explain import explain_claim, suggest  # noqa: PLC0415
+    from factcheck import runner  # noqa: PLC0415
 
-    paths = paths or [Path("claims")]
-    targets, problems = core.collect(paths, article_root)
-    if problems:
-        _problems(problems)
-    pack, _ = core.resolve_pack(rules, paths)
-    results = core.run(targets, pack, keep_files=True)
-    bad = [p for r in results for p in r.problems]
-    if bad:
-        _problems(bad)
-    text = explain_claim(claim_id, results, _lang(lang))
-    if text is None:
-        hint = suggest(claim_id, results)
-        did = f" (did you mean '{hint}'?)" if hint else ""
-        _usage(f"no claim '{claim_id}' in {', '.join(map(str, paths))}{did}")
-    sys.stdout.write(text)
+    sys.stdout.write(runner.explain(claim_id, paths or [Path("claims")], rules, lang, article_root))
 
 
 @app.command()
@@ -502,13 +355,11 @@ def extract(
     rules: RulesOpt = None,
 ) -> None:
     """Draft a claims file from an article: every figure a claim marked draft: true."""
-    from factcheck import app as core  # noqa: PLC0415
-    from factcheck.extract import run_extract  # noqa: PLC0415
+    from factcheck import runner  # noqa: PLC0415
 
     if output is not None and str(output) == "-":
         _usage("extract writes a claims file beside its article; '-o -' is not one")
-    pack, _ = core.resolve_pack(rules, [merge or output or article])
-    print(run_extract(article, output, merge, force, pack))
+    print(runner.extract(article, output, merge, force, rules))
 
 
 def _global_options(args: list[str]) -> list[str]:
@@ -524,27 +375,30 @@ def _global_options(args: list[str]) -> list[str]:
 
 def main() -> None:
     """Entry point: run the app and map every outcome to an exit code."""
-    from factcheck.errors import InputError  # noqa: PLC0415
+    from factcheck.errors import InputError, UsageError  # noqa: PLC0415
 
     try:
         # Without standalone mode click returns the code of typer.Exit instead of exiting.
         code = app(args=_global_options(sys.argv[1:]), standalone_mode=False)
     except typer.Exit as exc:
         sys.exit(exc.exit_code)
-    except InputError as exc:
+    except InputError as exc:  # every input problem of every command, reported here
         for p in exc.problems:
             print(p, file=sys.stderr)
         sys.exit(Exit.INPUT)
+    except UsageError as exc:
+        print(f"factcheck: error: {exc}", file=sys.stderr)
+        sys.exit(Exit.INPUT)
     except KeyboardInterrupt:
         print("factcheck: interrupted", file=sys.stderr)
-        sys.exit(130)
+        sys.exit(Exit.INTERRUPTED)
     except Exception as exc:  # noqa: BLE001 - click's usage errors and our bugs, told apart below
         clicks = _click_exceptions()
         if isinstance(exc, clicks.ClickException):
             exc.show()
             sys.exit(Exit.INPUT)
         if isinstance(exc, typer.Abort | getattr(clicks, "Abort", typer.Abort)):
-            sys.exit(130)
+            sys.exit(Exit.INTERRUPTED)
         if _debug:
             import traceback  # noqa: PLC0415
 
@@ -575,8 +429,8 @@ def entry() -> NoReturn:
             setattr(sys, name, open(os.devnull, "w", encoding="utf-8"))  # noqa: SIM115
     try:
         main()
-        code = 0
-    except SystemExit as exc:
+        code: int = Exit.CLEAN
+    except SystemExit as exc:  # sys.exit('message') is 1, as Python itself exits
         code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
         if isinstance(exc.code, str):
             print(exc.code, file=sys.stderr)
@@ -584,7 +438,7 @@ def entry() -> NoReturn:
         try:
             stream.flush()
         except (OSError, ValueError):  # a closed pipe: what Python itself reports as 120
-            code = code or 120
+            code = code or Exit.CLOSED_OUTPUT
     os._exit(code)
 
 

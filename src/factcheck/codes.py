@@ -7,7 +7,20 @@ code 2. Findings (``FC…``) get their severity from the rule pack.
 
 from __future__ import annotations
 
+from enum import IntEnum
 from typing import Literal, TypeGuard, get_args
+
+
+class Exit(IntEnum):
+    """The exit codes of every command (docs/output-formats.md)."""
+
+    CLEAN = 0
+    FINDINGS = 1  # a finding at or above --fail-on
+    INPUT = 2  # a usage or input error, or nothing checked
+    INTERNAL = 3  # a bug in factcheck
+    CLOSED_OUTPUT = 120  # standard output closed before it was flushed (as Python reports it)
+    INTERRUPTED = 130  # Ctrl-C (128 + SIGINT)
+
 
 # The severities a finding code may have, most severe first.
 Severity = Literal["error", "warning", "info"]

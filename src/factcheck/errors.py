@@ -66,13 +66,21 @@ def one_line(text: str, limit: int = MAX_MESSAGE) -> str:
 
 
 class InputError(Exception):
-    """Raised with every problem found in the input; the CLI prints them and exits 2."""
+    """Raised with every problem found in the input; the CLI prints them and exits 2.
 
-    def __init__(self, problems: list[Problem]) -> None:
-        # A field shared by the claims of a 'respectively' list fails once per claim: one line.
-        unique = sorted(set(problems))
-        super().__init__("\n".join(str(p) for p in unique))
-        self.problems = unique
+    The problems of one file are sorted by position, each once (a field shared by the claims of
+    a 'respectively' list fails once per claim: one line). Problems gathered over many files
+    keep the order they were found in (``sort=False``)."""
+
+    def __init__(self, problems: list[Problem], sort: bool = True) -> None:
+        found = sorted(set(problems)) if sort else list(problems)
+        super().__init__("\n".join(str(p) for p in found))
+        self.problems = found
+
+
+class UsageError(Exception):
+    """Raised when a command cannot do what it was asked (a bad option value, nothing to check,
+    an unknown claim id); the CLI prints ``factcheck: error: MESSAGE`` and exits 2."""
 
 
 class ValueProblem(ValueError):

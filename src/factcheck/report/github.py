@@ -10,6 +10,9 @@ first 10 errors and 10 warnings of a step; the log keeps every line.
 
 from __future__ import annotations
 
+from typing import IO
+
+from factcheck.codes import Exit
 from factcheck.finding import Finding
 from factcheck.report.model import Report
 from factcheck.textsafe import visible
@@ -70,7 +73,7 @@ def render(report: Report) -> str:
         for p in problems
     ]
     code = report.exit_code()
-    if code == 2 and not report.problems:
+    if code == Exit.INPUT and not report.problems:
         out.append(command("error", "no claims were checked", title="factcheck E303"))
     out += [_annotation(f, report) for f in report.findings]
     c = report.counts()
@@ -80,3 +83,8 @@ def render(report: Report) -> str:
         f"in baseline {c['baselined']}: exit code {code} (--fail-on {report.fail_on})"
     )
     return "\n".join(out) + "\n"
+
+
+def write(report: Report, stream: IO[str], to_file: bool = False) -> None:
+    """Write the report to a stream (the :class:`~factcheck.report.Formatter` protocol)."""
+    stream.write(render(report))

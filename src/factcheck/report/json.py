@@ -9,6 +9,7 @@ report describes. :func:`provenance` is shared with the SARIF format.
 from __future__ import annotations
 
 import json  # the standard library: imports are absolute, so this module does not shadow it
+from typing import IO
 
 from factcheck.report.model import Report
 from factcheck.result import FileResult
@@ -70,3 +71,8 @@ def document(report: Report) -> dict[str, object]:
 def render(report: Report) -> str:
     """The JSON text: UTF-8 (Chinese kept readable), two-space indent, a final newline."""
     return json_safe(json.dumps(document(report), ensure_ascii=False, indent=2)) + "\n"
+
+
+def write(report: Report, stream: IO[str], to_file: bool = False) -> None:
+    """Write the report to a stream (the :class:`~factcheck.report.Formatter` protocol)."""
+    stream.write(render(report))

@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
+from typing import IO
 
+from factcheck.codes import Exit
 from factcheck.finding import Finding
 from factcheck.report.model import Report
 from factcheck.result import FileResult
@@ -109,7 +111,7 @@ def render(report: Report) -> str:
     for r in report.results:
         for key, value in _suite(root, r, report).items():
             total[key] += value
-    if report.exit_code() == 2 and not report.problems:
+    if report.exit_code() == Exit.INPUT and not report.problems:
         # Nothing was checked: say so as a failing test, so an empty report is not green.
         suite = ET.SubElement(root, "testsuite", name="factcheck")
         suite.attrib.update(tests="1", failures="0", errors="1", skipped="0")
@@ -121,3 +123,8 @@ def render(report: Report) -> str:
         root.set(key, str(value))
     ET.indent(root)
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, "unicode") + "\n"
+
+
+def write(report: Report, stream: IO[str], to_file: bool = False) -> None:
+    """Write the report to a stream (the :class:`~factcheck.report.Formatter` protocol)."""
+    stream.write(render(report))

@@ -10,7 +10,9 @@ stops short of that with a note saying how many entries were left out.
 from __future__ import annotations
 
 import re
+from typing import IO
 
+from factcheck.codes import Exit
 from factcheck.finding import Finding
 from factcheck.report.model import Report
 from factcheck.report.words import COUNT_KEYS, WORDS, verdict
@@ -35,7 +37,7 @@ def md(text: object) -> str:
 
 def _verdict(report: Report, words: dict[str, str]) -> str:
     code, text = verdict(report)
-    return f"{'✓' if code == 0 else '✗'} **{md(text)}** ({words['exit']} {code})"
+    return f"{'✓' if code == Exit.CLEAN else '✗'} **{md(text)}** ({words['exit']} {code})"
 
 
 def _finding(f: Finding, report: Report, words: dict[str, str]) -> str:
@@ -124,3 +126,8 @@ def render(report: Report) -> str:
             break
         parts.append(text)
     return "".join(parts).rstrip("\n") + "\n"
+
+
+def write(report: Report, stream: IO[str], to_file: bool = False) -> None:
+    """Write the report to a stream (the :class:`~factcheck.report.Formatter` protocol)."""
+    stream.write(render(report))

@@ -12,6 +12,7 @@ from functools import cached_property
 from pathlib import Path
 
 from factcheck import __version__
+from factcheck.codes import Exit
 from factcheck.errors import Problem
 from factcheck.finding import SEVERITY_RANK, Finding
 from factcheck.result import FileResult
@@ -121,8 +122,9 @@ class Report:
             "problems": len(self.problems),
         }
 
-    def exit_code(self) -> int:
-        """0 clean, 1 a finding at or above --fail-on, 2 an input problem or nothing checked."""
+    def exit_code(self) -> Exit:
+        """Clean (0), a finding at or above --fail-on (1), or an input problem or nothing
+        checked (2)."""
         if self.problems or not any(r.claims for r in self.results):
-            return 2
-        return 1 if any(self.gates(f) for f in self.all_findings) else 0
+            return Exit.INPUT
+        return Exit.FINDINGS if any(self.gates(f) for f in self.all_findings) else Exit.CLEAN

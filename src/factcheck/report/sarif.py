@@ -15,10 +15,10 @@ from __future__ import annotations
 import json
 import posixpath
 from pathlib import PurePosixPath, PureWindowsPath
-from typing import Any
+from typing import IO, Any
 from urllib.parse import quote
 
-from factcheck.codes import FINDINGS, INPUT_CODES, help_uri
+from factcheck.codes import FINDINGS, INPUT_CODES, Exit, help_uri
 from factcheck.errors import Loc, Problem
 from factcheck.finding import Finding
 from factcheck.report.json import provenance
@@ -154,7 +154,7 @@ def document(report: Report) -> dict[str, Any]:
     code = report.exit_code()
     problems = report.problems
     notes = [_notification(p.code, "error", p.message, p.loc) for p in problems]
-    if code == 2 and not problems:
+    if code == Exit.INPUT and not problems:
         notes.append(_notification("E303", "error", "no claims were checked"))
     if len(findings) > MAX_RESULTS:
         notes.append(
@@ -175,7 +175,7 @@ def document(report: Report) -> dict[str, Any]:
         },
         "invocations": [
             {
-                "executionSuccessful": code != 2,
+                "executionSuccessful": code != Exit.INPUT,
                 "exitCode": code,
                 "toolExecutionNotifications": notes,
             }
@@ -200,3 +200,8 @@ def document(report: Report) -> dict[str, Any]:
 def render(report: Report) -> str:
     """The SARIF text (UTF-8, two-space indent, a final newline)."""
     return json_safe(json.dumps(document(report), ensure_ascii=False, indent=2)) + "\n"
+
+
+def write(report: Report, stream: IO[str], to_file: bool = False) -> None:
+    """Write the report to a stream (the :class:`~factcheck.report.Formatter` protocol)."""
+    stream.write(render(report))

@@ -16,6 +16,7 @@ from __future__ import annotations
 import os
 from typing import IO
 
+from factcheck.codes import Exit
 from factcheck.finding import Finding
 from factcheck.report.model import Report
 from factcheck.report.words import COUNT_KEYS, WORDS, counted, verdict
@@ -69,6 +70,11 @@ def _block(line: Line) -> Block:
     first = len(text) - len(body)
     rest = first + 2 if body[:1] in _MARKS and body[1:2] == " " else first
     return [(body, style), *line[1:]], first, rest, set()
+
+
+def write(report: Report, stream: IO[str], to_file: bool = False) -> None:
+    """Write the report to a stream (the :class:`~factcheck.report.Formatter` protocol)."""
+    render(report, stream, to_file=to_file)
 
 
 def build(report: Report) -> list[Line]:
@@ -149,4 +155,5 @@ def _finding(f: Finding, report: Report, severity: str, words: dict[str, str]) -
 
 def _verdict(report: Report, counts: dict[str, int]) -> Segment:
     code, text = verdict(report)
-    return (f"{'✓' if code == 0 else '✗'} {text}", "bold green" if code == 0 else "bold red")
+    clean = code == Exit.CLEAN
+    return (f"{'✓' if clean else '✗'} {text}", "bold green" if clean else "bold red")

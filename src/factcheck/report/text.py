@@ -7,6 +7,8 @@ It serves editors, grep and end-to-end tests. Input problems use the same shape 
 
 from __future__ import annotations
 
+from typing import IO
+
 from factcheck.report.model import Report
 from factcheck.textsafe import visible
 
@@ -35,3 +37,8 @@ def render(report: Report) -> str:
     # User text (metrics, quotes, reasons, paths) may hold line breaks or escape sequences:
     # written as escapes, each entry stays one line and inert.
     return "".join(visible(line) + "\n" for line in lines)
+
+
+def write(report: Report, stream: IO[str], to_file: bool = False) -> None:
+    """Write the report to a stream (the :class:`~factcheck.report.Formatter` protocol)."""
+    stream.write(render(report))

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from factcheck.codes import Exit
+
 if TYPE_CHECKING:
     from factcheck.report.model import Report
 
@@ -177,12 +179,12 @@ COUNT_KEYS = (
 )
 
 
-def verdict(report: Report) -> tuple[int, str]:
+def verdict(report: Report) -> tuple[Exit, str]:
     """The exit code and the one-line verdict the human-readable formats end with."""
     words = WORDS[report.lang]
     code = report.exit_code()
     c = report.counts()
-    if code == 2:
+    if code == Exit.INPUT:
         bad = sum(1 for r in report.results if r.problems)
         checked = c["claims"]
         if report.problems and checked:
@@ -196,7 +198,7 @@ def verdict(report: Report) -> tuple[int, str]:
     notes = [words[f"{k}_n"].format(n=c[k]) for k in ("accepted", "baselined") if c[k]]
     if notes:
         tally += f" ({', '.join(notes)})"
-    word = words["fails"] if code == 1 else words["passes"]
+    word = words["fails"] if code == Exit.FINDINGS else words["passes"]
     colon = "：" if report.lang == "zh" else ": "
     return code, f"{tally}{colon}{word} (--fail-on {report.fail_on})"
 
