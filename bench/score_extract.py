@@ -132,7 +132,7 @@ def items_of(draft: Draft) -> list[Item]:
 
 
 def cn_value(text: str) -> float:
-    """Chinese numerals: 十二點六八, 二千五百, 一八八一 (digit by digit), 卅六, ○點二九."""
+    """Chinese numerals: 十二點六八, 二千五百, 一八八一 (digit by digit), 卅六, ○點二九, 百."""
     text = text.replace("卅", "三十").replace("点", "點")
     if "點" in text:
         whole, frac = text.split("點", 1)
@@ -146,7 +146,7 @@ def cn_value(text: str) -> float:
         if c in CN_DIGITS:
             digit = CN_DIGITS[c]
         else:
-            total += (digit or (1 if c == "十" else 0)) * {"十": 10, "百": 100, "千": 1000}[c]
+            total += (digit or 1) * {"十": 10, "百": 100, "千": 1000}[c]
             digit = 0
     return float(total + digit)
 
@@ -165,7 +165,7 @@ def read_value(value: str) -> tuple[float | None, str]:
         before = text[: m.start()]
     else:
         cm = CN_NUMBER.search(text)
-        if cm is None or cm.group() in ("百", "千", "十"):
+        if cm is None:
             return None, ""
         number, rest, before = cn_value(cm.group()), text[cm.end() :], text[: cm.start()]
     minus = before.rstrip().endswith(("-", "−"))

@@ -23,6 +23,7 @@ HELD_OUT = (
     "hk-am730-work-report-2026",
     "tw-udn-gdp-2025q4",
     "en-xinhua-factbox-2017",
+    "cn-nbd-century-economy-2021",
 )
 MEASURES = ("found", "nonfig", "kind", "value", "period", "metric", "links", "links~", "all3")
 
