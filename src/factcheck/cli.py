@@ -99,67 +99,77 @@ RootOpt = Annotated[
 ]
 
 
+# The options of `check`.
+FmtOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--format",
+        "-f",
+        help="terminal, text, json, sarif, junit, github or markdown (default: terminal; "
+        "github inside GitHub Actions).",
+    ),
+]
+OutputOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--output",
+        "-o",
+        help="Write the report to this file (atomically) instead of stdout ('-': stdout).",
+    ),
+]
+ForceOpt = Annotated[bool, typer.Option("--force", help="Replace an existing --output file.")]
+FailOnOpt = Annotated[
+    str | None, typer.Option("--fail-on", help="error (default), warning, info or never.")
+]
+BaselineOpt = Annotated[
+    Path | None,
+    typer.Option("--baseline", help="Gate only on findings not in this saved baseline."),
+]
+SaveBaselineOpt = Annotated[
+    Path | None,
+    typer.Option("--save-baseline", help="Save the current findings as a baseline."),
+]
+LangOpt = Annotated[str | None, typer.Option("--lang", help="zh or en (default: from the locale).")]
+VerboseOpt = Annotated[
+    bool, typer.Option("--verbose", "-v", help="Also list the checks that passed.")
+]
+MinSeverityOpt = Annotated[
+    str,
+    typer.Option(
+        "--min-severity",
+        help="Show only findings at or above this severity (error, warning, info); the "
+        "others still count and still gate under --fail-on.",
+    ),
+]
+NoCacheOpt = Annotated[
+    bool, typer.Option("--no-cache", help="Neither read nor write the cache folder.")
+]
+JobsOpt = Annotated[
+    str,
+    typer.Option(
+        "--jobs",
+        "-j",
+        help="Check files on this many processes; auto: one per core when there are over "
+        "a megabyte of claims to check.",
+    ),
+]
+
+
 @app.command()
 def check(
     paths: Paths,
     rules: RulesOpt = None,
-    fmt: Annotated[
-        str | None,
-        typer.Option(
-            "--format",
-            "-f",
-            help="terminal, text, json, sarif, junit, github or markdown (default: terminal; "
-            "github inside GitHub Actions).",
-        ),
-    ] = None,
-    output: Annotated[
-        Path | None,
-        typer.Option(
-            "--output",
-            "-o",
-            help="Write the report to this file (atomically) instead of stdout ('-': stdout).",
-        ),
-    ] = None,
-    force: Annotated[
-        bool, typer.Option("--force", help="Replace an existing --output file.")
-    ] = False,
-    fail_on: Annotated[
-        str | None, typer.Option("--fail-on", help="error (default), warning, info or never.")
-    ] = None,
-    baseline: Annotated[
-        Path | None,
-        typer.Option("--baseline", help="Gate only on findings not in this saved baseline."),
-    ] = None,
-    save_baseline: Annotated[
-        Path | None,
-        typer.Option("--save-baseline", help="Save the current findings as a baseline."),
-    ] = None,
-    lang: Annotated[
-        str | None, typer.Option("--lang", help="zh or en (default: from the locale).")
-    ] = None,
-    verbose: Annotated[
-        bool, typer.Option("--verbose", "-v", help="Also list the checks that passed.")
-    ] = False,
-    min_severity: Annotated[
-        str,
-        typer.Option(
-            "--min-severity",
-            help="Show only findings at or above this severity (error, warning, info); the "
-            "others still count and still gate under --fail-on.",
-        ),
-    ] = "info",
-    no_cache: Annotated[
-        bool, typer.Option("--no-cache", help="Neither read nor write the cache folder.")
-    ] = False,
-    jobs: Annotated[
-        str,
-        typer.Option(
-            "--jobs",
-            "-j",
-            help="Check files on this many processes; auto: one per core when there are over "
-            "a megabyte of claims to check.",
-        ),
-    ] = "auto",
+    fmt: FmtOpt = None,
+    output: OutputOpt = None,
+    force: ForceOpt = False,
+    fail_on: FailOnOpt = None,
+    baseline: BaselineOpt = None,
+    save_baseline: SaveBaselineOpt = None,
+    lang: LangOpt = None,
+    verbose: VerboseOpt = False,
+    min_severity: MinSeverityOpt = "info",
+    no_cache: NoCacheOpt = False,
+    jobs: JobsOpt = "auto",
     article_root: RootOpt = None,
     changed: ChangedOpt = False,
 ) -> None:
