@@ -18,10 +18,13 @@
       │
       ▼
     run.run_extract   yamltext writes the YAML by hand; the whole file is loaded by
-                      loader.load_claims before it is written (or merged with --merge)
+      │               loader.load_claims before it is written (or merged with --merge)
+      ▼
+    check.check_article  ``factcheck check ARTICLE.txt``: the confident drafts, in memory,
+                      checked as a claims file would be
 
-Only :func:`run_extract`, :func:`draft_text`, :func:`draft_claims` and the model classes are
-used outside this package.
+Outside this package: :func:`run_extract`, :func:`draft_text`, :func:`draft_claims`,
+:func:`~factcheck.extract.check.check_article` and the model classes; no private name.
 """
 
 from factcheck.extract.draft import draft_claims
