@@ -38,9 +38,12 @@ def _inconsistent(path: Path, pack: RulePack) -> list[Finding]:
 
 
 def _spans(path: Path, pack: RulePack) -> dict[str, tuple[int, int]]:
-    """Each drafted claim id → its mention's span in the article."""
+    """Each drafted claim id → its mention's span in the article (a claim without a value of
+    its own, a sum, → its quote)."""
     draft = draft_claims(path.read_text(encoding="utf-8"), pack)
-    return {i: s for c in draft.claims for i, s in zip(c.ids, c.spans, strict=True)}
+    spans = {i: s for c in draft.claims if c.spans for i, s in zip(c.ids, c.spans, strict=True)}
+    spans.update({c.ids[0]: (c.start, c.end) for c in draft.claims if not c.spans})
+    return spans
 
 
 def score(corpus: Path, names: list[str], verbose: bool) -> dict[str, float]:

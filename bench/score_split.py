@@ -18,7 +18,6 @@ HERE = Path(__file__).resolve().parent
 HELD_OUT = (
     "cn-dezhou-2014q1",
     "cn-hlj-work-report-2023",
-    "cn-liaoning-2021q1",
     "mo-dsec-gdp-2023q3",
     "hk-am730-work-report-2026",
     "tw-udn-gdp-2025q4",

@@ -3,9 +3,12 @@ sentence written for the test, with the reading a hand-writer gives it."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from factcheck.extract import draft_claims
+from factcheck.extract.check import check_article
 from factcheck.rulepack import load_pack
 
 PACK = load_pack()
@@ -102,3 +105,45 @@ def test_traditional_text_keeps_its_script_in_quotes_and_metrics() -> None:
     draft = draft_claims(text, PACK, "香港", 2015)
     claim = next(c for c in draft.claims if c.values[-1].endswith("2.4%"))
     assert claim.quote in text and dict(claim.fields)["metric"] == "本地生產總值"
+
+
+def test_a_list_after_qizhong_is_an_incomplete_sum() -> None:
+    text = (
+        "全年粮食产量69541万吨,增产1.3%。"
+        "其中,夏粮产量14615万吨;早稻产量2834万吨;秋粮产量52092万吨。\n"
+    )
+    sums = [c for c in draft_claims(text, PACK, "全国", 2023).claims if c.kind == "sum"]
+    assert len(sums) == 1
+    fields = dict(sums[0].fields)
+    assert fields["total"] == "粮食产量" and fields["complete"] == "false"
+    assert fields["parts"] == ("夏粮产量", "早稻产量", "秋粮产量")
+
+
+def test_qizhong_inside_a_sentence_without_a_total_drafts_no_sum() -> None:
+    # the total (其它产品产量) has no figure: the level of the sentence before is not it
+    text = "肉类产量86.2万吨。其它产品产量稳定增加,其中水产品产量69.4万吨、蔬菜产量360.5万吨。\n"
+    assert not [c for c in draft_claims(text, PACK, "全省", 2023).claims if c.kind == "sum"]
+
+
+def test_parts_beyond_their_total_are_flagged(tmp_path: Path) -> None:
+    # 40 + 70 = 110 (at least 109 within the written precision) exceeds the total 100 (≤ 100.5)
+    path = tmp_path / "a.txt"
+    path.write_text("2023年全市粮食产量100万吨。其中,夏粮产量40万吨;秋粮产量70万吨。\n", "utf-8")
+    result = check_article(path, str(path), PACK, tmp_path)
+    assert [f.code for f in result.findings if f.verdict == "inconsistent"] == ["FC113"]
+
+
+def test_three_industries_add_up_to_gdp(tmp_path: Path) -> None:
+    # 100 + 200 + 300 = 600, not the 650 stated (each ±0.5: parts in [598.5, 601.5])
+    path = tmp_path / "a.txt"
+    text = (
+        "2023年全市地区生产总值650亿元。"
+        "第一产业增加值100亿元;第二产业增加值200亿元;第三产业增加值300亿元。\n"
+    )
+    path.write_text(text, "utf-8")
+    result = check_article(path, str(path), PACK, tmp_path)
+    assert [f for f in result.findings if f.verdict == "inconsistent"]
+    # the same figures adding up exactly give no finding
+    path.write_text(text.replace("650", "600"), "utf-8")
+    result = check_article(path, str(path), PACK, tmp_path)
+    assert not [f for f in result.findings if f.verdict == "inconsistent"]

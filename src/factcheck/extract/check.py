@@ -48,8 +48,10 @@ def check_article(path: Path, shown: str, pack: RulePack, root: Path | None = No
     lines = {i: c.line for c in draft.claims for i in c.ids}
     result.findings = [_at_article(f, shown, lines) for f in result.findings if f.code != "FC151"]
     result.passed = [_at_article(f, shown, lines) for f in result.passed]
-    left = [(c.line, c.values[0], "; ".join(c.doubts)) for c in doubted]
-    left += [(c.line, c.values[0], f"{p.code} {p.message}") for c, p in refused]
+    left = [(c.line, c.values[0] if c.values else c.kind, "; ".join(c.doubts)) for c in doubted]
+    left += [
+        (c.line, c.values[0] if c.values else c.kind, f"{p.code} {p.message}") for c, p in refused
+    ]
     left += [(s.line, s.text, s.why) for s in draft.skipped if s.reason == "other"]
     if left:
         result.findings.append(_not_drafted(shown, sorted(left), pack))

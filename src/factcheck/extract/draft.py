@@ -19,6 +19,7 @@ from factcheck.extract.describe import describe
 from factcheck.extract.drafter import MAX_PREV, Drafter
 from factcheck.extract.model import Draft, DraftClaim, Field, Skipped
 from factcheck.extract.rules import Figure
+from factcheck.extract.sums import draft_sums
 from factcheck.extract.text import REACH
 from factcheck.rulepack import RulePack
 from factcheck.zh import fold
@@ -86,6 +87,7 @@ def _draft(text: str, pack: RulePack, entity: str | None, year: int | None) -> D
         prev = (prev + group)[-MAX_PREV:]
     skipped = sorted(d.skipped, key=lambda s: (s.line, s.text))
     claims = _collisions(d, claims)
+    claims += draft_sums(d, claims)
     return Draft(d.entity, d.year, tuple(claims), tuple(skipped), len(d.mentions))
 
 

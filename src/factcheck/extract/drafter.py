@@ -108,13 +108,14 @@ class Drafter:
 
     def _default_plan(self) -> str | None:
         """The plan an average annual rate without a written span refers to: the plan the
-        article names most often among those begun by the reference year."""
+        article names most often among those begun by the reference year; none when the
+        article names no plan (十四五 only where the text says so)."""
         counts = Counter(t.period for t in self.ctx.times if t.kind == "plan")
         plans = self.pack.plans
         named = [p for p in counts if plans[p][0] <= self.year]
         if named:
             return max(named, key=lambda p: (counts[p], plans[p][1]))
-        return next((p for p, (a, b) in plans.items() if a <= self.year <= b), None)
+        return None
 
     # ---- second pass: kind, period and metric of each figure, and 'respectively' groups
 

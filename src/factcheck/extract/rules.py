@@ -271,6 +271,8 @@ def resolve_period(f: Figure, ctx: ArticleContext, ref_year: int, default_plan: 
     # 比上年 is the default base of a change: only a base named otherwise is written.
     bases = [t for t in times if t.role == "base" and t.start >= c_start and t.kind != "relyear"]
     points = [t for t in times if t.role != "base"]
+    back = next((t for t in reversed(points) if t.kind == "years_back"), None)
+    points = [t for t in points if t.kind != "years_back"]
     if not points and (carried := ctx.carried(f.vstart)) is not None:
         points = [carried]  # the paragraph's or the heading's time
     nearest = points[-1] if points else None
@@ -282,6 +284,10 @@ def resolve_period(f: Figure, ctx: ArticleContext, ref_year: int, default_plan: 
         f.period = base or point
         return
     kind = f.kind
+    if back is not None and kind in ("growth", "cagr"):
+        # 两年平均增长2.1% in 2021Q1: the average over 2019Q1-2021Q1
+        f.kind, f.period = "cagr", _years_back(point, int(back.period))
+        return
     if kind == "cagr":
         plan = next((t for t in reversed(points) if t.kind == "plan"), None)
         if span:
@@ -332,6 +338,12 @@ def _point_of(t: TimeWord, ref_year: int) -> str:
     if t.kind == "relyear":
         return str(ref_year + int(t.period))
     return t.period
+
+
+def _years_back(point: str, n: int) -> str:
+    """The span of the ``n`` years that end at ``point`` (2021 → 2019-2021 for two years)."""
+    year = int(point[:4]) if point[:4].isdigit() else None
+    return f"{year - n}{point[4:]}-{point}" if year else point
 
 
 def _of_base(text: str, t: TimeWord, f: Figure) -> bool:

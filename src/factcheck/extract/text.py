@@ -66,6 +66,15 @@ _RUN_OF_MONTHS = run_of_months()
 _CN_YEAR = re.compile(f"[{YEAR_DIGITS}]{{4}}(?=年)")
 
 
+def _small_number(text: str) -> int:
+    """一 to 九十九 written in Chinese numerals (两 for 二), or 0 when it is not one."""
+    digits = {ch: i for i, ch in enumerate("零一二三四五六七八九")} | {"两": 2}
+    if "十" not in text:
+        return digits.get(text, 0) if len(text) == 1 else 0
+    tens, _, ones = text.partition("十")
+    return (digits.get(tens, 0) if tens else 1) * 10 + (digits.get(ones, 0) if ones else 0)
+
+
 def _digits(m: re.Match[str]) -> str:
     """A year written in Chinese numerals, digit by digit, as Arabic digits."""
     out = []
@@ -87,6 +96,8 @@ def time_pattern(plans: dict[str, tuple[int, int]]) -> re.Pattern[str]:
         r"|(?P<ye>底|末))?"
         rf"|(?<![0-9.年])(?P<run0>{_RUN_OF_MONTHS})"
         r"|(?<![0-9.年前连续近])(?:第(?P<q0b>[一二三四1-4])季度?|(?P<q0>[一二三四1-4])季度)"
+        # 两年平均增长2.1%: an average over the N years that end at the figure's period
+        rf"|(?<![0-9.])(?P<avg>[0-9]{{1,2}}|[{_CN_SMALL}]{{1,3}})年(?=平均|年均)"
         # 114年第4季, 民国114年: a year of the Republic of China calendar before a period word
         r"|(?<![0-9.])(?P<roc>1[0-4][0-9])年"
         r"(?:第(?P<rq>[一二三四1-4])季度?|(?=度|全年|上半年|下半年|[0-9]{1,2}月|预测|前))"
@@ -129,6 +140,10 @@ def find_times(
                 out.append(TimeWord(*m.span(), "span", f"{first}-{last}", last, first, role))
         elif m["run0"]:  # the year is the file's reference year, as the loader reads it
             out.append(TimeWord(*m.span(), "months", m["run0"], None, None, role))
+        elif m["avg"]:
+            n = int(m["avg"]) if m["avg"].isdigit() else _small_number(m["avg"])
+            if n:
+                out.append(TimeWord(*m.span(), "years_back", str(n), None, None, role))
         elif m["roc"]:
             year = 1911 + int(m["roc"])
             if m["rq"]:
@@ -225,7 +240,7 @@ class ArticleContext:
         i = bisect_left(self._time_starts, start) - 1
         par = self.paragraph_start(pos)
         while i >= 0 and self.times[i].start >= par and start - self.times[i].start <= 4 * REACH:
-            if self.times[i].role == "point":
+            if self.times[i].role == "point" and self.times[i].kind != "years_back":
                 return self.times[i]
             i -= 1
         lead_end = self.paragraph_end(0)
