@@ -241,7 +241,53 @@ def test_approx_widening_follows_the_pack(lexicon: Lexicon) -> None:
     assert interval("约80%", lexicon, approx=0.05) == pytest.approx((79.5 - 4, 80.5 + 4))
     assert interval("约80%", lexicon, approx=0.10) == pytest.approx((79.5 - 8, 80.5 + 8))
     # 4500元左右 with approx 0.05: [4499.5 - 225, 4500.5 + 225]
-    assert interval("4500元左右", lexicon) == pytest.approx((4274.5, 4725.5))
+    assert interval("4500元左右", lexicon, approx=0.05) == pytest.approx((4274.5, 4725.5))
+
+
+@pytest.mark.parametrize(
+    ("text", "lo", "hi"),
+    [
+        # The default width: one unit of the last significant digit (docs/conventions.md §2).
+        ("4500元左右", 4400, 4600),  # 4500: the 5 is the last significant digit, ±100
+        ("約4500元", 4400, 4600),  # traditional 約
+        ("约1.36", 1.35, 1.37),  # ±0.01
+        ("约18%", 17, 19),  # ±1
+        ("约1.30", 1.29, 1.31),  # a zero written after the point is significant: ±0.01
+        ("约80%", 70, 90),  # 80: ±10
+        ("八成左右", 70, 90),  # 八成 = 80%, written to the tenth: ±10
+        ("约1亿元", 0.5, 1.5),  # one significant digit 1: ±half of it, not ±1 (that reaches 0)
+        ("约2亿元", 1, 3),  # ±1, which is within half of 2
+        ("下降约5%", -6, -4),  # a fall of about 5: ±1
+        ("约670亿元", 660, 680),  # 670: the 7 is the last significant digit, ±10
+        ("约三分之二", 2 / 3 * 0.95, 2 / 3 * 1.05),  # no last digit: ±5%
+        # A leading word of equality never cancels a trailing qualifier (issue 14, point 6).
+        ("达到260亿元左右", 250, 270),  # 260: ±10
+        ("达到约260亿元", 250, 270),
+        ("達到260億元左右", 250, 270),
+        ("为4500元左右", 4400, 4600),
+        # 近 keeps its default, up to 10% below: 近80% = [72, 80]; 30余家 = [30, 40).
+        ("近80%", 72, 80),
+        ("30余家", 30, 40),
+    ],
+)
+def test_approx_width_follows_the_written_precision(
+    lexicon: Lexicon, text: str, lo: float, hi: float
+) -> None:
+    assert interval(text, lexicon) == pytest.approx((lo, hi))
+
+
+def test_near_may_follow_the_written_precision(lexicon: Lexicon) -> None:
+    # rounding.near: digit: one unit of the last significant digit below the figure.
+    assert interval("近80%", lexicon, near="digit") == pytest.approx((70, 80))  # 80 - 10
+    assert interval("接近5.5%", lexicon, near="digit") == pytest.approx((5.4, 5.5))  # 5.5 - 0.1
+    assert interval("下降近5%", lexicon, near="digit") == pytest.approx((-5, -4))  # mirrored
+
+
+def test_a_leading_verb_keeps_the_trailing_qualifier(lexicon: Lexicon) -> None:
+    stated = parse_value("达到260亿元左右", lexicon)
+    assert (stated.qualifier, stated.bound, stated.number) == ("左右", "approx", Decimal(260))
+    # 超过 sets the bound first; 以上 after it changes nothing.
+    assert parse_value("超过30%以上", lexicon).bound == "above"
 
 
 def test_trailing_zeros_significant(lexicon: Lexicon) -> None:

@@ -101,6 +101,7 @@ def test_unknown_options_are_e202(tmp_path: Path, text: str, expected: set[objec
         ("rounding:\n  approx: 2\n", {("E203", 2, 11)}),  # must be below 1
         ("rounding:\n  approx: nan\n", {("E203", 2, 11)}),
         ("rounding:\n  near: lots\n", {("E203", 2, 9)}),
+        ("rounding:\n  open_below: digit\n", {("E203", 2, 15)}),  # a fraction only
         ("rounding:\n  mode: sideways\n", {("E203", 2, 9)}),
         ("lexicon:\n  before:\n    约: roughly\n", {("E203", 3, 8)}),
         ("severity:\n  FC101: fatal\n", {("E203", 2, 10)}),
@@ -216,3 +217,11 @@ def test_expression_parser_refuses(text: str) -> None:
     with pytest.raises(ValueProblem) as info:
         ex.parse(text)
     assert info.value.code == "E204"
+
+
+def test_qualifier_widths_by_digit_or_fraction(tmp_path: Path) -> None:
+    default = load_pack()
+    # The default: 约 by the written precision, 近 up to 10% below.
+    assert (default.rounding.approx, default.rounding.near) == ("digit", 0.1)
+    pack = load_pack(user_pack(tmp_path, "rounding:\n  approx: 0.05\n  near: digit\n"))
+    assert (pack.rounding.approx, pack.rounding.near) == (0.05, "digit")

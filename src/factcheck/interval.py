@@ -1,7 +1,9 @@
 """Intervals: what a stated figure allows (docs/conventions.md §1, §2).
 
-"33.8%" is [33.75%, 33.85%]; "突破670亿元" is [670, ∞)亿元; "约80%" widens the rounding interval
-by the rule pack's approximation width. Ends are closed: a figure exactly on a rounding edge is
+"33.8%" is [33.75%, 33.85%]; "突破670亿元" is [670, ∞)亿元; "约1.36" is 1.36 ± one unit of its
+last significant digit, [1.35, 1.37], and "4500元左右" is [4400, 4600] (the trailing zeros of a
+round figure are not significant): docs/conventions.md §2. A rule pack may choose a fractional
+width instead (``rounding.approx: 0.05``). Ends are closed: a figure exactly on a rounding edge is
 given the benefit of the doubt, so a rate rounded from the true value is never flagged.
 """
 
@@ -59,8 +61,12 @@ class RoundingOptions:
 
     mode: str = "nearest"  # "nearest": ±half a unit of the last digit; "down": [x, x + unit)
     trailing_zeros: str = "unit"  # "unit": 670 is ±0.5; "significant": 670 is ±5
-    approx: float = 0.05  # 约/左右: relative widening on each side
-    near: float = 0.10  # 近/接近: how far below the figure the true value may be
+    # 约/左右: "digit" (± one unit of the last significant digit) or a fraction of the figure by
+    # which the rounding interval widens on each side.
+    approx: float | str = "digit"
+    # 近/接近: how far below the figure the true value may be, as a fraction of it, or "digit"
+    # (one unit of its last significant digit).
+    near: float | str = 0.10
     open_below: float = 0.0  # 不到/以下: lower end as a fraction of the figure
 
 
@@ -73,6 +79,24 @@ def half_unit(stated: Stated, options: RoundingOptions) -> Decimal:
         digits = stated.number.normalize().as_tuple()
         exponent = max(int(digits.exponent), 0)
     return Decimal(5) * Decimal(10) ** (exponent - 1)
+
+
+# The widths of 约 and 近 under "digit" for a figure without a last digit (约三分之二): fractions
+# of the figure.
+EXACT_APPROX, EXACT_NEAR = 0.05, 0.10
+
+
+def significant_unit(stated: Stated) -> Decimal | None:
+    """One unit of the last significant digit of the figure as written: ``1.36`` → 0.01,
+    ``4500`` → 100 (the trailing zeros of a round figure are not significant), ``18`` → 1,
+    ``1.30`` → 0.01 (a zero written after the point is); None for an exact form (三分之二)."""
+    if stated.exponent is None:
+        return None
+    exponent = stated.exponent
+    if exponent >= 0 and stated.number != 0:
+        digits = stated.number.normalize().as_tuple()
+        exponent = max(int(digits.exponent), exponent)
+    return Decimal(10) ** exponent
 
 
 def stated_interval(stated: Stated, options: RoundingOptions) -> Interval:
@@ -102,22 +126,36 @@ def stated_interval(stated: Stated, options: RoundingOptions) -> Interval:
         # Words bound the size of a change as written: 下降超30% is a fall of more than 30%
         # (≤ -30%), 下降近5% one of a little under 5% ([-5%, -4.5%]), 下降不到5% one of less
         # than 5% ([-5%, 0]). Bound the magnitude, then mirror.
-        mirrored = _bounded(float(-x), bound, rounded, options)
+        mirrored = _bounded(float(-x), bound, rounded, options, significant_unit(stated))
         return Interval(-mirrored.hi, -mirrored.lo)
-    return _bounded(float(x), bound, rounded, options)
+    return _bounded(float(x), bound, rounded, options, significant_unit(stated))
 
 
-def _bounded(x: float, bound: str, rounded: Interval, options: RoundingOptions) -> Interval:
-    """The interval a qualifier word sets around a figure (``rounded`` when it sets none)."""
+def _bounded(
+    x: float, bound: str, rounded: Interval, options: RoundingOptions, unit: Decimal | None
+) -> Interval:
+    """The interval a qualifier word sets around a figure (``rounded`` when it sets none);
+    ``unit`` is one unit of its last significant digit."""
     mag = abs(x)
     if bound == "above":  # 突破, 超过, 以上: the figure is a floor, not a rounding
         return Interval(x, INF)
     if bound == "below":  # 不到, 不足, 以下: a ceiling
         return Interval(options.open_below * x, x)
     if bound == "near":  # 近, 接近, 将近: close below
-        return Interval(x - options.near * mag, x)
-    if bound == "approx":  # 约, 左右
-        return Interval(rounded.lo - options.approx * mag, rounded.hi + options.approx * mag)
+        if options.near == "digit" and unit is not None:
+            return Interval(x - float(unit), x)
+        near = float(options.near) if options.near != "digit" else EXACT_NEAR
+        return Interval(x - near * mag, x)
+    if bound == "approx":  # 约, 左右: rounded at the last significant digit, a little loosely
+        if options.approx == "digit":
+            if unit is None:
+                return Interval(x - EXACT_APPROX * mag, x + EXACT_APPROX * mag)
+            # A figure of one significant digit 1 (约1亿) is rounded at that digit, ±half of it:
+            # a width of the whole figure would reach zero.
+            width = min(float(unit), mag / 2)
+            return Interval(x - width, x + width)
+        width = float(options.approx) * mag
+        return Interval(rounded.lo - width, rounded.hi + width)
     return rounded
 
 

@@ -156,17 +156,25 @@ _PLAIN_START = frozenset("0123456789+-.")
 
 def _strip_words(text: str, lexicon: Lexicon) -> tuple[str, str | None, str]:
     """Remove the qualifier words before and after the figure (``超过…以上``); the first word
-    found sets the bound."""
+    found that sets a bound sets it. A word of equality (达到, 为) never cancels another: in
+    ``达到260亿元左右`` and ``达到约260亿元`` the figure is approximate."""
     word, bound = None, "equal"
     # No qualifier word starts with a digit or a sign: most figures skip the scan of them.
-    for w, b in () if text[:1] in _PLAIN_START else lexicon.prefixes.items():
-        if text.startswith(w) and len(text) > len(w):
-            text, word, bound = text[len(w) :], w, b
+    while text[:1] not in _PLAIN_START:
+        for w, b in lexicon.prefixes.items():
+            if text.startswith(w) and len(text) > len(w):
+                text = text[len(w) :]
+                if word is None or bound == "equal":
+                    word, bound = w, b
+                break
+        else:
             break
+        if bound != "equal":
+            break  # 超过…: the bound is set; what follows is the figure (or a verb)
     for w, b in lexicon.suffixes.items():
         if text.endswith(w) and len(text) > len(w):
             text = text[: -len(w)]
-            if word is None:
+            if word is None or bound == "equal":
                 word, bound = w, b
             break
     return text, word, bound

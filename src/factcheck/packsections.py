@@ -94,7 +94,8 @@ def _version(r: PackReading, raw: Any) -> dict[str, Any]:
 
 
 def _rounding(r: PackReading, raw: dict[str, Any]) -> dict[str, Any]:
-    """Two choices and three fractions from 0 to below 1."""
+    """Two choices and three fractions from 0 to below 1; ``approx`` and ``near`` may also be
+    ``digit`` (one unit of the last significant digit, docs/conventions.md §2)."""
     values: dict[str, Any] = {}
     choices = {"mode": ("nearest", "down"), "trailing_zeros": ("unit", "significant")}
     fractions = ("approx", "near", "open_below")
@@ -104,6 +105,8 @@ def _rounding(r: PackReading, raw: dict[str, Any]) -> dict[str, Any]:
                 r.bad(("rounding", key), f"rounding.{key} must be one of {', '.join(choices[key])}")
             else:
                 values[key] = value
+        elif key in fractions and key != "open_below" and value == "digit":
+            values[key] = "digit"
         elif key in fractions:
             try:
                 number = float(value)
@@ -111,7 +114,9 @@ def _rounding(r: PackReading, raw: dict[str, Any]) -> dict[str, Any]:
                     raise ValueError
                 values[key] = number
             except (TypeError, ValueError):
-                r.bad(("rounding", key), f"rounding.{key} must be a number from 0 to below 1")
+                digit = "" if key == "open_below" else " or 'digit'"
+                message = f"rounding.{key} must be a number from 0 to below 1{digit}"
+                r.bad(("rounding", key), message)
         else:
             valid = [*choices, *fractions]
             r.unknown(("rounding", key), "E202", "rounding option", key, valid, of_key=True)
