@@ -101,7 +101,8 @@ def normalise(text: str) -> str:
     """NFKC plus the mappings pint needs; raises ValueProblem for characters we do not allow."""
     if len(text) > MAX_LENGTH:
         raise ValueProblem("E109", f"unit '{text[:20]}…' is longer than {MAX_LENGTH} characters")
-    norm = simplified(unicodedata.normalize("NFKC", text).translate(_TRANSLATE))  # 萬噸 is 万吨
+    norm = unicodedata.normalize("NFKC", text).translate(_TRANSLATE).replace("°C", "摄氏度")
+    norm = simplified(norm)  # 萬噸 is 万吨
     if not _ALLOWED.fullmatch(norm):
         raise ValueProblem("E109", f"unit '{text}' has characters not allowed in a unit")
     return norm
@@ -140,7 +141,7 @@ def parse(norm: str, text: str) -> tuple[float, str]:
     try:
         base = ureg.Quantity(1, ureg.parse_units(norm)).to_base_units()
     except Exception as exc:  # pint raises several unrelated types, and bare AssertionError
-        raise ValueProblem("E109", f"unknown unit '{text}'") from exc
+        raise ValueProblem("E109", f"unknown unit '{text}'{did_you_mean(norm)}") from exc
     factor = float(base.magnitude)
     if not math.isfinite(factor) or factor <= 0:  # 万元^99, 元*0: no unit of an article
         raise ValueProblem("E109", f"unit '{text}' has no usable size")
@@ -149,6 +150,16 @@ def parse(norm: str, text: str) -> tuple[float, str]:
         f"{name}^{power:g}" if power != 1 else name for name, power in sorted(dims.items())
     )
     return factor, dimension
+
+
+def did_you_mean(norm: str) -> str:
+    """`` (did you mean '平方公里'?)`` for an unknown unit close to one units.txt defines, or
+    ""; only on the error path (difflib over the defined units costs a few milliseconds)."""
+    import difflib  # noqa: PLC0415 - only an unknown unit needs it
+
+    known = {normalise(t): t for t in defined_units() if _ALLOWED.fullmatch(t)}
+    close = difflib.get_close_matches(norm, list(known), n=1, cutoff=0.6)
+    return f" (did you mean '{known[close[0]]}'?)" if close else ""
 
 
 SHIPPED = "units-table.json"

@@ -140,13 +140,13 @@ def run_of_months(arabic_month: str = r"1[0-2]|0?[1-9]", capture: bool = False) 
 EXTRA_MEASURE_WORDS: frozenset[str] = frozenset(
     {
         *("公斤/亩", "千米", "倍", "年度", "周年", "个小时", "岁"),
-        *("棵", "间", "轮", "期", "级", "代", "组", "路", "层", "步", "大"),
+        *("轮", "期", "级", "代", "组", "路", "层", "步", "大"),
     }
 )
 # Units of units.txt that are no measure word after a single Chinese numeral, because they make
-# words with numerals: 方 (四方, 八方), 头 (三头六臂, 两头). Deliberately absent as well, and no
-# unit: 分 (十分), 周 (四周), 季 (四季), 面, 口.
-NOT_MEASURE_WORDS: frozenset[str] = frozenset({"方", "头"})
+# words with numerals: 方 (四方, 八方), 头 (三头六臂, 两头), 部 (三部门, 两部委). Deliberately
+# absent as well, and no unit: 分 (十分), 周 (四周), 季 (四季), 面, 口.
+NOT_MEASURE_WORDS: frozenset[str] = frozenset({"方", "头", "部"})
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 
 
