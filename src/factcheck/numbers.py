@@ -15,11 +15,14 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from fractions import Fraction
 
+from factcheck import en
 from factcheck.errors import ValueProblem
 from factcheck.zh import (
     DIGIT_VALUES,
     DIGIT_WORDS,
     DOWN_VERBS,
+    MORE_AFTER_MAGNITUDE,
+    NO_CHANGE,
     NUMERALS,
     UP_VERBS,
     simplified,
@@ -55,8 +58,9 @@ class Lexicon:
     def __post_init__(self) -> None:
         # Longest first, so that 超过 wins over 超; a word a pack writes in traditional
         # characters (約) is matched in simplified, as values are read.
+        # English words (more than, about) are matched as values are read: lower case, no spaces.
         for side in ("prefixes", "suffixes"):
-            words = {simplified(w): b for w, b in getattr(self, side).items()}
+            words = {_fold_latin(simplified(w)): b for w, b in getattr(self, side).items()}
             object.__setattr__(self, side, dict(sorted(words.items(), key=lambda kv: -len(kv[0]))))
 
 
@@ -84,6 +88,15 @@ class Stated:
     hi: Decimal | None = None
     verb: str | None = None  # the direction verb written before the figure (增加, 下降), if any
     # A new field must be passed on where parse_value rebuilds a Stated with its text.
+
+
+_LATIN = re.compile(r"[A-Za-z$€£]")
+
+
+def _fold_latin(text: str) -> str:
+    """A text with Latin letters in lower case and without spaces (``More than`` → ``morethan``);
+    a text without them as it is."""
+    return text.lower().replace(" ", "") if _LATIN.search(text) else text
 
 
 def cn_number(text: str) -> Fraction:
@@ -190,6 +203,8 @@ def parse_value(raw: str, lexicon: Lexicon) -> Stated:
     text = simplified(text)
     if not text:
         raise ValueProblem("E108", "empty value")
+    if _LATIN.search(text) and _is_english(text.lower(), lexicon):  # $612B, up 12%, doubled
+        return _english(raw, text.lower(), lexicon)
     body, word, bound = _strip_words(text, lexicon)
     sign, verb = 1, None
     for prefix, direction in () if body[:1] in _PLAIN_START else _VERBS:
@@ -219,6 +234,98 @@ def parse_value(raw: str, lexicon: Lexicon) -> Stated:
     )
 
 
+_EN_NUMBER = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?")
+_EN_CURRENCIES = tuple(sorted(en.CURRENCIES, key=len, reverse=True))
+_EN_SCALES = tuple(sorted(en.SCALES, key=len, reverse=True))
+_EN_VERBS = tuple(
+    sorted(
+        [(w, 1) for w in en.UP_WORDS] + [(w, -1) for w in en.DOWN_WORDS],
+        key=lambda v: -len(v[0]),
+    )
+)
+
+
+_EN_WORDS = re.compile(
+    "|".join(
+        re.escape(w)
+        for w in sorted(
+            {*en.UP_WORDS, *en.DOWN_WORDS, *en.MULTIPLES, *en.FRACTIONS, *en.PERIOD_WORDS}
+            | {s for s in en.SCALES if len(s) > 1}
+            | {u for u in en.UNIT_WORDS if u.isalpha() and u != "pp"},
+            key=len,
+            reverse=True,
+        )
+    )
+)
+
+
+def _is_english(lower: str, lexicon: Lexicon) -> bool:
+    """True for a value in English words (``$612B``, ``1.2 million``, ``about 5%``); a figure
+    with a unit symbol of units.txt (``2.4GW``, ``1e8``, ``0.9pp``) is not."""
+    if "$" in lower or "€" in lower or "£" in lower or _EN_WORDS.search(lower.replace(" ", "")):
+        return True
+    words = (*lexicon.prefixes, *lexicon.suffixes)
+    return any(w.isascii() and lower.replace(" ", "").startswith(w) for w in words)
+
+
+def _english(raw: str, text: str, lexicon: Lexicon) -> Stated:
+    """A value in English as printed: ``$612B``, ``US$1.2 trillion``, ``€3.4m``, ``1.2 million``,
+    ``1.5 percentage points``, ``up 12%``, ``down $3B``, ``doubled``, ``a third``, with the
+    lexicon's words (``about``, ``more than``) and a trailing ``year-over-year``."""
+    text = text.replace(" ", "")
+    for period in en.PERIOD_WORDS:
+        if text.endswith(period) and len(text) > len(period):
+            text = text[: -len(period)]
+            break
+    body, word, bound = _strip_words(text, lexicon)
+    sign, verb = 1, None
+    for prefix, direction in _EN_VERBS:
+        if body.startswith(prefix) and len(body) > len(prefix):
+            verb, sign, body = prefix, direction, body[len(prefix) :]
+            break
+    if verb is not None and word is None:  # up about 12%
+        body, word, bound = _strip_words(body, lexicon)
+    s = _english_body(body, sign)
+    return Stated(
+        raw, s.form, s.number, s.exponent, s.unit, word, bound, 1, s.reading, s.lo, s.hi, verb
+    )
+
+
+def _english_body(body: str, sign: int) -> Stated:
+    if body in en.MULTIPLES:  # doubled: at least ×2, short of tripled
+        k = Decimal(en.MULTIPLES[body])
+        return Stated(body, "multiple", k, None, reading="times", lo=k, hi=k + 1)
+    if body in en.FRACTIONS:
+        num, den = en.FRACTIONS[body]
+        return Stated(body, "number", sign * Decimal(num) / Decimal(den), None)
+    currency = next((c for c in _EN_CURRENCIES if body.startswith(c)), None)
+    if currency:
+        body = body[len(currency) :]
+    m = _EN_NUMBER.match(body)
+    if not m:
+        raise ValueProblem("E108", f"no figure in '{body}'")
+    number, exponent = _decimal(m.group())
+    rest = body[m.end() :]
+    # A one-letter scale (B, m, T) only after a currency sign: 5t alone may be tonnes.
+    scale = next((s for s in _EN_SCALES if rest.startswith(s) and (currency or len(s) > 1)), None)
+    prefix = ""
+    if scale:
+        prefix, rest = en.MAGNITUDE_PREFIXES[en.SCALES[scale]], rest[len(scale) :]
+    if currency:
+        if rest:
+            raise ValueProblem("E108", f"'{rest}' after the amount '{body}' is not understood")
+        unit = prefix + en.CURRENCIES[currency]
+    elif rest in en.UNIT_WORDS:
+        if prefix:
+            raise ValueProblem("E108", f"a scale word before '{rest}' in '{body}'")
+        unit = en.UNIT_WORDS[rest]
+    elif not rest:
+        unit = prefix
+    else:
+        raise ValueProblem("E108", f"'{rest}' after the figure in '{body}' is not understood")
+    return Stated(body, "number", sign * number, exponent, unit)
+
+
 def _parse_body(body: str, sign: int, verb: str | None, lexicon: Lexicon) -> Stated:
     """Everything after the qualifier and the direction verb."""
     if m := _DOUBLING.match(body):
@@ -233,6 +340,8 @@ def _parse_body(body: str, sign: int, verb: str | None, lexicon: Lexicon) -> Sta
         value = cn_number(body) * 100
         number = (Decimal(value.numerator) / Decimal(value.denominator)).normalize()
         return Stated(body, "number", sign * number, min(int(number.as_tuple().exponent), 0), "%")
+    if body in NO_CHANGE:  # 持平: a change of zero, to the unit of a rate ([-0.5%, 0.5%])
+        return Stated(body, "number", Decimal(0), 0, "%")
     if body == "两位数":
         return Stated(body, "number", Decimal(10), None, "%", lo=Decimal(10), hi=Decimal(100))
     if m := _RATIO.match(body):
@@ -262,6 +371,13 @@ def _parse_body(body: str, sign: int, verb: str | None, lexicon: Lexicon) -> Sta
         if rest.startswith(w) and len(rest) > len(w):
             rest, inner, inner_bound = rest[len(w) :], w, b
             break
+    else:  # 2万多亿元, 3亿多人, 5千多万: 多 after a magnitude, before the rest of the unit
+        for mag in MORE_AFTER_MAGNITUDE:
+            after = rest[len(mag) : len(mag) + 1]
+            if rest.startswith(mag) and after in lexicon.suffixes and len(rest) > len(mag) + 1:
+                if lexicon.suffixes[after] == "more":
+                    rest, inner, inner_bound = mag + rest[len(mag) + 1 :], after, "more"
+                break
     if rest == "倍":
         reading = "increase" if verb in UP_VERBS else "times"
         ratio = number + 1 if reading == "increase" else number

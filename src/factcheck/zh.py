@@ -97,7 +97,10 @@ MONTH_NAMES = (
 # The direction verbs of a change, as parse_value reads them (增长5%, 下降35%). 净增/净减少 (a
 # net change of a stock) are directions; 新增 (newly added: 新增就业) is a flow, not one.
 # 增产/减产 (output up or down) are the communiqués' verbs for harvests and production.
-UP_VERBS = ("净增", "增长", "增加", "提高", "提升", "上升", "上涨", "增产", "增")
+UP_VERBS = (
+    *("净增", "增长", "增加", "提高", "提升", "上升", "上涨", "增产"),
+    *("暴增", "猛增", "激增", "剧增", "大增", "增"),
+)
 DOWN_VERBS = ("净减少", "下降", "减少", "降低", "下滑", "回落", "缩小", "减产", "减")
 # Both, longest first, so that 增长 is found before 增.
 DIRECTION_VERBS = tuple(sorted(UP_VERBS + DOWN_VERBS, key=len, reverse=True))
@@ -106,6 +109,11 @@ RANK_VERBS = (
     *("排名", "排在", "位居", "位列", "居于", "名列", "跃居", "跻身", "稳居"),
     *("居", "列", "排"),
 )
+# Magnitude words after which 多/余 may stand before the rest of the magnitude or the unit
+# (2万多亿元, 3亿多人, 5千多万), longest first.
+MORE_AFTER_MAGNITUDE = ("万亿", "亿", "万", "千", "百", "十")
+# A change of zero (持平: 与上年持平), read as 0 to the unit of a rate.
+NO_CHANGE = ("持平", "基本持平")
 # The words after a direction verb that make the figure the new level (降至, 提高到, 降为).
 TO_WORDS = ("至", "到", "为")
 # The marks between the two ends of a range or a span (1-9月, 2021—2025, 2021至2025).

@@ -1,0 +1,75 @@
+"""The English vocabulary of figures as business and statistical writing prints them (docs/
+conventions.md §9): ``$612B``, ``US$1.2 trillion``, ``€3.4m``, ``1.2 million``, ``1.5 percentage
+points``, ``up 12%``, ``down $3B``, ``doubled``, ``a third``, ``year-over-year``.
+
+:func:`factcheck.numbers.parse_value` reads a value in Latin letters with these words, after the
+qualifier words of the rule pack's lexicon (its English part: ``about``, ``nearly``, ``more
+than``…). Words are matched in lower case with spaces removed, as values are compared.
+"""
+
+from __future__ import annotations
+
+# Currency signs and codes written before a figure -> the unit of units.txt.
+CURRENCIES: dict[str, str] = {
+    "us$": "USD",
+    "usd": "USD",
+    "$": "USD",
+    "hk$": "HKD",
+    "hkd": "HKD",
+    "€": "EUR",
+    "eur": "EUR",
+    "£": "GBP",
+    "gbp": "GBP",
+    "rmb": "CNY",
+    "cny": "CNY",
+    "¥": "CNY",
+}
+# Scale words and letters after a figure -> the prefix of units.txt they stand for.
+SCALES: dict[str, str] = {
+    "trillion": "trillion",
+    "tn": "trillion",
+    "t": "trillion",
+    "billion": "billion",
+    "bn": "billion",
+    "b": "billion",
+    "million": "million",
+    "mn": "million",
+    "m": "million",
+    "thousand": "thousand",
+    "k": "thousand",
+}
+# The prefix of units.txt that each scale is written with (十亿美元 is a billion dollars).
+MAGNITUDE_PREFIXES: dict[str, str] = {
+    "trillion": "万亿",
+    "billion": "十亿",
+    "million": "百万",
+    "thousand": "千",
+}
+# Direction words before a figure (up 12%, down $3B), longest first.
+UP_WORDS = ("increasedby", "roseby", "grewby", "increased", "rose", "grew", "up")
+DOWN_WORDS = ("decreasedby", "declinedby", "fellby", "decreased", "declined", "fell", "down")
+# Multiples written as words: at least the factor, short of the next one (doubled: [2, 3)).
+MULTIPLES: dict[str, int] = {"doubled": 2, "tripled": 3, "trebled": 3, "quadrupled": 4}
+# Fractions written as words.
+FRACTIONS: dict[str, tuple[int, int]] = {
+    "half": (1, 2),
+    "ahalf": (1, 2),
+    "athird": (1, 3),
+    "onethird": (1, 3),
+    "twothirds": (2, 3),
+    "aquarter": (1, 4),
+    "onequarter": (1, 4),
+    "threequarters": (3, 4),
+    "afifth": (1, 5),
+}
+# Period words a writer puts after a change; the claim's period and base say them already.
+PERIOD_WORDS = ("year-over-year", "yearoveryear", "year-on-year", "yearonyear", "yoy", "y/y")
+# Unit words after a figure -> the unit of units.txt.
+UNIT_WORDS: dict[str, str] = {
+    "percentagepoints": "个百分点",
+    "percentagepoint": "个百分点",
+    "points": "个百分点",
+    "pp": "个百分点",
+    "percent": "%",
+    "%": "%",
+}
