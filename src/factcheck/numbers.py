@@ -17,6 +17,7 @@ from fractions import Fraction
 
 from factcheck import en
 from factcheck.errors import ValueProblem
+from factcheck.numerals import read_integer
 from factcheck.zh import (
     DIGIT_VALUES,
     DIGIT_WORDS,
@@ -123,12 +124,16 @@ def cn_number(text: str) -> Fraction:
 
 
 def read_numeral(text: str, mode: str) -> int | float:
-    """cn2an's value of a Chinese numeral: the one place cn2an is called, and never with more
+    """cn2an's value of a Chinese numeral (a standard spelling is read by numerals.py, without
+    importing cn2an): the one place cn2an is called, and never with more
     than MAX_CN_LENGTH characters (its time grows faster than the length: 40,000 三 took 14 s).
     Raises ValueError for a longer text; cn2an raises its own errors on words it cannot read.
     Silenced: cn2an warns, and may print, on some inputs (docs/stack-notes.md)."""
     if len(text) > MAX_CN_LENGTH:
         raise ValueError(f"a numeral of {len(text)} characters")
+    whole = read_integer(text)  # the standard spellings (十四, 一百亿): no need for cn2an
+    if whole is not None:
+        return whole
     import contextlib  # noqa: PLC0415
     import io  # noqa: PLC0415
     import warnings  # noqa: PLC0415

@@ -125,6 +125,8 @@ def unit_info(text: str) -> UnitInfo:
         return UnitInfo(text, MAGNITUDE_VALUES[norm], "")
     if norm in shipped_units():  # every unit of units.txt, with every prefix: no need for pint
         return UnitInfo(text, *shipped_units()[norm])
+    if (composed := compose(norm)) is not None:  # 公斤/亩, 万元/人: shipped units combined
+        return UnitInfo(text, *composed)
     if norm in KNOWN:  # parsed by an earlier run (the on-disk cache): no need for pint
         factor, dimension = KNOWN[norm]
         if math.isfinite(factor) and factor > 0:  # a damaged cache entry is parsed afresh
@@ -175,6 +177,38 @@ def shipped_units() -> dict[str, tuple[float, str]]:
     if data.get("units.txt sha256") != definitions_digest():
         return {}  # units.txt was edited since: every unit goes to pint until it is regenerated
     return {k: (float(f), str(d)) for k, (f, d) in data["units"].items()}
+
+
+# A compound unit: shipped units joined by '/' or '*', each with an optional small whole power.
+_TERM = re.compile(r"([/*]?)([^/*^]+)(?:\^([1-9]))?")
+
+
+def compose(norm: str) -> tuple[float, str] | None:
+    """The factor and dimension of a compound of shipped units (``公斤/亩``, ``万元/人``,
+    ``元/平方米``), worked out as pint does (a/b*c is (a/b)*c; the dimension's powers added up),
+    without importing pint; None when the text is not such a compound (pint decides).
+    tests/test_units.py compares this with pint on every pair of shipped unit names."""
+    if "/" not in norm and "*" not in norm:
+        return None
+    table = shipped_units()
+    factor, powers, at = 1.0, {}, 0
+    for m in _TERM.finditer(norm):
+        if m.start() != at or (at == 0) == bool(m[1]):  # an operator between terms, none first
+            return None
+        at = m.end()
+        if m[2] not in table:
+            return None
+        f, dimension = table[m[2]]
+        sign = -1 if m[1] == "/" else 1
+        power = sign * int(m[3] or 1)
+        factor *= f**power
+        for part in filter(None, dimension.split("*")):
+            name, _, p = part.partition("^")
+            powers[name] = powers.get(name, 0.0) + power * float(p or 1)
+    if at != len(norm) or not math.isfinite(factor) or factor <= 0:
+        return None
+    dims = sorted((name, p) for name, p in powers.items() if p)
+    return factor, "*".join(f"{name}^{p:g}" if p != 1 else name for name, p in dims)
 
 
 def defined_units() -> list[str]:
