@@ -191,7 +191,8 @@ def compose(norm: str) -> tuple[float, str] | None:
     if "/" not in norm and "*" not in norm:
         return None
     table = shipped_units()
-    factor, powers, at = 1.0, {}, 0
+    factor, at = 1.0, 0
+    powers: dict[str, float] = {}
     for m in _TERM.finditer(norm):
         if m.start() != at or (at == 0) == bool(m[1]):  # an operator between terms, none first
             return None
