@@ -58,3 +58,22 @@ def run_cli(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[
         cwd=cwd,
         timeout=60,
     )
+
+
+# A unit that no entry of units-table.json is, nor a compound of them (units.compose): only pint
+# reads it, so a run that meets it imports pint and records it in the cache's unit table.
+PINT_UNIT = "米^2"
+
+
+def write_pint_unit(folder: Path) -> Path:
+    """A claims file (area.yaml, beside its article area.txt) whose one value is in PINT_UNIT."""
+    (folder / "area.txt").write_text(f"公园面积5000{PINT_UNIT}。\n", encoding="utf-8")
+    path = folder / "area.yaml"
+    path.write_text(
+        HEADER.replace("article.txt", "area.txt")
+        + "claims:\n  - id: park-area\n    kind: level\n"
+        + f"    quote: 公园面积5000{PINT_UNIT}\n    metric: 公园面积\n    period: 2025\n"
+        + f"    value: 5000{PINT_UNIT}\n",
+        encoding="utf-8",
+    )
+    return path

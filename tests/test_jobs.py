@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from inputs import PINT_UNIT, write_pint_unit
 
 from factcheck import app
 
@@ -83,17 +84,16 @@ def test_results_cross_processes_unchanged(tmp_path: Path) -> None:
 
 
 def test_workers_fill_the_cache_and_its_unit_table(tmp_path: Path) -> None:
-    # The example's 536.31公斤/亩 is a compound unit, parsed by pint in a worker: the parent
-    # must still record it in the cache's unit table, and the workers' entries must serve a
-    # second run whole.
-    _folder(tmp_path)
+    # PINT_UNIT is parsed by pint in a worker: the parent must still record it in the cache's
+    # unit table, and the workers' entries must serve a second run whole.
+    write_pint_unit(_folder(tmp_path) / "a")
     env = {**os.environ, "FACTCHECK_CACHE_DIR": str(tmp_path / "cache")}
     cmd = [sys.executable, "-m", "factcheck", "check", "claims", "-f", "json", "--jobs", "2"]
     first = subprocess.run(cmd, cwd=tmp_path, env=env, capture_output=True, text=True)
     [table] = (tmp_path / "cache").rglob("units-*.json")
-    assert "公斤/亩" in json.loads(table.read_text(encoding="utf-8"))
+    assert PINT_UNIT in json.loads(table.read_text(encoding="utf-8"))
     entries = [p for p in (tmp_path / "cache").rglob("*.json") if p != table]
-    assert len(entries) == 3  # the three good files; the broken one is not cached
+    assert len(entries) == 4  # the four good files; the broken one is not cached
     stamps = {p: (p.stat().st_ino, p.stat().st_mtime_ns) for p in entries}
     second = subprocess.run(cmd, cwd=tmp_path, env=env, capture_output=True, text=True)
     assert json.loads(first.stdout)["passed"] == json.loads(second.stdout)["passed"]
