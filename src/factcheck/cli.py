@@ -7,7 +7,8 @@ Exit codes: 0 clean, 1 a finding at or above ``--fail-on``, 2 a usage or input e
 internal error (a bug: please report it), 130 interrupted.
 """
 
-from __future__ import annotations
+# No `from __future__ import annotations` here: typer would eval every option's annotation
+# string on every run (about 5 ms); evaluated once at import, they cost nothing more.
 
 import os
 import sys

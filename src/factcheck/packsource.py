@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 
 from factcheck.errors import InputError, Loc, Problem
+from factcheck.pkgfiles import package_file
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,7 +29,7 @@ def _source(shown: str, text: str) -> PackSource:
 
 def default_pack_text() -> tuple[str, str]:
     """The default pack's text and the name to show for it (installed, or the repo's rules/)."""
-    packaged = resources.files("factcheck") / "_rules" / "default.yaml"
+    packaged = package_file("_rules", "default.yaml")
     if packaged.is_file():
         return packaged.read_text(encoding="utf-8"), "<default>/default.yaml"
     # An editable install: the package data is not copied, the repo's rules/ is next door.

@@ -14,10 +14,10 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from typing import Any
 
 from factcheck.errors import ValueProblem
+from factcheck.pkgfiles import package_file
 from factcheck.zh import MAGNITUDE_VALUES, simplified  # 120亿, 3.5万: a number
 
 # pint silently reads a full-width slash or ÷ as multiplication, and chokes on spaces between a
@@ -53,7 +53,7 @@ class UnitInfo:
 
 @cache
 def _definitions() -> bytes:
-    return (resources.files("factcheck") / "data" / "units.txt").read_bytes()
+    return package_file("data", "units.txt").read_bytes()
 
 
 @cache
@@ -92,8 +92,7 @@ def registry() -> Any:
     import pint  # noqa: PLC0415 - pint costs ~120 ms to import; only commands with units pay
 
     ureg: Any = pint.UnitRegistry(None, autoconvert_offset_to_baseunit=False)
-    with resources.as_file(resources.files("factcheck") / "data" / "units.txt") as path:
-        ureg.load_definitions(str(path))
+    ureg.load_definitions(str(package_file("data", "units.txt")))
     return ureg
 
 
@@ -173,7 +172,7 @@ def shipped_units() -> dict[str, tuple[float, str]]:
     (``scripts/gen_units_table.py`` writes it, a test keeps it in step with units.txt, and it is
     used only with the units.txt it was made from): most runs meet only these units and never
     import pint, which costs about 120 ms."""
-    data = json.loads((resources.files("factcheck") / "data" / SHIPPED).read_bytes())
+    data = json.loads(package_file("data", SHIPPED).read_bytes())
     if data.get("units.txt sha256") != definitions_digest():
         return {}  # units.txt was edited since: every unit goes to pint until it is regenerated
     return {k: (float(f), str(d)) for k, (f, d) in data["units"].items()}

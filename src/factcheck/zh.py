@@ -22,8 +22,9 @@ from __future__ import annotations
 
 import re
 from functools import cache
-from importlib import resources
 from typing import Any
+
+from factcheck.pkgfiles import package_file
 
 # ---- numerals
 
@@ -155,7 +156,8 @@ EXTRA_MEASURE_WORDS: frozenset[str] = frozenset(
 # words with numerals: 方 (四方, 八方), 头 (三头六臂, 两头), 部 (三部门, 两部委). Deliberately
 # absent as well, and no unit: 分 (十分), 周 (四周), 季 (四季), 面, 口.
 NOT_MEASURE_WORDS: frozenset[str] = frozenset({"方", "头", "部"})
-_HAN = re.compile(r"[\u4e00-\u9fff]")
+# A Chinese character (compiled on first use: a range this wide costs ~1 ms to compile).
+_HAN = r"[\u4e00-\u9fff]"
 
 
 @cache
@@ -167,7 +169,8 @@ def measure_words() -> frozenset[str]:
     from factcheck.units import defined_names  # noqa: PLC0415 - units.txt only when needed
 
     # Chinese names only; 百分点_base is a name for pint, never written in an article.
-    units = {name for name in defined_names() if _HAN.search(name) and "_" not in name}
+    han = re.compile(_HAN)
+    units = {name for name in defined_names() if han.search(name) and "_" not in name}
     return frozenset(units - NOT_MEASURE_WORDS | EXTRA_MEASURE_WORDS)
 
 
@@ -182,7 +185,7 @@ MAX_PHRASE = 1000
 def traditional_characters() -> frozenset[str]:
     """Every character OpenCC's t2s changes (``data/traditional.txt``, written by
     ``scripts/gen_traditional.py``; tests/test_script.py keeps it in step with OpenCC)."""
-    text = (resources.files("factcheck") / "data" / "traditional.txt").read_text("utf-8")
+    text = package_file("data", "traditional.txt").read_text("utf-8")
     lines = [line for line in text.splitlines() if not line.startswith("#")]
     return frozenset("".join(lines))
 
