@@ -44,8 +44,10 @@ def modeline_for(target: Path) -> str:
     return NO_SCHEMA
 
 
-# Characters the YAML reader accepts in a stream, minus the line breaks it would fold.
-_UNSAFE = re.compile("[^\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+# Characters the YAML reader does not accept in a stream, and the line breaks it would fold:
+# C0, DEL and C1, U+2028/U+2029, surrogates, U+FFFE/U+FFFF (written as this small class, not as
+# the negation of the wide ranges allowed, which took ~4 ms to compile).
+_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff]")
 # Text that is a plain scalar for certain (a word character first; no colon, hash, quote,
 # backslash or whitespace): written as is without asking the parser, which is the slow part.
 _SURELY_PLAIN = re.compile(r"\w[^\s:#'\"`\\,\[\]{}]*")
