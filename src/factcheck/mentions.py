@@ -91,7 +91,12 @@ def _branches(node: dict[str, dict]) -> str:
     return f"{body}?" if len(parts) > 1 or len(parts[0]) == 1 else f"(?:{body})?"
 
 
-_DIGITS = "0123456789０１２３４５６７８９"
+# Full-width digits are read as ASCII ones: find_mentions maps them one to one before the scan,
+# so that every digit class of the pattern is ASCII (beyond Latin-1, each would cost the regex
+# compiler a walk over a 64K table: the pattern compiled in twice the time).
+_DIGITS = "0123456789"
+_WIDE_DIGITS = "０１２３４５６７８９"
+_TO_ASCII = str.maketrans(_WIDE_DIGITS, _DIGITS)
 _DIG = f"[{_DIGITS}]"
 # The separator lookahead keeps "30,2025年" (a comma used as Chinese punctuation) two numbers.
 _NUM = rf"{_DIG}+(?:,{_DIG}{{3}}(?!{_DIG}))*(?:[.．]{_DIG}+)?"
@@ -202,8 +207,9 @@ def _arabic_value(core: str) -> float | None:
         return None
 
 
-def _classify(m: re.Match[str]) -> tuple[float | None, str] | None:
-    """(value, form) of one regex match, or None when the match is not a mention."""
+def _classify(m: re.Match[str], text: str) -> tuple[float | None, str] | None:
+    """(value, form) of one regex match in the scanned form of ``text``, or None when the match
+    is not a mention."""
     # The alternative that matched is the last group to close: its own name, or that of its
     # optional tail (ar_tail, cn_tail). One look at it replaces a test of every group.
     kind = m.lastgroup
@@ -233,7 +239,7 @@ def _classify(m: re.Match[str]) -> tuple[float | None, str] | None:
     if kind in ("ar", "ar_tail"):
         if m["ar_tail"] in ("%", "％") or _PURITY.fullmatch(unicodedata.normalize("NFKC", m["ar"])):
             form = "percent"
-        elif re.search("[０-９]", m["ar"]):
+        elif any(c in _WIDE_DIGITS for c in text[m.start("ar") : m.end("ar")]):
             form = "fullwidth"
         else:
             form = "arabic"
@@ -263,9 +269,9 @@ def find_mentions(text: str) -> list[Mention]:
     """
     mentions: list[Mention] = []
     line, line_start, scanned = 1, 0, 0
-    folded = fold(text)
-    for m in matches(folded):
-        found = _classify(m)
+    scan = fold(text).translate(_TO_ASCII)  # one character for one: offsets stay
+    for m in matches(scan):
+        found = _classify(m, text)
         if found is None:
             continue
         start, end = m.span()
@@ -275,6 +281,6 @@ def find_mentions(text: str) -> list[Mention]:
             line += newlines
             line_start = text.rfind("\n", scanned, start) + 1
         scanned = start
-        written = m[0] if folded is text else text[start:end]
+        written = text[start:end]
         mentions.append(Mention(written, start, end, line, start - line_start + 1, *found))
     return mentions
