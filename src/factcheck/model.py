@@ -197,6 +197,17 @@ KINDS: dict[str, KindSpec] = {
             "complete": FieldSpec("bool", "true when the parts make up the whole total"),
         },
     ),
+    "contribution": KindSpec(
+        {
+            "metric": FieldSpec("text", "the part that contributes, e.g. 最终消费支出", True),
+            "total": FieldSpec("text", "metric of the total whose growth it drives", True),
+            "period": _PERIOD,
+            "base": _BASE,
+            "value": _VALUE,
+        },
+        "percentage points (拉动3.0个百分点)",
+        lambda s, u: s.form == "number" and u.is_points,
+    ),
     "rank": KindSpec(
         {
             "metric": _METRIC,

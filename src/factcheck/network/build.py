@@ -81,17 +81,22 @@ def build(ctx: Context, skip: set[str], max_deflator: float) -> Network:
         if c.kind == "level" and c.value is not None:
             net.dims.setdefault((c.entity, c.metric or ""), c.value.unit.dimension)
     for claim in ctx.file.claims:
-        if claim.id in skip or claim.value is None or claim.period is None:
+        if claim.id in skip or claim.period is None:
+            continue
+        if claim.value is None and claim.kind != "sum":  # a sum states no figure of its own
             continue
         rel = _relation(ctx, net, claim, max_deflator)
         if rel is not None and rel.constraints:
             net.relations[claim.id] = rel
     _identities(ctx, net)
+    _contributions(ctx, net)
     _positivity(net)
     return net
 
 
 def _relation(ctx: Context, net: Network, claim: Claim, max_deflator: float) -> Relation | None:
+    if claim.kind == "sum":
+        return _sum(net, claim)
     v = claim.value
     assert v is not None and claim.period is not None
     lo, hi = v.interval.lo, v.interval.hi
@@ -124,9 +129,41 @@ def _relation(ctx: Context, net: Network, claim: Claim, max_deflator: float) -> 
         if logs is None or num == den:
             return None
         return Relation(claim, [Diff(num, den, *logs, claim.id)], "ratio", scale=claim.per)
-    if claim.kind == "sum":
-        return _sum(net, claim)
+    if claim.kind == "contribution" and claim.total:
+        ends = ctx.endpoints(claim)
+        if ends is None:
+            return None
+        n = net.node(_contribution_key(claim.entity, claim.metric or "", claim.total, ends))
+        return Relation(claim, [Bound(n, lo, hi, claim.id)], "level")
     return None
+
+
+def _contribution_key(entity: str, part: str, total: str, ends: tuple[Point, Point]) -> Key:
+    """The node of a part's contribution to its total's growth over a span."""
+    return ("c", entity, part, total, ends[0].key, ends[1].key)
+
+
+def _contributions(ctx: Context, net: Network) -> None:
+    """Contributions of the parts of a complete sum add up to the growth of the total:
+    Σ (pᵢ₁ − pᵢ₀) / T₀ = (T₁ − T₀) / T₀, a linear constraint over the stated points and the
+    stated rate (each a node of its own), made by the sum claim."""
+    for s in ctx.of_kind("sum"):
+        if not s.complete or s.id not in net.relations or s.period is None or not s.total:
+            continue
+        for g in ctx.of_kind("growth"):
+            rel = net.relations.get(g.id)
+            ends = ctx.endpoints(g)
+            if rel is None or g.metric != s.total or g.entity != s.entity or ends is None:
+                continue
+            if g.value is None or not g.value.unit.is_percent or ends[1].key != s.period.end.key:
+                continue
+            keys = [_contribution_key(s.entity, m, s.total, ends) for m in s.metrics]
+            if not all(k in net.index for k in keys):
+                continue
+            rate = net.node(("g", g.entity, s.total, ends[0].key, ends[1].key))
+            rel.constraints.append(Bound(rate, g.value.interval.lo, g.value.interval.hi, g.id))
+            terms = ((-1.0, rate), *((1.0, net.index[k]) for k in keys))
+            net.relations[s.id].constraints.append(Linear(terms, 0.0, 0.0, s.id))
 
 
 def _ref_node(ctx: Context, net: Network, ref: str | None) -> int | None:

@@ -84,7 +84,8 @@ def _covered(net: Network, group: list[Constraint]) -> bool:
     terms stated: each quantity is stated exactly once (a price-adjusted level aside)."""
     for c in group:
         for n in nodes_of(c):
-            if net.keys[n][0] == "q" and len(net.stated.get(n, ())) != 1:
+            kind = net.keys[n][0]
+            if kind != "R" and (kind != "q" or len(net.stated.get(n, ())) != 1):
                 return False
     return True
 
