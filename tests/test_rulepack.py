@@ -225,3 +225,35 @@ def test_qualifier_widths_by_digit_or_fraction(tmp_path: Path) -> None:
     assert (default.rounding.approx, default.rounding.near) == ("digit", 0.1)
     pack = load_pack(user_pack(tmp_path, "rounding:\n  approx: 0.05\n  near: digit\n"))
     assert (pack.rounding.approx, pack.rounding.near) == (0.05, "digit")
+
+
+def test_a_pack_defines_units(tmp_path: Path) -> None:
+    from factcheck import units  # noqa: PLC0415 - the registry state is what is tested
+
+    path = user_pack(tmp_path, "units:\n  - 艘次 = [ship_trip]\n  - 万标准车 = 10000 * 辆\n")
+    pack = load_pack(path)
+    assert pack.units == ("艘次 = [ship_trip]", "万标准车 = 10000 * 辆")
+    # 万 is a prefix of units.txt: 万艘次 is 1e4 of the new count; 万标准车 is 1e4 vehicles.
+    assert (units.unit_info("万艘次").factor, units.unit_info("万艘次").dimension) == (
+        1e4,
+        "[ship_trip]",
+    )
+    assert units.unit_info("万标准车").dimension == "[vehicle]"
+    # Parsed units are cached under a key of units.txt and the pack's units together.
+    assert units.registry_digest() != units.definitions_digest()
+    load_pack()  # the default pack again: the unit is unknown, with a suggestion
+    assert units.registry_digest() == units.definitions_digest()
+    with pytest.raises(ValueProblem, match="did you mean '艘'"):
+        units.unit_info("艘次")
+
+
+def test_bad_unit_definitions_are_pointed_at(tmp_path: Path) -> None:
+    # The last line is refused by its form (quotes are no part of a definition): nothing of a
+    # definition is ever evaluated as Python.
+    text = "units:\n  - 元 = [foo]\n  - bad line\n  - 坏 = 不存在 * 3\n  - x = __import__('os')\n"
+    found = problems(tmp_path, text)
+    # One problem per bad line, at the line and column of its item (the text after "  - ").
+    assert codes_at(found) == {("E203", 2, 5), ("E203", 3, 5), ("E203", 4, 5), ("E203", 5, 5)}
+    messages = sorted(p.message for p in found)
+    assert any("'元' is already defined" in m for m in messages)
+    assert any("'不存在' is not defined" in m for m in messages)

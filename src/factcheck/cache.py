@@ -79,7 +79,7 @@ class Cache:
         self.root = root / LAYOUT
         # The unit definitions decide every value: results and parsed units are valid only for
         # the units.txt they were made with (it can change without a new version in development).
-        self.units_digest = units.definitions_digest()
+        self.units_digest = units.registry_digest()  # units.txt and the pack's units
         code = _code_stamp()
         self.salt = "\0".join(
             (__version__, code, pack_digest, self.units_digest, date.today().isoformat())

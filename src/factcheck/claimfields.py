@@ -23,7 +23,7 @@ from factcheck.model import KINDS, Acceptance, FieldSpec, FieldType, Value
 from factcheck.numbers import Stated, parse_value
 from factcheck.periods import Period, parse_period
 from factcheck.rulepack import RulePack
-from factcheck.units import UnitInfo, unit_info
+from factcheck.units import UnitInfo, unit_info, use_definitions
 from factcheck.yamlsrc import items, loc
 from factcheck.zh import PLACE_VALUES, simplified
 
@@ -46,6 +46,7 @@ class ClaimReader:
 
     def __init__(self, shown: str, pack: RulePack, entity: str, year: int | None) -> None:
         self.shown, self.pack, self.entity, self.year = shown, pack, entity, year
+        use_definitions(pack.units)  # a worker process gets the pack, not its building
         self.pack_key = "\0".join(pack.digests.values()) or str(id(pack))
         self.problems: list[Problem] = []
         # Ids of claims that failed to load: a reference to one is not "unknown", and reporting

@@ -273,8 +273,26 @@ def _reaches(graph: dict[str, set[str]], start: str, goal: str) -> bool:
 
 Reader = Callable[[PackReading, Any], dict[str, Any]]
 
+
 # Each top-level key: the shape its section must have (None: any, read as written) and its
 # reader. Sections are read in this order, so problems are reported in it.
+def _units(r: PackReading, raw: list[Any]) -> dict[str, Any]:
+    """Unit definitions in pint's syntax (``艘次 = [ship_trip]``, ``万艘 = 10000 * 艘``),
+    each checked (never evaluated as Python) and reported at its own line."""
+    from factcheck import units  # noqa: PLC0415 - pint is imported only when a pack has units
+
+    lines = [str(v) for v in raw]
+    for i, v in enumerate(raw):
+        if not isinstance(v, str):
+            r.bad(("units", i), "a unit definition is a text 'name = definition'")
+    if not raw or len(lines) != len([v for v in raw if isinstance(v, str)]):
+        return {"units": ()}
+    problems = units.check_definitions(lines)
+    for i, message in problems:
+        r.bad(("units", i), message)
+    return {"units": () if problems else tuple(lines)}
+
+
 SECTIONS: dict[str, tuple[type | None, Reader]] = {
     "version": (None, _version),
     "rounding": (dict, _rounding),
@@ -284,6 +302,7 @@ SECTIONS: dict[str, tuple[type | None, Reader]] = {
     "checks": (dict, _checks),
     "severity": (dict, _severity),
     "identities": (list, _identities),
+    "units": (list, _units),
 }
 
 

@@ -13,6 +13,7 @@ from typing import Any
 
 import yaml
 
+from factcheck import units
 from factcheck.codes import FINDINGS, Severity
 from factcheck.errors import InputError, Loc, Problem
 from factcheck.interval import RoundingOptions
@@ -35,6 +36,7 @@ class RulePack:
     checks: dict[str, dict[str, Any]]  # enabled kinds -> their options
     severity: dict[str, Severity]
     identities: tuple[Identity, ...]
+    units: tuple[str, ...] = ()  # unit definitions of the pack, pint's syntax
     sources: tuple[str, ...] = ()
     digests: dict[str, str] = field(default_factory=dict)
 
@@ -117,4 +119,6 @@ def _validate(
     fields = read_sections(reading)
     if reading.problems:
         raise InputError(reading.problems)
-    return RulePack(**fields, sources=sources, digests=digests)
+    pack = RulePack(**fields, sources=sources, digests=digests)
+    units.use_definitions(pack.units)  # the pack's units are known from now on
+    return pack
