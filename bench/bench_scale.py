@@ -42,7 +42,8 @@ LOAD_ALL = (
 )
 
 
-CPU: dict[tuple[str, ...], list[float]] = {}  # CPU seconds (user + system) of each command's runs
+# CPU seconds (user + system) of each command's runs, by folder and command.
+CPU: dict[tuple[str, ...], list[float]] = {}
 
 
 def run(cmd: list[str], cwd: Path, env: dict[str, str] | None = None) -> tuple[float, int]:
@@ -54,7 +55,7 @@ def run(cmd: list[str], cwd: Path, env: dict[str, str] | None = None) -> tuple[f
     )
     _, status, usage = os.wait4(proc.pid, 0)
     elapsed = time.perf_counter() - start
-    CPU.setdefault(tuple(cmd), []).append(usage.ru_utime + usage.ru_stime)
+    CPU.setdefault((str(cwd), *cmd), []).append(usage.ru_utime + usage.ru_stime)
     code = os.waitstatus_to_exitcode(status)
     if code not in ((0, 1) if "factcheck" in cmd else (0,)):
         raise SystemExit(f"{' '.join(cmd[:4])} … exited {code}")
@@ -95,8 +96,8 @@ def main() -> None:
             )
             single = [*factcheck, "--no-cache", "--jobs", "1", "--format", "text"]
             one, mem = median_run(single, folder, repeat)
-            cpu_ratio[n] = statistics.median(CPU[tuple(single)]) / statistics.median(
-                CPU[tuple(load)]
+            cpu_ratio[n] = statistics.median(CPU[(str(folder), *single)]) / statistics.median(
+                CPU[(str(folder), *load)]
             )
             per_claim[n] = one / claims
             rows.append((n, claims, base, kept, auto, one, claims / auto, mem, auto_mem, base_mem))
