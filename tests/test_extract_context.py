@@ -147,3 +147,16 @@ def test_three_industries_add_up_to_gdp(tmp_path: Path) -> None:
     path.write_text(text.replace("650", "600"), "utf-8")
     result = check_article(path, str(path), PACK, tmp_path)
     assert not [f for f in result.findings if f.verdict == "inconsistent"]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "kind"),
+    [
+        ("全省失业率0.93%,同比下降0.3个百分点。", "下降0.3个百分点", "growth"),
+        ("全省失业率同比上升1.87 个百分点。", "1.87个百分点", "growth"),  # a space before the unit
+        ("全省出口保持兩位數增長。", "两位数", "growth"),
+    ],
+)
+def test_forms_that_once_vanished_are_drafted(text: str, value: str, kind: str) -> None:
+    got = _claim(text, value)
+    assert got["kind"] == kind

@@ -66,6 +66,8 @@ _EN_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _EN_MONTH = re.compile(r"(?:" + "|".join(re.escape(n) for n in MONTH_NAMES) + r")\s+$")
+_BARE = re.compile(r"[0-9０-９]+(?:[.．][0-9０-９]+)?")
+_SPACED_UNIT = re.compile(r"[ \u3000\xa0]{1,2}(个百分点|個百分點|[%％])")
 _ORDINAL = re.compile(r"[0-9]+(?:st|nd|rd|th)")
 _CODE = re.compile(r"[A-Za-z]+-[0-9]+(?:-[0-9]+)*")
 
@@ -224,6 +226,9 @@ def value_words(m: Mention, ctx: ArticleContext, lexicon: Lexicon) -> Figure:
     if to and prefix and prefix in _TO:
         prefix, vstart = "", vstart + len(prefix)  # 降为零: 为 belongs to the verb
     core = text[m.start : m.end]
+    spaced = _SPACED_UNIT.match(text, m.end) if _BARE.fullmatch(core) else None
+    if spaced:  # 上升1.87 个百分点: a rate's unit after a space is the figure's unit
+        core, vend = core + spaced[1], spaced.end()
     if m.form == "multiple":
         core = core.replace("了", "")  # 翻了两番 is written 翻两番 in a claims file
     value = prefix + core + suffix
