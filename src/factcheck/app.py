@@ -6,6 +6,8 @@ from __future__ import annotations
 import gc
 import os
 import re
+import sys
+import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -326,8 +328,35 @@ _WORKER_UNITS: set[str] = set()  # the units this worker has already sent back
 def _init_worker(pack: RulePack, cache: Cache | None) -> None:
     global _WORKER_PACK, _WORKER_CACHE
     _WORKER_PACK, _WORKER_CACHE = pack, cache
+    _die_with_parent()
     gc.freeze()  # a worker lives only to check files: paused for its whole life
     gc.disable()
+
+
+def _die_with_parent() -> None:
+    """End this worker when the process that started it ends, even by ``kill -9`` (it would
+    otherwise finish its chunk, and wait on a queue nobody reads). On Linux the kernel does it
+    (PR_SET_PDEATHSIG); everywhere a watchdog thread checks the parent once a second."""
+    import threading  # noqa: PLC0415
+
+    parent = os.getppid()
+    if sys.platform.startswith("linux"):
+        try:
+            import ctypes  # noqa: PLC0415
+            import signal  # noqa: PLC0415
+
+            ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # 1: PR_SET_PDEATHSIG
+        except (OSError, AttributeError):
+            pass
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(1.0)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="factcheck-parent-watch", daemon=True).start()
+    if os.getppid() != parent:  # the parent died before the kernel was told
+        os._exit(1)
 
 
 def _work(job: tuple[Target, str | None]) -> tuple[FileResult, dict[str, tuple[float, str]]]:

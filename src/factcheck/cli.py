@@ -10,6 +10,7 @@ internal error (a bug: please report it), 130 interrupted.
 # No `from __future__ import annotations` here: typer would eval every option's annotation
 # string on every run (about 5 ms); evaluated once at import, they cost nothing more.
 
+import contextlib
 import gc
 import os
 import sys
@@ -410,6 +411,8 @@ def main() -> None:
     except KeyboardInterrupt:
         print("factcheck: interrupted", file=sys.stderr)
         sys.exit(Exit.INTERRUPTED)
+    except BrokenPipeError:
+        raise  # the reader went away: entry() exits 120, whatever the command
     except Exception as exc:  # noqa: BLE001 - click's usage errors and our bugs, told apart below
         clicks = _click_exceptions()
         if isinstance(exc, clicks.ClickException):
@@ -455,13 +458,25 @@ def entry() -> NoReturn:
     except SystemExit as exc:  # sys.exit('message') is 1, as Python itself exits
         code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
         if isinstance(exc.code, str):
-            print(exc.code, file=sys.stderr)
+            with contextlib.suppress(OSError, ValueError):
+                print(exc.code, file=sys.stderr)
+    except BrokenPipeError:  # standard output or error closed by its reader (| head)
+        code = BROKEN_PIPE
+    # click meets a broken pipe itself, wraps the streams to silence them and exits 1
+    if any(type(s).__name__ == "PacifyFlushWrapper" for s in (sys.stdout, sys.stderr)):
+        code = BROKEN_PIPE
     for stream in (sys.stdout, sys.stderr):
         try:
             stream.flush()
         except (OSError, ValueError):  # a closed pipe: what Python itself reports as 120
-            code = code or Exit.CLOSED_OUTPUT
+            code = BROKEN_PIPE
     os._exit(code)
+
+
+# A reader that closed standard output or error before everything was written (factcheck check |
+# head -1): silently, for every command and whatever the run found, the code Python itself
+# gives when it cannot flush them at exit.
+BROKEN_PIPE = Exit.CLOSED_OUTPUT
 
 
 def _click_exceptions() -> ModuleType:

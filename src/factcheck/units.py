@@ -23,6 +23,8 @@ from factcheck.zh import MAGNITUDE_VALUES, simplified  # 120亿, 3.5万: a numbe
 # pint silently reads a full-width slash or ÷ as multiplication, and chokes on spaces between a
 # magnitude and its unit (docs/stack-notes.md): normalise first, then allow only these characters.
 _TRANSLATE = str.maketrans({"÷": "/", "／": "/", "×": "*", "·": "*", " ": "", "\u3000": ""})
+_POWER = re.compile(r"(?:\^|\*\*)[+-]?(\d+)")  # the powers of a unit text: 米^2, 米**3
+_POWER_OF_POWER = re.compile(r"(?:\^|\*\*)[+-]?\d*(?:\^|\*\*)")
 _ALLOWED = re.compile(r"[\w/*^%‰]*")
 MAX_LENGTH = 40  # 万千瓦时/平方公里 is 9 characters; longer texts are not units
 
@@ -171,6 +173,9 @@ def normalise(text: str) -> str:
     norm = simplified(norm)  # 萬噸 is 万吨
     if not _ALLOWED.fullmatch(norm):
         raise ValueProblem("E109", f"unit '{text}' has characters not allowed in a unit")
+    # 吨^999999999 or 吨^9^9: pint would compute the power (a hang, or an int beyond any float)
+    if any(len(p) > 1 for p in _POWER.findall(norm)) or _POWER_OF_POWER.search(norm):
+        raise ValueProblem("E109", f"unit '{text}' has a power beyond 9")
     return norm
 
 
@@ -210,7 +215,10 @@ def parse(norm: str, text: str) -> tuple[float, str]:
         base = ureg.Quantity(1, ureg.parse_units(norm)).to_base_units()
     except Exception as exc:  # pint raises several unrelated types, and bare AssertionError
         raise ValueProblem("E109", f"unknown unit '{text}'{did_you_mean(norm)}") from exc
-    factor = float(base.magnitude)
+    try:
+        factor = float(base.magnitude)
+    except OverflowError:  # 吨^9 of 吨^9 …: an integer beyond any float
+        factor = math.inf
     if not math.isfinite(factor) or factor <= 0:  # 万元^99, 元*0: no unit of an article
         raise ValueProblem("E109", f"unit '{text}' has no usable size")
     dims = base.dimensionality
