@@ -95,7 +95,7 @@ def test_a_closed_pipe_exits_120(tmp_path: Path, args: tuple[str, ...]) -> None:
 
 
 def test_pool_workers_die_with_their_parent(tmp_path: Path) -> None:
-    for i in range(40):
+    for i in range(400):  # enough work for the pool to be seen running
         write(tmp_path, LEVEL * 1, name=f"c{i}.yaml")
     parent = subprocess.Popen(
         [sys.executable, "-m", "factcheck", "check", "--no-cache", "-j", "2", str(tmp_path)],
@@ -107,7 +107,7 @@ def test_pool_workers_die_with_their_parent(tmp_path: Path) -> None:
         workers = _children(parent.pid)
         if len(workers) >= 2:
             break
-        time.sleep(0.1)
+        time.sleep(0.01)
     assert len(workers) >= 2, "the pool did not start"
     parent.send_signal(signal.SIGKILL)
     parent.wait()
