@@ -195,6 +195,11 @@ KINDS: dict[str, KindSpec] = {
             "parts": FieldSpec("texts", "metrics of the parts", True, False),
             "period": _PERIOD,
             "complete": FieldSpec("bool", "true when the parts make up the whole total"),
+            "shares": FieldSpec(
+                "bool",
+                "true when the parts are the shares of a complete split (they add up to 100%, "
+                "so their changes in points add up to zero)",
+            ),
         },
     ),
     "contribution": KindSpec(
@@ -300,6 +305,7 @@ class Claim:
     ranking: str | None = None
     order: str = "desc"
     complete: bool = False
+    shares: bool = False  # sum: the parts are shares of a complete split
     within: Value | None = None
     accept: tuple[Acceptance, ...] = ()
     draft: bool = False

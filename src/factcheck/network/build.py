@@ -90,6 +90,7 @@ def build(ctx: Context, skip: set[str], max_deflator: float) -> Network:
             net.relations[claim.id] = rel
     _identities(ctx, net)
     _contributions(ctx, net)
+    _share_changes(ctx, net)
     _positivity(net)
     return net
 
@@ -266,13 +267,47 @@ def _sum(net: Network, claim: Claim) -> Relation | None:
     at = claim.period.end
     total = _q(net, claim.entity, claim.total, at)
     parts = [_q(net, claim.entity, m, at) for m in claim.metrics]
-    if total in parts or len(set(parts)) != len(parts):
+    if len(set(parts)) != len(parts):
+        return None
+    if claim.shares:  # the shares of a complete split add up to 100%
+        return Relation(claim, [Linear(tuple((1.0, p) for p in parts), 1.0, 1.0, claim.id)], "sum")
+    if total in parts:
         return None
     terms = ((1.0, total), *((-1.0, p) for p in parts))
     # Parts left out of an incomplete sum are at least zero (docs/conventions.md §6).
     return Relation(
         claim, [Linear(terms, 0.0, 0.0 if claim.complete else math.inf, claim.id)], "sum"
     )
+
+
+def _share_changes(ctx: Context, net: Network) -> None:
+    """The shares of a complete split add up to 100%, so over one span their changes in points
+    add up to zero: a linear constraint over the stated changes (each a node of its own), made by
+    the sum claim that names the split."""
+    for s in ctx.of_kind("sum"):
+        if not s.shares or s.id in ctx.flagged or s.period is None:
+            continue
+        changes: dict[str, tuple[Claim, tuple[Point, Point]]] = {}
+        for g in ctx.of_kind("growth"):
+            ends = ctx.endpoints(g)
+            if g.id not in net.relations or g.entity != s.entity or g.metric not in s.metrics:
+                continue
+            if g.value is None or not g.value.unit.is_points or ends is None:
+                continue
+            if ends[1].key == s.period.end.key:
+                changes.setdefault(g.metric, (g, ends))
+        if len(changes) != len(s.metrics):
+            continue
+        terms = []
+        for metric, (g, ends) in changes.items():
+            assert g.value is not None
+            n = net.node(("d", g.entity, metric, ends[0].key, ends[1].key))
+            net.relations[g.id].constraints.append(
+                Bound(n, g.value.interval.lo, g.value.interval.hi, g.id)
+            )
+            terms.append((1.0, n))
+        rel = net.relations.setdefault(s.id, Relation(s, [], "sum"))
+        rel.constraints.append(Linear(tuple(terms), 0.0, 0.0, s.id))
 
 
 def _identities(ctx: Context, net: Network) -> None:

@@ -224,7 +224,15 @@ def _implied_range(
     """The range the other claims allow for a claim's figure, in the figure's terms, and the
     chain of steps that gives it."""
     # A share written as a level is explained as the share: its ratio of part to whole.
-    first = next((c for c in rel.constraints if isinstance(c, Diff)), rel.constraints[0])
+    # A change that is also a term of a sum (a contribution, a change of a share) is explained
+    # by the node of its figure, which the others bound.
+    first = next(
+        (c for c in rel.constraints if isinstance(c, Diff)),
+        next(
+            (c for c in rel.constraints[1:] if isinstance(c, Bound) and c.node in box),
+            rel.constraints[0],
+        ),
+    )
     if isinstance(first, Bound):
         lo, hi = box.get(first.node, (-INF, INF))
         return Interval(lo, hi), []
@@ -236,6 +244,8 @@ def _implied_range(
         steps = [f"{net.name(first.a)} / {net.name(first.b)} =", *_steps(net, path, box)]
         return Interval(_from_log(rel, ylo), _from_log(rel, yhi)), steps
     if isinstance(first, Linear):
+        if any(n not in box for _, n in first.terms):
+            return None, []
         lo = sum(min(k * box[n][0], k * box[n][1]) for k, n in first.terms)
         hi = sum(max(k * box[n][0], k * box[n][1]) for k, n in first.terms)
         if math.isnan(lo) or math.isnan(hi):
