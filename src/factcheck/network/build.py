@@ -90,7 +90,7 @@ def build(ctx: Context, skip: set[str], max_deflator: float) -> Network:
             net.relations[claim.id] = rel
     _identities(ctx, net)
     _contributions(ctx, net)
-    _share_changes(ctx, net)
+    _split_changes(ctx, net)
     _positivity(net)
     return net
 
@@ -280,34 +280,40 @@ def _sum(net: Network, claim: Claim) -> Relation | None:
     )
 
 
-def _share_changes(ctx: Context, net: Network) -> None:
-    """The shares of a complete split add up to 100%, so over one span their changes in points
-    add up to zero: a linear constraint over the stated changes (each a node of its own), made by
-    the sum claim that names the split."""
+def _split_changes(ctx: Context, net: Network) -> None:
+    """A complete split holds at both ends of a span, so over that span the changes of its parts
+    add up to the change of the whole: the shares' changes in points add up to zero, and the
+    parts' increments (amounts in the levels' unit) add up to the total's. A linear constraint
+    over the stated changes (each a node of its own), made by the sum claim that names the split.
+    Only changes over one and the same span are added up."""
     for s in ctx.of_kind("sum"):
-        if not s.shares or s.id in ctx.flagged or s.period is None:
+        if not s.complete or s.id in ctx.flagged or s.period is None or not s.total:
             continue
-        changes: dict[str, tuple[Claim, tuple[Point, Point]]] = {}
+        members = list(s.metrics) if s.shares else [*s.metrics, s.total]
+        spans: dict[tuple[str, str], dict[str, Claim]] = {}
         for g in ctx.of_kind("growth"):
             ends = ctx.endpoints(g)
-            if g.id not in net.relations or g.entity != s.entity or g.metric not in s.metrics:
+            if g.id not in net.relations or g.entity != s.entity or g.metric not in members:
                 continue
-            if g.value is None or not g.value.unit.is_points or ends is None:
+            if g.value is None or ends is None or ends[1].key != s.period.end.key:
                 continue
-            if ends[1].key == s.period.end.key:
-                changes.setdefault(g.metric, (g, ends))
-        if len(changes) != len(s.metrics):
-            continue
-        terms = []
-        for metric, (g, ends) in changes.items():
-            assert g.value is not None
-            n = net.node(("d", g.entity, metric, ends[0].key, ends[1].key))
-            net.relations[g.id].constraints.append(
-                Bound(n, g.value.interval.lo, g.value.interval.hi, g.id)
-            )
-            terms.append((1.0, n))
-        rel = net.relations.setdefault(s.id, Relation(s, [], "sum"))
-        rel.constraints.append(Linear(tuple(terms), 0.0, 0.0, s.id))
+            unit = g.value.unit
+            if unit.is_percent or unit.is_points != bool(s.shares):
+                continue
+            spans.setdefault((ends[0].key, ends[1].key), {}).setdefault(g.metric or "", g)
+        for (t0, t1), changes in spans.items():
+            if len(changes) != len(members):
+                continue
+            terms = []
+            for metric, g in changes.items():
+                assert g.value is not None
+                n = net.node(("d", g.entity, metric, t0, t1))
+                net.relations[g.id].constraints.append(
+                    Bound(n, g.value.interval.lo, g.value.interval.hi, g.id)
+                )
+                terms.append((-1.0 if metric == s.total and not s.shares else 1.0, n))
+            rel = net.relations.setdefault(s.id, Relation(s, [], "sum"))
+            rel.constraints.append(Linear(tuple(terms), 0.0, 0.0, s.id))
 
 
 def _identities(ctx: Context, net: Network) -> None:
