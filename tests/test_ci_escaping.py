@@ -160,3 +160,24 @@ def _rendered(fmt: str, report: Report) -> str:
     out = io.StringIO()
     formatter(fmt).write(report, out)
     return out.getvalue()
+
+
+def test_explain_escapes_what_a_claims_file_holds(tmp_path: Path) -> None:
+    # issue 15, point 6: `explain` printed a claim's metric raw, so `\e[2J` cleared the screen.
+    (tmp_path / "a.txt").write_text("2025年地区生产总值突破670亿元。", encoding="utf-8")
+    (tmp_path / "c.yaml").write_text(
+        "version: 1\narticle: a.txt\nentity: 金昌市\nclaims:\n"
+        "  - id: gdp-2025\n    kind: level\n    quote: 2025年地区生产总值突破670亿元\n"
+        '    metric: "地区生产总值\\e[2J\\e]0;pwned\\a\\nforged"\n    period: 2025\n'
+        "    value: 突破670亿元\n",
+        encoding="utf-8",
+    )
+    done = subprocess.run(
+        [sys.executable, "-m", "factcheck", "explain", "gdp-2025", str(tmp_path / "c.yaml")],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "NO_COLOR": "1"},
+    )
+    assert done.returncode == 0, done.stderr
+    assert not RAW.search(done.stdout)
+    assert "地区生产总值\\x1b[2J\\x1b]0;pwned\\x07\\nforged" in done.stdout

@@ -6,6 +6,7 @@ from factcheck.engine import FileResult
 from factcheck.finding import Finding
 from factcheck.kinds.base import show_interval
 from factcheck.report.words import name
+from factcheck.textsafe import visible
 
 _LABELS = {
     "en": {
@@ -76,8 +77,9 @@ def explain_claim(claim_id: str, results: list[FileResult], lang: str) -> str | 
         if not touching:
             out.append(f"  {w['none']}")
         for i, f in enumerate(touching, 1):
+            out.append("")
             out.append(
-                f"\n  {i}. {name(f.check, lang)}: {f.code} {name(f.verdict, lang)}"
+                f"  {i}. {name(f.check, lang)}: {f.code} {name(f.verdict, lang)}"
                 + (f" ({name(f.severity, lang)})" if f.severity else "")
             )
             for rel in f.related:
@@ -89,7 +91,9 @@ def explain_claim(claim_id: str, results: list[FileResult], lang: str) -> str | 
             if f.interval:
                 out.append(f"     {w['range']}: {f.interval}")
             out.append(f"     {f.message_in(lang)}")
-    return "\n".join(out) + "\n" if out else None
+    # Every line holds user text (quotes, metrics, values): escaped, so that a claims file can
+    # neither break a line nor send a control sequence to the terminal.
+    return "\n".join(visible(line) for line in out) + "\n" if out else None
 
 
 def suggest(claim_id: str, results: list[FileResult]) -> str | None:
