@@ -15,7 +15,8 @@ KIND = "rank"
 CODES = ("FC114", "FC161")
 OPTIONS: dict[str, Option] = {}
 DOC = Doc(
-    what="Compares the ranks given in one ranking with the values they rank.",
+    what="Compares the ranks given in one ranking with the values they rank (every pair of "
+    "up to 8 ranks; in a longer ranking each rank once, with the first rank it contradicts).",
     why="'永昌县增长12.5%、金川区增长8.4%，排名全省第二、第三' must put the larger growth first.",
     passes="分别增长12.5%、8.4%，排名全省第二、第三",
     fails="分别增长8.4%、12.5%，排名全省第二、第三  (12.5% > 8.4% but ranks lower)",
@@ -49,6 +50,11 @@ def _ranked(ctx: Context, claim: Claim) -> Value | None:
     return level.value if level else None
 
 
+# Up to this many ranks of one ranking, every pair is reported; beyond it, each rank at most
+# once, so that a report never grows with the square of the claims (issue 15).
+PAIRWISE = 8
+
+
 def check(ctx: Context, options: dict[str, Any]) -> Iterator[Finding]:
     """Check every pair of ranks in the same ranking and period."""
     groups: dict[tuple[str, str], list[Claim]] = defaultdict(list)
@@ -56,7 +62,16 @@ def check(ctx: Context, options: dict[str, Any]) -> Iterator[Finding]:
         if claim.ranking and claim.period and claim.value and _ranked(ctx, claim):
             groups[(claim.ranking, claim.period.end.key)].append(claim)
     for members in groups.values():
-        for a, b in combinations(members, 2):
+        if len(members) <= PAIRWISE:
+            for a, b in combinations(members, 2):
+                yield from _pair(ctx, a, b)
+            continue
+        # A long ranking: each rank is reported once, with the first rank it contradicts, or
+        # as consistent with the next rank in the text when it contradicts none.
+        values = {c.id: _ranked(ctx, c) for c in members}
+        for i, a in enumerate(members[:-1]):
+            rest = members[i + 1 :]
+            b = next((b for b in rest if _wrong(a, b, values[a.id], values[b.id])), rest[0])
             yield from _pair(ctx, a, b)
 
 
@@ -69,6 +84,30 @@ def _places(v: Value) -> tuple[float, float]:
     return float(s.number), float(s.number)
 
 
+def _ahead(a: Claim, va: Value, vb: Value) -> bool | None:
+    """True when a's value is surely ahead of b's (larger, or smaller for ``asc``), False when
+    b's is, None when the intervals meet."""
+    ia, ib = va.interval, vb.interval
+    if a.order == "asc":
+        ahead_a, ahead_b = ia.hi < ib.lo, ib.hi < ia.lo
+    else:
+        ahead_a, ahead_b = ia.lo > ib.hi, ib.lo > ia.hi
+    return True if ahead_a else False if ahead_b else None
+
+
+def _wrong(a: Claim, b: Claim, va: Value | None, vb: Value | None) -> bool:
+    """The value surely ahead does not take a strictly better place: two different values
+    cannot both be 第一, and 前三 cannot be behind 首位 when it is the larger."""
+    if va is None or vb is None or va.unit.dimension != vb.unit.dimension:
+        return False
+    assert a.value and b.value
+    ahead = _ahead(a, va, vb)
+    if ahead is None:
+        return False
+    (a_best, a_worst), (b_best, b_worst) = _places(a.value), _places(b.value)
+    return a_best >= b_worst if ahead else b_best >= a_worst
+
+
 def _pair(ctx: Context, a: Claim, b: Claim) -> Iterator[Finding]:
     va, vb = _ranked(ctx, a), _ranked(ctx, b)
     assert va and vb and a.value and b.value
@@ -76,18 +115,10 @@ def _pair(ctx: Context, a: Claim, b: Claim) -> Iterator[Finding]:
         why = f"{va.text} and {vb.text} are in different units", "被排名的数值单位不同"
         yield undetermined(ctx, KIND, a, *why, (b,))
         return
-    # "Ahead" is surely larger (desc) or surely smaller (asc): the intervals do not meet.
-    ia, ib = va.interval, vb.interval
-    if a.order == "asc":
-        ahead_a, ahead_b = ia.hi < ib.lo, ib.hi < ia.lo
-    else:
-        ahead_a, ahead_b = ia.lo > ib.hi, ib.lo > ia.hi
-    if not (ahead_a or ahead_b):
+    ahead = _ahead(a, va, vb)
+    if ahead is None:
         return
-    (a_best, a_worst), (b_best, b_worst) = _places(a.value), _places(b.value)
-    # The value surely ahead must take a strictly better place: two different values cannot
-    # both be 第一, and 前三 cannot be behind 首位 when it is the larger.
-    bad = (ahead_a and a_best >= b_worst) or (ahead_b and b_best >= a_worst)
+    bad = _wrong(a, b, va, vb)
     arithmetic = f"{va.text} ({a.value.text}) vs {vb.text} ({b.value.text})"
     en = (
         f"{a.entity} {va.text} ranks {a.value.text}, {b.entity} {vb.text} ranks "
