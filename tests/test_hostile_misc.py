@@ -118,6 +118,16 @@ def test_pool_workers_die_with_their_parent(tmp_path: Path) -> None:
     assert not [pid for pid in workers if _alive(pid)]
 
 
+def test_a_worker_whose_parent_died_before_it_started_ends() -> None:
+    # The race behind a flaky kill -9 test: the parent died between the fork and the worker's
+    # initializer, so os.getppid() in the worker was already the reaper's, and the worker lived
+    # on. The parent's pid now comes from the parent; one that is not this process's parent
+    # (here a pid no process has) ends the worker at once.
+    code = "from factcheck.app import _die_with_parent; _die_with_parent(2**22 + 1); print('alive')"
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 1 and "alive" not in done.stdout
+
+
 def _children(pid: int) -> list[int]:
     try:
         text = Path(f"/proc/{pid}/task/{pid}/children").read_text()

@@ -325,21 +325,22 @@ _WORKER_DONE = 0
 _WORKER_UNITS: set[str] = set()  # the units this worker has already sent back
 
 
-def _init_worker(pack: RulePack, cache: Cache | None) -> None:
+def _init_worker(pack: RulePack, cache: Cache | None, parent: int) -> None:
     global _WORKER_PACK, _WORKER_CACHE
     _WORKER_PACK, _WORKER_CACHE = pack, cache
-    _die_with_parent()
+    _die_with_parent(parent)
     gc.freeze()  # a worker lives only to check files: paused for its whole life
     gc.disable()
 
 
-def _die_with_parent() -> None:
-    """End this worker when the process that started it ends, even by ``kill -9`` (it would
-    otherwise finish its chunk, and wait on a queue nobody reads). On Linux the kernel does it
-    (PR_SET_PDEATHSIG); everywhere a watchdog thread checks the parent once a second."""
+def _die_with_parent(parent: int) -> None:
+    """End this worker when ``parent``, the process that started it, ends, even by ``kill -9``
+    (it would otherwise finish its chunk, and wait on a queue nobody reads). On Linux the kernel
+    does it (PR_SET_PDEATHSIG); everywhere a watchdog thread checks the parent once a second.
+    The parent's pid comes from the parent: read here with ``os.getppid()``, it would already be
+    the reaper's when the parent died before this worker started, and the worker would live on."""
     import threading  # noqa: PLC0415
 
-    parent = os.getppid()
     if sys.platform.startswith("linux"):
         try:
             import ctypes  # noqa: PLC0415
@@ -441,7 +442,7 @@ def _check_files(
             chunk = max(1, len(todo) // (jobs * 32))
             jobs_of = [(targets[i], keys.get(i)) for i in todo]
             with ProcessPoolExecutor(
-                max_workers=jobs, initializer=_init_worker, initargs=(pack, cache)
+                max_workers=jobs, initializer=_init_worker, initargs=(pack, cache, os.getpid())
             ) as pool:
                 for i, (result, parsed) in zip(
                     todo, pool.map(_work, jobs_of, chunksize=chunk), strict=True
