@@ -49,14 +49,19 @@ def codes_at(problems: list[Problem]) -> set[tuple[str, int, int]]:
     return {(p.code, p.loc.line, p.loc.col) for p in problems}
 
 
-def run_cli(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
-    """``factcheck ARGS`` in a subprocess."""
+def run_cli(
+    *args: str, cwd: Path | None = None, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    """``factcheck ARGS`` in a subprocess, its output read as UTF-8 (``env``: the whole
+    environment, when given)."""
     return subprocess.run(
         [sys.executable, "-m", "factcheck", *args],
         capture_output=True,
         text=True,
+        encoding="utf-8",
         cwd=cwd,
-        timeout=60,
+        env=env,
+        timeout=120,
     )
 
 

@@ -6,12 +6,11 @@ from __future__ import annotations
 
 import os
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 import yaml
+from inputs import run_cli
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -19,15 +18,7 @@ REPO = Path(__file__).resolve().parents[1]
 def factcheck(*args: str) -> str:
     env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR")}
     env.update(LANG="C.UTF-8", NO_COLOR="1")
-    done = subprocess.run(
-        [sys.executable, "-m", "factcheck", *args, "--lang", "zh"],
-        cwd=REPO,
-        env=env,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        timeout=120,
-    )
+    done = run_cli(*args, "--lang", "zh", cwd=REPO, env=env)
     assert done.returncode in (0, 1), done.stderr
     return done.stdout
 

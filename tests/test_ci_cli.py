@@ -8,12 +8,12 @@ from __future__ import annotations
 import json
 import os
 import subprocess
-import sys
 import time
 from datetime import date
 from pathlib import Path
 
 import test_cli_check
+from inputs import run_cli
 from test_cli_check import accept_cagr, codes
 
 from factcheck.cache import TAG, prune
@@ -29,15 +29,7 @@ def run_cmd(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
     """``factcheck ARGS``, outside GitHub Actions, with its cache in ``cwd``."""
     env = {k: v for k, v in os.environ.items() if k != "GITHUB_ACTIONS"}
     env.update(LANG="C.UTF-8", FACTCHECK_CACHE_DIR=str(cwd / ".cache"))
-    return subprocess.run(
-        [sys.executable, "-m", "factcheck", *args],
-        cwd=cwd,
-        env=env,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        timeout=120,
-    )
+    return run_cli(*args, cwd=cwd, env=env)
 
 
 # ---- factcheck rule

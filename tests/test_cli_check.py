@@ -15,6 +15,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from inputs import run_cli
 
 from factcheck.report import FORMATS
 
@@ -41,15 +42,7 @@ def run(cwd: Path, *args: str, **env: str) -> subprocess.CompletedProcess[str]:
     }
     base.update(LANG="C.UTF-8", FACTCHECK_CACHE_DIR=str(cwd / ".cache"), PYTHONIOENCODING="utf-8")
     base.update(env)
-    return subprocess.run(
-        [sys.executable, "-m", "factcheck", "check", *args],
-        cwd=cwd,
-        env=base,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        timeout=120,
-    )
+    return run_cli("check", *args, cwd=cwd, env=base)
 
 
 def edit(path: Path, old: str, new: str) -> None:
