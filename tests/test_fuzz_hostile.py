@@ -19,6 +19,7 @@ from typing import Any
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from test_fuzz import pack  # the default pack, built once per process
 
 from factcheck import fileio
 from factcheck.codes import INPUT_CODES
@@ -30,18 +31,12 @@ from factcheck.fileio import read_bounded, write_atomic
 from factcheck.loader import load_claims
 from factcheck.mentions import find_mentions
 from factcheck.numbers import MAX_CN_LENGTH
-from factcheck.rulepack import RulePack, load_pack
 
 SECRET = "机密文件2025年地区生产总值突破670亿元"  # a quote that only the file outside holds
 QUOTE = "2025年地区生产总值突破670亿元"
 CLAIM = (
     f"  - {{id: g, kind: level, quote: {QUOTE}, metric: m, period: '2025', value: 突破670亿元}}\n"
 )
-
-
-@cache
-def pack() -> RulePack:
-    return load_pack()
 
 
 @cache
