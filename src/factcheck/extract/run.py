@@ -21,6 +21,7 @@ from pathlib import Path
 from factcheck.coverage import Cover, covered_spans
 from factcheck.errors import InputError, Problem
 from factcheck.extract.draft import Draft, DraftClaim, Skipped, draft_claims
+from factcheck.extract.resync import Item, stale_drafts, without
 from factcheck.extract.yamltext import (
     claim_lines,
     file_lines,
@@ -164,6 +165,13 @@ def _merge(
     # merging is to bring the file back in step. validate reports them afterwards.
     root = _root(article, merge)
     loaded = load_claims(merge, pack, str(merge), check_quotes=False, root=root)
+    # Untouched drafts whose quote the article no longer holds are replaced by fresh drafts;
+    # every other item stays as written, a stale one named in the summary.
+    referenced = {ref for c in loaded.claims for ref in c.refs.values()}
+    replaced, stale = stale_drafts(existing, index_for(text), referenced)
+    if replaced:
+        existing = without(existing, replaced)
+        loaded = load_claims(merge, pack, str(merge), False, existing, root)
     file = replace(loaded, article_text=text)
     # The loader checks quotes against the file's own article; drafts quote ARTICLE.
     same_article = Path(file.article_path).resolve() == article.resolve()
@@ -187,7 +195,9 @@ def _merge(
         if new((s.start, s.end)) and f"{{quote: {quoted(s.quote)}," not in existing
     ]
     if not claims and not _uncovered_skips(skipped, claims):
-        return f"{merge}: every numeric mention is covered already; nothing added"
+        return f"{merge}: every numeric mention is covered already; nothing added" + _stale_note(
+            stale
+        )
     at, dash, key, flow_empty = insertion(existing, str(merge))
     known = {(p.code, p.message) for p in _problems(existing, target, pack, same_article, root)}
     for _ in range(MAX_ROUNDS):
@@ -208,10 +218,25 @@ def _merge(
         raise InputError(problems)
     text = ("\ufeff" if bom else "") + merged
     write_atomic(target, text, force=force or target == merge, inputs=inputs)
+    gone = f"; replaced {len(replaced)} untouched draft(s) of changed figures" if replaced else ""
     return (
-        f"{target}: added {len(claims)} draft claims for mentions not yet covered; "
-        f"{len(listed)} mentions not drafted are listed as comments"
+        f"{target}: added {len(claims)} draft claims for mentions not yet covered{gone}; "
+        f"{len(listed)} mentions not drafted are listed as comments" + _stale_note(stale)
     )
+
+
+def _stale_note(stale: list[Item]) -> str:
+    """The summary's word on the claims kept although their quote is no longer in the article."""
+    if not stale:
+        return ""
+    where = ", ".join(str(item.first + 1) for item in stale[:10])
+    more = f" and {len(stale) - 10} more" if len(stale) > 10 else ""
+    claims = (
+        "1 claim kept as edited quotes"
+        if len(stale) == 1
+        else f"{len(stale)} claims kept as edited quote"
+    )
+    return f"; {claims} text no longer in the article (lines {where}{more}): review them"
 
 
 def _rename(claim: DraftClaim, taken: set[str]) -> DraftClaim:

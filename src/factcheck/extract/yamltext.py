@@ -18,6 +18,7 @@ import yaml
 
 from factcheck.errors import InputError, Loc, Problem
 from factcheck.extract.draft import Draft, DraftClaim, Skipped
+from factcheck.extract.resync import fingerprint
 
 MODELINE = "# yaml-language-server: $schema=../schema/claims.schema.json"
 SCHEMA_NAMES = ("claims.schema.json", "schema/claims.schema.json")
@@ -118,13 +119,17 @@ def claim_lines(claim: DraftClaim, dash: int = 2, key: int = 4, draft: bool = Tr
         *claim.fields,
     ]
     lines = []
+    at = None
     for i, (name, value) in enumerate(rows):
         text = scalar(value) if isinstance(value, str) else flow(value)
         if name == "draft":
-            why = f": {'; '.join(claim.doubts)}" if claim.doubts else ""
-            text = "true  " + comment(f"# confidence {claim.confidence}{why}")
+            at, text = i, "true"
         lead = " " * dash + "- " + " " * (key - dash - 2) if i == 0 else " " * key
         lines.append(f"{lead}{name}: {text}")
+    if at is not None:  # the comment carries the item's fingerprint, made over the bare lines
+        why = f": {'; '.join(claim.doubts)}" if claim.doubts else ""
+        mark = f"# confidence {claim.confidence} (drafted {fingerprint(lines)}){why}"
+        lines[at] += "  " + comment(mark)
     return lines
 
 
