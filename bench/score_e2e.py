@@ -18,11 +18,13 @@ Run: ``python bench/score_e2e.py [--corpus DIR] [--held-out NAMES] [-v]``.
 from __future__ import annotations
 
 import argparse
+import datetime
 from pathlib import Path
 
 import yaml
 
 from factcheck.extract.check import check_article
+from factcheck.extract.dating import parse_published
 from factcheck.extract.draft import draft_claims
 from factcheck.finding import Finding
 from factcheck.rulepack import RulePack, load_pack
@@ -31,8 +33,20 @@ ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "tests" / "data" / "corpus"
 
 
+def _published(path: Path) -> datetime.date | None:
+    """The publication date of the article (its meta file's ``published``), if any: the
+    publication context, as ``score_extract.py`` passes it."""
+    meta = path.parent / f"{path.name.split('.')[0]}.meta.yaml"
+    value = (
+        yaml.safe_load(meta.read_text(encoding="utf-8")).get("published")
+        if meta.is_file()
+        else None
+    )
+    return parse_published(value) if value else None
+
+
 def _inconsistent(path: Path, pack: RulePack) -> list[Finding]:
-    result = check_article(path, str(path), pack, path.parent)
+    result = check_article(path, str(path), pack, path.parent, _published(path))
     assert not result.problems, result.problems
     return [f for f in result.findings if f.verdict == "inconsistent"]
 
@@ -40,7 +54,7 @@ def _inconsistent(path: Path, pack: RulePack) -> list[Finding]:
 def _spans(path: Path, pack: RulePack) -> dict[str, tuple[int, int]]:
     """Each drafted claim id → its mention's span in the article (a claim without a value of
     its own, a sum, → its quote)."""
-    draft = draft_claims(path.read_text(encoding="utf-8"), pack)
+    draft = draft_claims(path.read_text(encoding="utf-8"), pack, published=_published(path))
     spans = {i: s for c in draft.claims if c.spans for i, s in zip(c.ids, c.spans, strict=True)}
     spans.update({c.ids[0]: (c.start, c.end) for c in draft.claims if not c.spans})
     return spans

@@ -1,8 +1,10 @@
 """Score the extractor against the hand labels of the development corpus (tests/data/corpus).
 
 Each article ``NAME.txt`` is drafted in-process with the extractor's public entry,
-``factcheck.extract.draft_claims(text, load_pack())`` (entity and year guessed from the text, as
-``factcheck extract`` does; ``--hints`` passes the labels' entity and year instead), and every
+``factcheck.extract.draft_claims(text, load_pack(), published=DATE)`` (entity and year guessed
+from the text, as ``factcheck extract`` does, DATE being ``published`` of ``NAME.meta.yaml``, the
+publication context that dates 一季度 in a text that writes no year; ``--hints`` passes the
+labels' entity and year as well), and every
 drafted item (one per value; a 'respectively' claim has several) is compared with the labels of
 ``NAME.labels.yaml`` (format: tests/data/corpus/README.md). The measures, as printed:
 
@@ -55,6 +57,7 @@ item, ``--corpus DIR`` reads another folder).
 from __future__ import annotations
 
 import argparse
+import datetime
 import json
 import re
 import sys
@@ -67,6 +70,7 @@ import yaml
 
 from factcheck.errors import ValueProblem
 from factcheck.extract import Draft, draft_claims
+from factcheck.extract.dating import parse_published
 from factcheck.periods import parse_period
 from factcheck.rulepack import RulePack, load_pack
 
@@ -236,16 +240,26 @@ def metric_of(item: Item) -> str | None:
     return m if isinstance(m, str) else None
 
 
+def published_of(meta: Path) -> datetime.date | None:
+    """The article's publication date from its ``NAME.meta.yaml`` (``published``), if any: the
+    publication context an editor has, which dates 一季度 in a text that writes no year."""
+    if not meta.is_file():
+        return None
+    value = yaml.safe_load(meta.read_text(encoding="utf-8")).get("published")
+    return parse_published(value) if value else None
+
+
 def score_article(
     name: str, corpus: Path, pack: RulePack, hints: bool, detail: bool = False
 ) -> dict[str, Any]:
     """Counts of one article: for each measure, [right, out of]; ``detail`` prints each figure."""
     text = (corpus / f"{name}.txt").read_text(encoding="utf-8")
     labels = yaml.safe_load((corpus / f"{name}.labels.yaml").read_text(encoding="utf-8"))
+    published = published_of(corpus / f"{name}.meta.yaml")
     if hints:
-        draft = draft_claims(text, pack, labels.get("entity"), labels.get("year"))
+        draft = draft_claims(text, pack, labels.get("entity"), labels.get("year"), published)
     else:
-        draft = draft_claims(text, pack)
+        draft = draft_claims(text, pack, published=published)
     items = items_of(draft)
     figures = [f for f in labels["figures"] if f["kind"] != "nonfigure"]
     nonfigures = [f for f in labels["figures"] if f["kind"] == "nonfigure"]

@@ -11,6 +11,7 @@ file would be; a claim it refuses is left out and listed with the others.
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -31,12 +32,19 @@ MAX_ROUNDS = 3  # rounds of "load, leave out what the loader refuses, load again
 LISTED = 8  # figures named in the FC153 summary; the rest are counted
 
 
-def check_article(path: Path, shown: str, pack: RulePack, root: Path | None = None) -> FileResult:
-    """Draft ``path`` and check the confident drafts; input problems go into the result."""
+def check_article(
+    path: Path,
+    shown: str,
+    pack: RulePack,
+    root: Path | None = None,
+    published: datetime.date | None = None,
+) -> FileResult:
+    """Draft ``path`` and check the confident drafts; input problems go into the result.
+    ``published`` dates the periods a text writes without a year (default: today)."""
     text, problems = read_text(path, shown)
     if text is None:
         return FileResult(shown, problems=problems)
-    draft = draft_claims(text, pack)
+    draft = draft_claims(text, pack, published=published)
     confident = [c for c in draft.claims if c.confident]
     doubted = [c for c in draft.claims if not c.confident]
     file, problems, refused = _load(path, shown, text, draft, confident, pack, root)

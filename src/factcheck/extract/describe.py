@@ -56,7 +56,7 @@ def describe(d: Drafter, group: list[Figure], prev: list[Figure]) -> None:
         _ranking(d, f, prev, c_start, after)
     if f.kind == "ratio" and not f.metrics:
         _ratio_metrics(d, f, prev)
-    resolve_period(f, ctx, d.year, d.default_plan)
+    resolve_period(f, ctx, d.dating, d.default_plan)
     if len(group) > 1:
         _respectively(d, group, prefix, prev)
 

@@ -11,6 +11,7 @@ to a kind its value fits, or set aside with the parser's message: nothing is sil
 
 from __future__ import annotations
 
+import datetime
 from collections import Counter
 from dataclasses import replace
 
@@ -28,15 +29,21 @@ __all__ = ["Draft", "DraftClaim", "Skipped", "draft_claims"]
 
 
 def draft_claims(
-    text: str, pack: RulePack, entity: str | None = None, year: int | None = None
+    text: str,
+    pack: RulePack,
+    entity: str | None = None,
+    year: int | None = None,
+    published: datetime.date | None = None,
 ) -> Draft:
-    """Draft the claims of an article; ``entity`` and ``year`` default to guesses from it.
+    """Draft the claims of an article; ``entity`` and ``year`` default to guesses from it, the
+    publication date (which dates 一季度 or 去年 in a text that writes no year:
+    :mod:`factcheck.extract.dating`) to today.
 
     A text in traditional characters is read in simplified ones (:func:`factcheck.zh.fold`:
     the same length, so every offset holds), and its quotes are then taken from the text as
     written."""
     work = fold(text)
-    draft = _draft(work, pack, entity, year)
+    draft = _draft(work, pack, entity, year, published)
     if work is text:
         return draft
     claims = tuple(
@@ -70,8 +77,14 @@ def _original(text: str, work: str, s: Skipped) -> str:
     return text[at : at + len(s.quote)] if at >= 0 else s.text
 
 
-def _draft(text: str, pack: RulePack, entity: str | None, year: int | None) -> Draft:
-    d = Drafter(text, pack, entity, year)
+def _draft(
+    text: str,
+    pack: RulePack,
+    entity: str | None,
+    year: int | None,
+    published: datetime.date | None,
+) -> Draft:
+    d = Drafter(text, pack, entity, year, published)
     claims: list[DraftClaim] = []
     prev: list[Figure] = []
     sentence = (-1, -1)

@@ -13,6 +13,7 @@ from bisect import bisect_left
 from collections import Counter
 
 from factcheck.errors import ValueProblem
+from factcheck.extract.dating import Dating, last_month, latest_ended
 from factcheck.extract.metric import prefix_text
 from factcheck.extract.model import Skipped
 from factcheck.extract.rules import VERBS, Figure, rank_words, skip_reason, value_words
@@ -30,7 +31,14 @@ MAX_PREV = 30  # figures of a sentence a figure may refer back to (a bound for m
 class Drafter:
     """The state of drafting one article."""
 
-    def __init__(self, text: str, pack: RulePack, entity: str | None, year: int | None):
+    def __init__(
+        self,
+        text: str,
+        pack: RulePack,
+        entity: str | None,
+        year: int | None,
+        published: datetime.date | None = None,
+    ):
         self.pack, self.lex = pack, pack.lexicon
         found = find_mentions(text)
         taken = {i for m in found for i in range(m.start, m.end)}
@@ -46,7 +54,11 @@ class Drafter:
             if (f := self._figure(m)) is not None:
                 self.figures.append(f)
         self.starts = [f.mention.start for f in self.figures]
-        self.year = year or self._reference_year()
+        self.undated = not any(t.year for t in self.ctx.times if t.kind != "plan")
+        day = published or datetime.date.today()
+        self.year = year or self._reference_year(day)
+        relative = published.year if published else self.year
+        self.dating = Dating(self.year, day, self.undated and not year, relative)
         self.default_plan = self._default_plan()
 
     def skip(self, m: Mention, reason: str, why: str) -> None:
@@ -95,16 +107,23 @@ class Drafter:
                 return True
         return False
 
-    def _reference_year(self) -> int:
+    def _reference_year(self, published: datetime.date) -> int:
         """The latest year that times a figure (so a target year such as 2028 does not count),
-        else the latest year written, else this year."""
+        else the latest year written; in an article that writes no year, the year of its first
+        period word (一季度 published in April: this year's; see :mod:`.dating`), else the
+        publication year."""
         years = []
         for f in self.figures:
             times = [t for t in self.ctx.times_before(f.vstart) if t.role != "base"]
             if times and times[-1].year is not None and times[-1].kind != "plan":
                 years.append(times[-1].year)
         written = [t.year for t in self.ctx.times if t.kind == "year" and t.year]
-        return max(years or written or [datetime.date.today().year])
+        if years or written:
+            return max(years or written)
+        for t in self.ctx.times:
+            if t.kind in ("quarter", "months") and (month := last_month(t.period)) is not None:
+                return latest_ended(month, published)
+        return published.year
 
     def _default_plan(self) -> str | None:
         """The plan an average annual rate without a written span refers to: the plan the

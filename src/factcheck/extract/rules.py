@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from factcheck.extract.dating import Dating
 from factcheck.extract.text import REACH, ArticleContext, TimeWord, quoted_name
 from factcheck.mentions import Mention
 from factcheck.numbers import Lexicon
@@ -269,8 +270,11 @@ def propose_kind(f: Figure, ctx: ArticleContext, metric_before: str, noun: str) 
     return "level"
 
 
-def resolve_period(f: Figure, ctx: ArticleContext, ref_year: int, default_plan: str | None) -> None:
+def resolve_period(
+    f: Figure, ctx: ArticleContext, dating: Dating, default_plan: str | None
+) -> None:
     """Set ``period`` and ``base`` from the time words of the figure's sentence before it."""
+    ref_year = dating.year
     c_start, _ = ctx.clause(f.mention.start)
     times = ctx.times_before(f.vstart)
     # 比上年 is the default base of a change: only a base named otherwise is written.
@@ -282,8 +286,8 @@ def resolve_period(f: Figure, ctx: ArticleContext, ref_year: int, default_plan: 
         points = [carried]  # the paragraph's or the heading's time
     nearest = points[-1] if points else None
     span = _span(points) or (nearest.period if nearest and nearest.kind == "span" else None)
-    point = _point_of(nearest, ref_year) if nearest else str(ref_year)
-    base = _point_of(bases[-1], ref_year) if bases else None
+    point = _point_of(nearest, dating) if nearest else str(ref_year)
+    base = _point_of(bases[-1], dating) if bases else None
     if bases and _of_base(ctx.text, bases[-1], f):
         # 比1962年的318亿元: the start value of a comparison, stated at the base's time
         f.period = base or point
@@ -333,15 +337,18 @@ def _year_before(point: str) -> str:
     return f"{year - 1}{point[4:]}" if year else point
 
 
-def _point_of(t: TimeWord, ref_year: int) -> str:
+def _point_of(t: TimeWord, dating: Dating) -> str:
     """A point period from a time word: a plan stands for its last year (十四五期间 → 2025), a
-    span for its end, a quarter without year for that quarter of the reference year."""
+    span for its end, a quarter or a run of months without year for that period of the year
+    :class:`~factcheck.extract.dating.Dating` gives it."""
     if t.kind in ("plan", "span") and t.year is not None:
         return str(t.year)
     if t.kind == "quarter" and t.year is None:
-        return f"{ref_year}{t.period}"
+        return f"{dating.year_of(t.period)}{t.period}"
+    if t.kind == "months" and t.year is None and dating.undated:
+        return f"{dating.year_of(t.period)}年{t.period}"
     if t.kind == "relyear":
-        return str(ref_year + int(t.period))
+        return str(dating.relative + int(t.period))
     return t.period
 
 
