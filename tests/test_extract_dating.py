@@ -19,7 +19,7 @@ PACK = load_pack()
 
 def _periods(text: str, published: datetime.date | None, year: int | None = None) -> list[str]:
     draft = draft_claims(text, PACK, "全省", year, published)
-    return [dict(c.fields)["period"] for c in draft.claims if c.kind in ("level", "growth")]
+    return [str(dict(c.fields)["period"]) for c in draft.claims if c.kind in ("level", "growth")]
 
 
 def test_parse_published() -> None:
