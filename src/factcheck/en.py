@@ -50,10 +50,14 @@ UP_WORDS = ("increasedby", "roseby", "grewby", "increased", "rose", "grew", "up"
 DOWN_WORDS = ("decreasedby", "declinedby", "fellby", "decreased", "declined", "fell", "down")
 # Multiples written as words: at least the factor, short of the next one (doubled: [2, 3)).
 MULTIPLES: dict[str, int] = {"doubled": 2, "tripled": 3, "trebled": 3, "quadrupled": 4}
+# Divisions written as words, the mirror of MULTIPLES: at most the fraction, short of the next
+# one (halved: ×[1/3, 1/2]).
+DIVISIONS: dict[str, int] = {"halved": 2}
 # Fractions written as words.
 FRACTIONS: dict[str, tuple[int, int]] = {
     "half": (1, 2),
     "ahalf": (1, 2),
+    "onehalf": (1, 2),
     "athird": (1, 3),
     "onethird": (1, 3),
     "twothirds": (2, 3),
@@ -61,6 +65,10 @@ FRACTIONS: dict[str, tuple[int, int]] = {
     "onequarter": (1, 4),
     "threequarters": (3, 4),
     "afifth": (1, 5),
+    "onefifth": (1, 5),
+    "twofifths": (2, 5),
+    "threefifths": (3, 5),
+    "fourfifths": (4, 5),
 }
 # Period words a writer puts after a change; the claim's period and base say them already.
 PERIOD_WORDS = ("year-over-year", "yearoveryear", "year-on-year", "yearonyear", "yoy", "y/y")

@@ -24,6 +24,12 @@ a quantity:
 * A zero written as a result (降为零, 降至零, 减少到零) is a figure when it ends its clause; 零件,
   零售 and 零距离 are words.
 
+English figures written as words are mentions too: the multiples ``doubled``, ``tripled``,
+``trebled``, ``quadrupled`` (the factor) and ``halved`` (0.5), and fractions where they measure
+something (``a third of``, ``by a third``, ``two-thirds``, ``one-third``, ``by half``); a third
+term and a quarter earlier are an ordinal and a period. The measure words are units.txt's and
+those of the rule pack's ``units:`` section in force (:func:`pattern_for`).
+
 Arabic numbers are always mentions, with thousands separators, decimals, full-width digits, an
 attached magnitude and unit (670亿元, 0.9个百分点), ratios (2.29:1 = 2.29; 18.2:35.6:46.2 has no
 value), products (2×100万千瓦
@@ -34,14 +40,26 @@ both numeral scripts, and in traditional characters as in simplified. Form "perc
 ``%``, ``％`` or 百分之; 个百分点 keeps the digits' form.
 """
 
+import heapq
 import re
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 
+from factcheck import en
 from factcheck.numbers import read_numeral
-from factcheck.zh import MAGNITUDES, NUMERALS, PLACE_VALUES, SCALES, fold, measure_words
+from factcheck.units import names_in, pack_definitions
+from factcheck.zh import (
+    MAGNITUDES,
+    NOT_MEASURE_WORDS,
+    NUMERALS,
+    PLACE_VALUES,
+    SCALES,
+    chinese_units,
+    fold,
+    measure_words,
+)
 
 # Units and measure words (zh.measure_words, derived from units.txt). After an Arabic number they
 # only extend the span; after a single Chinese numeral they are what makes it a quantity (三年)
@@ -102,26 +120,33 @@ _DIG = f"[{_DIGITS}]"
 _NUM = rf"{_DIG}+(?:,{_DIG}{{3}}(?!{_DIG}))*(?:[.．]{_DIG}+)?"
 _CN = NUMERALS
 _RUN = rf"[{_CN}]+(?:点[零〇一二三四五六七八九]+)?"
-_MW = _alternation(MEASURE_WORDS)
 _MAG = _alternation(MAGNITUDES)
-_PATTERN = re.compile(
-    # 十分之一 and 十分钟 are numbers, so an idiom never swallows a following 之 or 钟.
-    rf"(?P<skip>(?:{_alternation(IDIOMS)})(?![之钟]))"
-    rf"|(?P<plan>(?<![{_CN}])十[一二三四五六七八九]五(?![{_CN}]))"
-    rf"|(?P<mult>翻了?(?P<mult_n>[一二两三四五六七八九十]|{_DIG}+)?番)"
-    rf"|(?P<frac>(?P<den>{_RUN})分之(?P<num>{_RUN}))"  # 三分之二: denominator first
-    rf"|(?P<ord>第(?P<ord_n>{_RUN})(?:{_MW})?)"
-    # 前三 is a rank, but in 提前三年 the numeral belongs to 三年, so no measure word may follow.
-    rf"|(?P<rank>前(?P<rank_n>[二两三四五六七八九十][{_CN}]*)(?![{_CN}]|[余多]?(?:{_MW})))"
-    rf"|(?P<tenth>(?<![{_CN}])(?P<tenth_n>[二两三四五六七八九])成)"
-    rf"|(?P<places>[一二两三四五六七八九十]+位数)"
-    rf"|(?P<ar>{_NUM}(?:(?:[:：]{_NUM})+|×{_NUM}|(?:\+(?:{_NUM}|N(?![A-Za-z0-9])))+"
-    rf"|N{_DIG}?(?![A-Za-z])|[A-Za-z]+(?!{_DIG}))?)"
-    rf"(?P<ar_tail>[%％]|[余多]?(?:(?:{_MAG})?(?:{_MW})|{_MAG}))?"
-    # 降为零, 降至零: a zero that ends its clause is a figure; 零件, 零售, 零距离 are words.
-    rf"|(?P<zero>(?<=[为至到])[零〇](?=[，。；、！？,.;!?”’\s]|$))"
-    rf"|(?P<approx>[数几])?(?P<cn>{_RUN})(?P<cn_tail>[余多]?(?:{_MW}))?"
-)
+
+
+def _compile(measure: frozenset[str]) -> re.Pattern[str]:
+    """The scan's pattern with these measure words (units.txt's, and a pack's units)."""
+    mw = _alternation(measure)
+    return re.compile(
+        # 十分之一 and 十分钟 are numbers, so an idiom never swallows a following 之 or 钟.
+        rf"(?P<skip>(?:{_alternation(IDIOMS)})(?![之钟]))"
+        rf"|(?P<plan>(?<![{_CN}])十[一二三四五六七八九]五(?![{_CN}]))"
+        rf"|(?P<mult>翻了?(?P<mult_n>[一二两三四五六七八九十]|{_DIG}+)?番)"
+        rf"|(?P<frac>(?P<den>{_RUN})分之(?P<num>{_RUN}))"  # 三分之二: denominator first
+        rf"|(?P<ord>第(?P<ord_n>{_RUN})(?:{mw})?)"
+        # 前三 is a rank, but in 提前三年 the numeral belongs to 三年: no measure word may follow.
+        rf"|(?P<rank>前(?P<rank_n>[二两三四五六七八九十][{_CN}]*)(?![{_CN}]|[余多]?(?:{mw})))"
+        rf"|(?P<tenth>(?<![{_CN}])(?P<tenth_n>[二两三四五六七八九])成)"
+        rf"|(?P<places>[一二两三四五六七八九十]+位数)"
+        rf"|(?P<ar>{_NUM}(?:(?:[:：]{_NUM})+|×{_NUM}|(?:\+(?:{_NUM}|N(?![A-Za-z0-9])))+"
+        rf"|N{_DIG}?(?![A-Za-z])|[A-Za-z]+(?!{_DIG}))?)"
+        rf"(?P<ar_tail>[%％]|[余多]?(?:(?:{_MAG})?(?:{mw})|{_MAG}))?"
+        # 降为零, 降至零: a zero that ends its clause is a figure; 零件, 零售, 零距离 are words.
+        rf"|(?P<zero>(?<=[为至到])[零〇](?=[，。；、！？,.;!?”’\s]|$))"
+        rf"|(?P<approx>[数几])?(?P<cn>{_RUN})(?P<cn_tail>[余多]?(?:{mw}))?"
+    )
+
+
+_PATTERN = _compile(MEASURE_WORDS)
 
 
 # Every character a match can start with: a digit, a Chinese numeral, the first character of a
@@ -138,9 +163,18 @@ _STARTS = re.compile(
 )
 
 
-def matches(text: str) -> Iterator[re.Match[str]]:
-    """The matches of _PATTERN in ``text``, as ``_PATTERN.finditer`` gives them."""
-    search, match = _STARTS.search, _PATTERN.match
+@lru_cache(maxsize=8)
+def pattern_for(definitions: tuple[str, ...]) -> re.Pattern[str]:
+    """The scan's pattern once a rule pack's ``units:`` lines are in force: their Chinese names
+    are measure words as units.txt's are (so 3标箱 is one mention, and 三标箱 a quantity), as
+    the claims parser knows their units. Built once per pack; without one, the shipped pattern."""
+    extra = chinese_units(names_in(definitions)) - MEASURE_WORDS - NOT_MEASURE_WORDS
+    return _compile(MEASURE_WORDS | extra) if extra else _PATTERN
+
+
+def matches(text: str, pattern: re.Pattern[str] = _PATTERN) -> Iterator[re.Match[str]]:
+    """The matches of ``pattern`` in ``text``, as ``pattern.finditer`` gives them."""
+    search, match = _STARTS.search, pattern.match
     at = search(text)
     while at is not None:
         m = match(text, at.start())
@@ -260,6 +294,57 @@ def _classify(m: re.Match[str], text: str) -> tuple[float | None, str] | None:
     return value, "chinese"
 
 
+# English words that are figures (docs/conventions.md §9): multiples written as verbs (en.py's
+# MULTIPLES and DIVISIONS), and fractions (en.FRACTIONS). "a third" is a fraction only where it
+# measures something (a third of, by a third, two-thirds): a third term or a quarter earlier is
+# an ordinal or a period, not a figure.
+_ONE = r"(?:(?:a|one)[- ](?:half|third|quarter|fifth)|half)"
+
+
+@cache
+def _english_pattern() -> re.Pattern[str]:
+    """The English words' pattern, compiled when a text with Latin letters is first met."""
+    return re.compile(
+        rf"\b(?P<en_mult>{'|'.join([*en.MULTIPLES, *en.DIVISIONS])})\b"
+        r"|\b(?P<en_many>(?:two|three|four)[- ](?:thirds|quarters|fifths)"
+        r"|one-(?:third|quarter|fifth))\b"
+        rf"|(?:(?<=\bby )|\b)(?P<en_one>{_ONE})\b(?=\s+of\b)"
+        rf"|(?<=\bby )(?P<en_by>{_ONE})\b",
+        re.IGNORECASE,
+    )
+
+
+_LETTER = re.compile(r"[A-Za-z]")
+
+
+def _english(text: str) -> Iterator[tuple[re.Match[str], tuple[float | None, str]]]:
+    """The English figures written in words (doubled, halved, a third of, two-thirds)."""
+    for m in _english_pattern().finditer(text):
+        word = re.sub(r"[- ]", "", m.group().lower())
+        if word in en.MULTIPLES:
+            yield m, (float(en.MULTIPLES[word]), "multiple")
+        elif word in en.DIVISIONS:
+            yield m, (1 / en.DIVISIONS[word], "multiple")
+        elif word in en.FRACTIONS:
+            num, den = en.FRACTIONS[word]
+            yield m, (num / den, "fraction")
+
+
+def _found(scan: str, text: str) -> Iterator[tuple[re.Match[str], tuple[float | None, str]]]:
+    """The matches that are mentions, with their (value, form), in text order: the scan of
+    digits and numerals, and where the text has Latin letters, the English words."""
+    numbers = (
+        (m, found)
+        for m in matches(scan, pattern_for(pack_definitions()))
+        if (found := _classify(m, text)) is not None
+    )
+    if not _LETTER.search(scan):
+        yield from numbers
+        return
+    # The two never overlap (one needs a digit or a numeral, the other letters only).
+    yield from heapq.merge(numbers, _english(scan), key=lambda pair: pair[0].start())
+
+
 def find_mentions(text: str) -> list[Mention]:
     """Return the numeric mentions of ``text`` in text order, without overlaps.
 
@@ -270,10 +355,7 @@ def find_mentions(text: str) -> list[Mention]:
     mentions: list[Mention] = []
     line, line_start, scanned = 1, 0, 0
     scan = fold(text).translate(_TO_ASCII)  # one character for one: offsets stay
-    for m in matches(scan):
-        found = _classify(m, text)
-        if found is None:
-            continue
+    for m, found in _found(scan, text):
         start, end = m.span()
         # Mentions come in order, so count newlines incrementally: one pass over the text.
         newlines = text.count("\n", scanned, start)

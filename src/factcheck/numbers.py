@@ -254,7 +254,8 @@ _EN_WORDS = re.compile(
     "|".join(
         re.escape(w)
         for w in sorted(
-            {*en.UP_WORDS, *en.DOWN_WORDS, *en.MULTIPLES, *en.FRACTIONS, *en.PERIOD_WORDS}
+            {*en.UP_WORDS, *en.DOWN_WORDS, *en.MULTIPLES, *en.DIVISIONS, *en.FRACTIONS}
+            | {*en.PERIOD_WORDS}
             | {s for s in en.SCALES if len(s) > 1}
             | {u for u in en.UNIT_WORDS if u.isalpha() and u != "pp"},
             key=len,
@@ -267,7 +268,8 @@ _EN_WORDS = re.compile(
 def _is_english(lower: str, lexicon: Lexicon) -> bool:
     """True for a value in English words (``$612B``, ``1.2 million``, ``about 5%``); a figure
     with a unit symbol of units.txt (``2.4GW``, ``1e8``, ``0.9pp``) is not."""
-    if "$" in lower or "€" in lower or "£" in lower or _EN_WORDS.search(lower.replace(" ", "")):
+    folded = lower.replace(" ", "").replace("-", "")
+    if "$" in lower or "€" in lower or "£" in lower or _EN_WORDS.search(folded):
         return True
     words = (*lexicon.prefixes, *lexicon.suffixes)
     return any(w.isascii() and lower.replace(" ", "").startswith(w) for w in words)
@@ -300,8 +302,11 @@ def _english_body(body: str, sign: int) -> Stated:
     if body in en.MULTIPLES:  # doubled: at least ×2, short of tripled
         k = Decimal(en.MULTIPLES[body])
         return Stated(body, "multiple", k, None, reading="times", lo=k, hi=k + 1)
-    if body in en.FRACTIONS:
-        num, den = en.FRACTIONS[body]
+    if body in en.DIVISIONS:  # halved: at most ×1/2, short of a cut to a third
+        d = Decimal(en.DIVISIONS[body])
+        return Stated(body, "multiple", 1 / d, None, reading="times", lo=1 / (d + 1), hi=1 / d)
+    if body.replace("-", "") in en.FRACTIONS:  # a third, two-thirds
+        num, den = en.FRACTIONS[body.replace("-", "")]
         return Stated(body, "number", sign * Decimal(num) / Decimal(den), None)
     currency = next((c for c in _EN_CURRENCIES if body.startswith(c)), None)
     if currency:

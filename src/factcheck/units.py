@@ -77,8 +77,14 @@ def count_dimensions() -> frozenset[str]:
 @cache
 def defined_names() -> frozenset[str]:
     """Every unit name, symbol and alias that ``units.txt`` defines (prefixes left out)."""
+    return names_in(_definitions().decode("utf-8").splitlines())
+
+
+def names_in(lines: list[str] | tuple[str, ...]) -> frozenset[str]:
+    """Every unit name, symbol and alias that definition lines (units.txt's, or a pack's
+    ``units:``) define, prefixes left out."""
     names: set[str] = set()
-    for line in _definitions().decode("utf-8").splitlines():
+    for line in lines:
         if not line.strip() or line.startswith("#"):
             continue
         parts = [p.strip() for p in line.split("=")]
@@ -101,6 +107,12 @@ def use_definitions(lines: tuple[str, ...]) -> None:
         unit_info.cache_clear()
         KNOWN.clear()  # parsed under other definitions
         PARSED.clear()
+
+
+def pack_definitions() -> tuple[str, ...]:
+    """The pack's unit definitions in force (use_definitions): the mention finder reads their
+    names as the parser reads their units."""
+    return _EXTRA[0]
 
 
 def registry_digest() -> str:

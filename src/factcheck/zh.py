@@ -165,15 +165,17 @@ def measure_words() -> frozenset[str]:
     quantity (五兆瓦, 三年) rather than part of a word (三调)."""
     from factcheck.units import defined_names  # noqa: PLC0415 - units.txt only when needed
 
-    # Chinese names only; 百分点_base is a name for pint, never written in an article.
+    return frozenset(chinese_units(defined_names()) - NOT_MEASURE_WORDS | EXTRA_MEASURE_WORDS)
+
+
+def chinese_units(names: frozenset[str]) -> frozenset[str]:
+    """The unit names an article writes in Chinese characters; 百分点_base is a name for pint,
+    never written in an article, and Latin symbols (km², GW) follow digits without a table."""
     # A Chinese character: a comparison, not the regex [\u4e00-\u9fff], which costs ~1 ms to
     # compile (the compiler walks every character of a range).
-    units = {
-        name
-        for name in defined_names()
-        if "_" not in name and any("\u4e00" <= ch <= "\u9fff" for ch in name)
-    }
-    return frozenset(units - NOT_MEASURE_WORDS | EXTRA_MEASURE_WORDS)
+    return frozenset(
+        name for name in names if "_" not in name and any("\u4e00" <= ch <= "\u9fff" for ch in name)
+    )
 
 
 # ---- scripts
