@@ -288,6 +288,8 @@ def resolve_period(
     span = _span(points) or (nearest.period if nearest and nearest.kind == "span" else None)
     point = _point_of(nearest, dating) if nearest else str(ref_year)
     base = _point_of(bases[-1], dating) if bases else None
+    if bases and bases[-1].kind == "same_period":
+        base = _same_period(bases[-1].period, point)  # 较2019年同期 in 2023Q3: 2019Q3
     if bases and _of_base(ctx.text, bases[-1], f):
         # 比1962年的318亿元: the start value of a comparison, stated at the base's time
         f.period = base or point
@@ -329,6 +331,14 @@ def resolve_period(
             f.notes.append("base period not written")
     else:
         f.period = point
+
+
+def _same_period(year: str, point: str) -> str:
+    """The period ``point`` in another year: 2019 with 2023Q3 → 2019Q3, with 2023年1-9月 or
+    前三季度 → 2019年1-9月 or 2019年前三季度."""
+    if point[:4].isdigit():
+        return year + point[4:]
+    return f"{year}年{point}" if point else year
 
 
 def _year_before(point: str) -> str:

@@ -51,7 +51,7 @@ class TimeWord:
 
     start: int
     end: int
-    kind: str  # year, quarter, month, months, plan, plan_end, plan_start, ago
+    kind: str  # year, quarter, month, months, plan, plan_end, plan_start, ago, same_period
     period: str  # as written in a claims file: 2025, 2025Q3, 2025-06, 十四五, 十三五末, 5年前
     year: int | None  # the calendar year it ends in, when known without the reference year
     first: int | None  # plans: the first year
@@ -93,7 +93,7 @@ def time_pattern(plans: dict[str, tuple[int, int]]) -> re.Pattern[str]:
         r"|(?<![0-9.])(?P<y>(?:1[89]|2[01])[0-9]{2})年"
         rf"(?:(?P<run>{_RUN_OF_MONTHS})"
         r"|(?P<q>[一二三四1-4])季度|第(?P<q2>[一二三四1-4])季度?|(?P<mo>1[0-2]|0?[1-9])月份?"
-        r"|(?P<ye>底|末))?"
+        r"|(?P<ye>底|末)|(?P<same>同期))?"
         rf"|(?<![0-9.年])(?P<run0>{_RUN_OF_MONTHS})"
         r"|(?<![0-9.年前连续近])(?:第(?P<q0b>[一二三四1-4])季度?|(?P<q0>[一二三四1-4])季度)"
         # 两年平均增长2.1%: an average over the N years that end at the figure's period
@@ -166,6 +166,8 @@ def find_times(
             elif quarter:
                 q = quarter if quarter.isdigit() else str("一二三四".index(quarter) + 1)
                 out.append(TimeWord(*m.span(), "quarter", f"{year}Q{q}", year, None, role))
+            elif m["same"]:  # 2019年同期: the same period of 2019, a comparison's base
+                out.append(TimeWord(*m.span(), "same_period", str(year), year, None, "base"))
             elif m["mo"]:
                 period = f"{year}-{int(m['mo']):02d}"
                 out.append(TimeWord(*m.span(), "month", period, year, None, role))
@@ -187,6 +189,22 @@ def find_times(
     return out
 
 
+_LINE_END = re.compile(r"[。！？!?.…”’\"」』）)][ \t\u3000]*\n")
+
+
+def paragraph_marks(text: str) -> list[int]:
+    """Where paragraphs start: after a blank line; in a text without one whose lines end with
+    sentence marks (two thirds of its line breaks or more), after each line break: such a text
+    writes one paragraph a line, and a hard-wrapped one breaks its lines anywhere."""
+    marks = [m.end() for m in _PARAGRAPH.finditer(text)]
+    if marks:
+        return marks
+    breaks = text.count("\n")
+    if breaks and 3 * len(_LINE_END.findall(text)) >= 2 * breaks:
+        return [m.end() for m in re.finditer("\n", text)]
+    return marks
+
+
 class ArticleContext:
     """Clause and sentence boundaries and time words of one article, searched by bisection."""
 
@@ -204,7 +222,7 @@ class ArticleContext:
         self.clause_marks = [m.start() for m in _CLAUSE.finditer(text) if not inside(m.start())]
         self.sentence_marks = [m.start() for m in _SENTENCE.finditer(text) if not inside(m.start())]
         self.times = find_times(self.folded, time_pattern(plans), plans)
-        self.paragraph_marks = [m.end() for m in _PARAGRAPH.finditer(text)]
+        self.paragraph_marks = paragraph_marks(text)
         self._time_starts = [t.start for t in self.times]
 
     @staticmethod
@@ -244,7 +262,7 @@ class ArticleContext:
                 return self.times[i]
             i -= 1
         lead_end = self.paragraph_end(0)
-        if par == 0 or lead_end >= start:
+        if par == 0:
             return None
         for t in self.times:
             if t.start >= lead_end:
