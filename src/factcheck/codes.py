@@ -78,6 +78,7 @@ FINDINGS: dict[str, tuple[str, Severity]] = {
     "FC103": ("multiple or doubling disagrees with the levels", "error"),
     "FC104": ("'增长N倍' only fits the reading ×N, not the standard ×(N+1)", "warning"),
     "FC105": ("percentage points and percent confused", "error"),
+    "FC106": ("a change of an increment (少增, 多增) disagrees with the increments", "error"),
     "FC111": ("share disagrees with part and whole", "error"),
     "FC112": ("ratio disagrees with its terms", "error"),
     "FC113": ("parts exceed (or do not make up) their total", "error"),
@@ -87,6 +88,7 @@ FINDINGS: dict[str, tuple[str, Severity]] = {
     "FC117": ("the same fact stated twice with values that cannot both be true", "error"),
     "FC118": ("metric identity does not hold", "error"),
     "FC119": ("claims that cannot all hold together, through the quantities between them", "error"),
+    "FC120": ("a change of rank disagrees with the ranks of both periods", "error"),
     "FC121": (
         "price basis differs: rate at comparable prices, levels at current prices",
         "warning",

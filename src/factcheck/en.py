@@ -81,3 +81,49 @@ UNIT_WORDS: dict[str, str] = {
     "percent": "%",
     "%": "%",
 }
+# Ranks as English writes them, for a place from the bottom (ranked last, second to last) and a
+# change of rank (up three places, fell 2 places): the words for small whole numbers.
+NUMBER_WORDS: dict[str, int] = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
+    "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+}  # fmt: skip
+ORDINALS: dict[str, int] = {
+    "second": 2, "third": 3, "fourth": 4, "fifth": 5,
+    "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10,
+}  # fmt: skip
+PLACE_WORDS = ("places", "place", "positions", "position", "spots", "spot", "notches", "notch")
+RANK_UP = ("climbed", "moved up", "rose", "up")
+RANK_DOWN = ("dropped", "slipped", "fell", "down")
+_RANKED = ("ranked", "ranks", "rank", "came", "placed")
+
+
+def _whole(word: str) -> int | None:
+    """A small whole number in digits or words (3, three, 3rd, third)."""
+    if word in NUMBER_WORDS or word in ORDINALS:
+        return NUMBER_WORDS.get(word) or ORDINALS[word]
+    digits = word.removesuffix("st").removesuffix("nd").removesuffix("rd").removesuffix("th")
+    return int(digits) if digits.isdigit() and len(digits) <= 4 else None
+
+
+def rank_form(text: str) -> tuple[str, int] | None:
+    """An English rank as a place from the bottom, ``("last", n)`` (``ranked last`` is 1,
+    ``second to last`` 2), or a change of rank, ``("change", n)`` (``up three places`` is 3,
+    ``fell 2 places`` -2); None for anything else. ``text`` in lower case."""
+    words = text.replace("-", " ").split()
+    if words and words[0] in _RANKED:
+        words = words[1:]
+    if words and words[-1] == "place" and len(words) > 1 and words[-2] == "last":
+        words = words[:-1]  # last place
+    if words == ["last"]:
+        return "last", 1
+    if len(words) == 3 and words[1] in ("to", "from") and words[2] == "last":
+        n = 2 if words[0] == "next" else _whole(words[0])
+        return ("last", n) if n and n >= 2 else None
+    joined = " ".join(words)
+    for verbs, sign in ((RANK_UP, 1), (RANK_DOWN, -1)):
+        for verb in verbs:
+            rest = joined.removeprefix(verb + " ").split()
+            if joined.startswith(verb + " ") and len(rest) == 2 and rest[1] in PLACE_WORDS:
+                n = NUMBER_WORDS.get(rest[0]) or (int(rest[0]) if rest[0].isdigit() else 0)
+                return ("change", sign * n) if 0 < n < 10_000 else None
+    return None

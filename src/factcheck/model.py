@@ -18,6 +18,7 @@ from factcheck.interval import Interval
 from factcheck.numbers import Stated
 from factcheck.periods import Period
 from factcheck.units import UnitInfo
+from factcheck.zh import INCREMENT_VERBS
 
 # How a field is read: each type has its reader (factcheck.claimfields.READERS).
 FieldType = Literal[
@@ -101,8 +102,29 @@ def _within_same_unit(kind: str, fields: Mapping[str, Any]) -> tuple[str, str, s
     return None
 
 
+def _rank_among(kind: str, fields: Mapping[str, Any]) -> tuple[str, str, str] | None:
+    """'among' is a whole number of places, and no rank (or change of rank) goes beyond it."""
+    value, among = fields.get("value"), fields.get("among")
+    if among is None or not isinstance(value, Value):
+        return None
+    if among != int(among) or among > 1e6:
+        return "among", "E108", f"'among' must be a whole number of places, not {among:g}"
+    s = value.stated
+    deepest = abs(s.number) + (1 if s.reading == "change" else 0)
+    if s.hi is not None and s.reading != "change":
+        deepest = s.hi
+    if deepest > among:
+        return "value", "E108", f"'{s.text}' goes beyond the {int(among)} ranked ('among')"
+    return None
+
+
 def _any_form(s: Stated, u: UnitInfo) -> bool:
     return True
+
+
+def _first_order(s: Stated) -> bool:
+    """Not a change of an increment (少增41万人 is an increment claim's)."""
+    return s.verb not in INCREMENT_VERBS
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,6 +157,7 @@ KINDS: dict[str, KindSpec] = {
         # a level put in a growth claim by mistake (670亿元) stays an error
         lambda s, u: (
             s.form == "number"
+            and _first_order(s)
             and (u.is_percent or u.is_points or (u.dimension != "" and s.verb is not None))
         ),
     ),
@@ -142,7 +165,7 @@ KINDS: dict[str, KindSpec] = {
         _CHANGE,
         "a rate (%) or an average yearly change in percentage points",
         # an average yearly rate, or an average yearly change in points (平均每年提高1.5个百分点)
-        lambda s, u: s.form == "number" and (u.is_percent or u.is_points),
+        lambda s, u: s.form == "number" and _first_order(s) and (u.is_percent or u.is_points),
         requires=(_span_or_base,),
     ),
     "multiple": KindSpec(
@@ -221,10 +244,41 @@ KINDS: dict[str, KindSpec] = {
             "value": _VALUE,
             "ref": FieldSpec("id", "id of the claim whose value is ranked"),
             "order": FieldSpec("order", "desc (largest first, default) or asc"),
+            "among": FieldSpec(
+                "number",
+                "how many are ranked (在全省14个市中: 14): a rank from the bottom (末位, "
+                "倒数第二) counts from it",
+            ),
+            "base": FieldSpec(
+                "point",
+                "for a change of rank (上升3位): the period compared with (default: a year before)",
+            ),
         },
-        "a rank (第二, 3)",
+        "a rank (第二, 3, 末位, 倒数第二) or a change of rank (上升3位, 下降2位)",
         lambda s, u: s.form == "rank" or (s.form == "number" and not s.unit),
         bare=True,
+        requires=(_rank_among,),
+    ),
+    "increment": KindSpec(
+        {
+            "metric": _METRIC,
+            "period": _PERIOD,
+            "base": _BASE,
+            "value": FieldSpec(
+                "value", "how much more (多增) or less (少增) the increment is, with its unit", True
+            ),
+            "flow": FieldSpec(
+                "bool",
+                "true when the metric is itself the increment (城镇新增就业, 新增贷款): its levels "
+                "of the two periods are compared; default false: the metric's changes are",
+            ),
+        },
+        "a change of an increment (少增41万人, 多增2.5万亿元)",
+        lambda s, u: (
+            s.form == "number"
+            and s.verb in INCREMENT_VERBS
+            and (u.is_points or (u.dimension != "" and not u.is_percent))
+        ),
     ),
     "count": KindSpec(
         {
@@ -304,6 +358,8 @@ class Claim:
     total: str | None = None
     ranking: str | None = None
     order: str = "desc"
+    among: float | None = None  # rank: how many are ranked
+    flow: bool = False  # increment: the metric is itself the increment
     complete: bool = False
     shares: bool = False  # sum: the parts are shares of a complete split
     within: Value | None = None

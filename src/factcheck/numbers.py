@@ -22,9 +22,15 @@ from factcheck.zh import (
     DIGIT_VALUES,
     DIGIT_WORDS,
     DOWN_VERBS,
+    FROM_BOTTOM,
+    INCREMENT_VERBS,
+    LAST_PLACE,
     MORE_AFTER_MAGNITUDE,
     NO_CHANGE,
     NUMERALS,
+    RANK_DOWN_VERBS,
+    RANK_STEPS,
+    RANK_UP_VERBS,
     UP_VERBS,
     simplified,
 )
@@ -40,6 +46,10 @@ _RATIO = re.compile(r"^([+-]?[\d.]+):([+-]?[\d.]+)$")
 _DOUBLING = re.compile(r"^翻(.*)番$")
 _RANK = re.compile(r"^(第|前)?(.+?)(位|名)?$")
 _FIRST = ("首位", "首", "榜首", "第一")
+# A change of rank: 上升3位, 前移两个位次, 下降2名 (the verb, then the number of places).
+_RANK_CHANGE = re.compile(
+    f"^({'|'.join(RANK_UP_VERBS + RANK_DOWN_VERBS)})了?(.+?)({'|'.join(RANK_STEPS)})$"
+)
 _CN_SINGLE = DIGIT_VALUES | {"十": 10}
 # Written figures beyond these powers of ten are typing accidents or attacks (1e999999): refusing
 # them keeps every later float finite and every Decimal power cheap.
@@ -70,7 +80,9 @@ class Stated:
     """A figure as written.
 
     ``form`` is ``number`` (a quantity or a rate: see ``unit``), ``multiple`` (a ratio to a base:
-    ``number`` is that ratio), ``ratio`` (``a:b``), or ``rank``. ``exponent`` is the power of ten
+    ``number`` is that ratio), ``ratio`` (``a:b``), or ``rank`` (``reading`` ``last`` for a place
+    counted from the bottom, 倒数第二 = 2; ``change`` for a change of rank, 上升3位 = 3, 下降2位 =
+    -2). ``exponent`` is the power of ten
     of the last written digit (``33.8`` → -1), or None when the figure is exact (``三分之二``,
     ``翻番``). ``lo``/``hi`` replace the rounding interval where the words give the range
     themselves (``两位数`` is [10, 100), ``前三`` is rank 1 to 3).
@@ -84,7 +96,8 @@ class Stated:
     qualifier: str | None = None
     bound: str = "equal"
     factor: int = 1
-    reading: str | None = None  # multiples: "times" (是…的N倍), "increase" (增长N倍), "doubling"
+    # multiples: "times" (是…的N倍), "increase" (增长N倍), "doubling"; ranks: "last", "change"
+    reading: str | None = None
     lo: Decimal | None = None
     hi: Decimal | None = None
     verb: str | None = None  # the direction verb written before the figure (增加, 下降), if any
@@ -168,7 +181,11 @@ def _decimal(text: str) -> tuple[Decimal, int]:
 
 
 _MINUS = str.maketrans({"\u2212": "-", "\u2013": "-", "\u2014": "-", "\ufe63": "-"})
-_VERBS = tuple((v, 1) for v in UP_VERBS) + tuple((v, -1) for v in DOWN_VERBS)
+_VERBS = (
+    tuple((v, 1) for v in UP_VERBS)
+    + tuple((v, -1) for v in DOWN_VERBS)
+    + tuple(INCREMENT_VERBS.items())  # 少增41万人: the change of an increment, -41万人
+)
 _PLAIN_START = frozenset("0123456789+-.")
 
 
@@ -208,9 +225,14 @@ def parse_value(raw: str, lexicon: Lexicon) -> Stated:
     text = simplified(text)
     if not text:
         raise ValueProblem("E108", "empty value")
-    if _LATIN.search(text) and _is_english(text.lower(), lexicon):  # $612B, up 12%, doubled
-        return _english(raw, text.lower(), lexicon)
+    if _LATIN.search(text):
+        if rank := _english_rank(raw):  # ranked last, up three places
+            return rank
+        if _is_english(text.lower(), lexicon):  # $612B, up 12%, doubled
+            return _english(raw, text.lower(), lexicon)
     body, word, bound = _strip_words(text, lexicon)
+    if m := _RANK_CHANGE.match(body):
+        return _rank_change(raw, m, word, bound)
     sign, verb = 1, None
     for prefix, direction in () if body[:1] in _PLAIN_START else _VERBS:
         if body.startswith(prefix) and len(body) > len(prefix):
@@ -362,7 +384,7 @@ def _parse_body(body: str, sign: int, verb: str | None, lexicon: Lexicon) -> Sta
         if num < 0 or den < 0:  # a ratio of two magnitudes; a sign means a typing slip
             raise ValueProblem("E108", f"ratio '{body}' has a negative term")
         return Stated(body, "ratio", num / den, exp)
-    if body.startswith(("第", "前")) or body in _FIRST:
+    if body.startswith(("第", "前", FROM_BOTTOM)) or body in _FIRST or body in LAST_PLACE:
         return _parse_rank(body)
     factor = 1
     if m := _TIMES.match(body):  # 2×100万千瓦: an exact count of identical items
@@ -424,9 +446,17 @@ def _parse_cn_body(body: str, m: re.Match[str], sign: int, verb: str | None) -> 
 
 
 def _parse_rank(body: str) -> Stated:
-    """第二, 第3位, 首位, 前三: a rank (1 is first)."""
+    """第二, 第3位, 首位, 前三: a rank (1 is first); 末位, 倒数第二, 倒数前三: a rank from the
+    bottom (1 is last)."""
     if body in ("首位", "首", "榜首"):
         return Stated(body, "rank", Decimal(1), 0)
+    if body in LAST_PLACE:
+        return Stated(body, "rank", Decimal(1), 0, reading="last")
+    if body.startswith(FROM_BOTTOM) and len(body) > len(FROM_BOTTOM):
+        s = _parse_rank(body[len(FROM_BOTTOM) :])
+        if s.reading is not None:  # 倒数末位
+            raise ValueProblem("E108", f"'{body}' is not a rank")
+        return Stated(body, "rank", s.number, 0, lo=s.lo, hi=s.hi, reading="last")
     m = _RANK.match(body)
     assert m is not None  # the pattern accepts any non-empty text
     core = m.group(2)
@@ -440,3 +470,35 @@ def _parse_rank(body: str) -> Stated:
     if m.group(1) == "前":
         return Stated(body, "rank", number, 0, lo=Decimal(1), hi=number)
     return Stated(body, "rank", number, 0)
+
+
+def _whole_places(text: str, body: str) -> int:
+    """The number of places of a change of rank (3, 三, 两): a whole number of at least 1."""
+    if _NUMBER.fullmatch(text):
+        number, _ = _decimal(text)
+    else:
+        value = cn_number(text)
+        number = Decimal(value.numerator) / Decimal(value.denominator)
+    if number < 1 or number != number.to_integral_value():
+        raise ValueProblem("E108", f"'{body}': a change of rank is a whole number of places")
+    return int(number)
+
+
+def _rank_change(raw: str, m: re.Match[str], word: str | None, bound: str) -> Stated:
+    """上升3位, 前移两个位次, 下降2名: a change of rank, positive for a better place."""
+    sign = 1 if m.group(1) in RANK_UP_VERBS else -1
+    n = _whole_places(m.group(2), m.group())
+    return Stated(
+        raw, "rank", Decimal(sign * n), 0, qualifier=word, bound=bound, reading="change",
+        verb=m.group(1),
+    )  # fmt: skip
+
+
+def _english_rank(raw: str) -> Stated | None:
+    """``ranked last``, ``second to last``, ``up three places``, ``fell 2 places``."""
+    spaced = " ".join(unicodedata.normalize("NFKC", raw).lower().split())
+    found = en.rank_form(spaced)
+    if found is None:
+        return None
+    reading, n = found
+    return Stated(raw, "rank", Decimal(n), 0, reading=reading)

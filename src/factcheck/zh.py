@@ -112,6 +112,18 @@ RANK_VERBS = (
 # Magnitude words after which 多/余 may stand before the rest of the magnitude or the unit
 # (2万多亿元, 3亿多人, 5千多万), longest first.
 MORE_AFTER_MAGNITUDE = ("万亿", "亿", "万", "千", "百", "十")
+# A rank counted from the bottom of a ranking (居全省末位, 倒数第二): which place it is depends on
+# how many are ranked (a rank claim's 'among'). 倒数 begins one (倒数第二, 倒数前三).
+LAST_PLACE = ("末位", "末名", "最末位", "最后一位", "最后一名")
+FROM_BOTTOM = "倒数"
+# Verbs of a change of rank (上升3位, 前移2个位次): up is a better place (a smaller number).
+RANK_UP_VERBS = ("上升", "提升", "提高", "前移", "前进", "跃升", "上移")
+RANK_DOWN_VERBS = ("下降", "下滑", "后移", "后退", "回落", "下移")
+# The words that count places after such a verb, longest first.
+RANK_STEPS = ("个位次", "位次", "位", "名")
+# A change of an increment (比上年少增41万人): the increment is more (多增) or less (少增) than
+# the one of the period before; 多减/少减 for a decrease. The sign of the change of the increment.
+INCREMENT_VERBS: dict[str, int] = {"多增": 1, "少增": -1, "多减": -1, "少减": 1}
 # A change of zero (持平: 与上年持平), read as 0 to the unit of a rate.
 NO_CHANGE = ("持平", "基本持平")
 # The words after a direction verb that make the figure the new level (降至, 提高到, 降为).

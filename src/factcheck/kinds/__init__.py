@@ -21,6 +21,7 @@ _MODULES: dict[str, str] = {
     "sum": "sum",
     "rank": "rank",
     "count": "count",
+    "increment": "increment",
     "parts_growth": "parts_growth",
     "duplicate": "duplicate",
     "identity": "identity",

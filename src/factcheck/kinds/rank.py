@@ -12,14 +12,18 @@ from factcheck.kinds.base import Context, Doc, Option, undetermined
 from factcheck.model import Claim, Value
 
 KIND = "rank"
-CODES = ("FC114", "FC161")
+CODES = ("FC114", "FC120", "FC161")
 OPTIONS: dict[str, Option] = {}
 DOC = Doc(
     what="Compares the ranks given in one ranking with the values they rank (every pair of "
-    "up to 8 ranks; in a longer ranking each rank once, with the first rank it contradicts).",
+    "up to 8 ranks; in a longer ranking each rank once, with the first rank it contradicts). "
+    "A rank from the bottom (末位, 倒数第二) counts from the number ranked ('among'); without it, "
+    "it is compared only with other ranks from the bottom. A change of rank (上升3位, 下降2位) "
+    "is checked against the ranks of both periods (FC120).",
     why="'永昌县增长12.5%、金川区增长8.4%，排名全省第二、第三' must put the larger growth first.",
     passes="分别增长12.5%、8.4%，排名全省第二、第三",
-    fails="分别增长8.4%、12.5%，排名全省第二、第三  (12.5% > 8.4% but ranks lower)",
+    fails="分别增长8.4%、12.5%，排名全省第二、第三  (12.5% > 8.4% but ranks lower); "
+    "2024年居全省第五，2025年居全省第三，上升3位  (5 − 3 = 2 places)",
 )
 
 
@@ -59,7 +63,9 @@ def check(ctx: Context, options: dict[str, Any]) -> Iterator[Finding]:
     """Check every pair of ranks in the same ranking and period."""
     groups: dict[tuple[str, str], list[Claim]] = defaultdict(list)
     for claim in ctx.of_kind(KIND):
-        if claim.ranking and claim.period and claim.value and _ranked(ctx, claim):
+        if _is_change(claim):
+            yield from _change(ctx, claim)
+        elif claim.ranking and claim.period and claim.value and _ranked(ctx, claim):
             groups[(claim.ranking, claim.period.end.key)].append(claim)
     for members in groups.values():
         if len(members) <= PAIRWISE:
@@ -75,13 +81,20 @@ def check(ctx: Context, options: dict[str, Any]) -> Iterator[Finding]:
             yield from _pair(ctx, a, b)
 
 
-def _places(v: Value) -> tuple[float, float]:
+def _places(c: Claim) -> tuple[str, float, float]:
     """The places a rank allows: 第二 is exactly 2, 前三 is 1 to 3 (ranks are counted, never
-    rounded, so neither 第二 nor a plain 2 is [1.5, 2.5])."""
-    s = v.stated
-    if s.lo is not None and s.hi is not None:
-        return float(s.lo), float(s.hi)
-    return float(s.number), float(s.number)
+    rounded, so neither 第二 nor a plain 2 is [1.5, 2.5]). A rank from the bottom counts from
+    the number ranked: 倒数第二 of 14 is 13, 末位 is 14. Without that number it is placed from
+    the bottom, as minus its count (倒数第二 is -2: n + 1 - 2 for an unknown n), and compared
+    only with other ranks from the bottom: the frame is ``top`` or ``bottom``."""
+    assert c.value is not None
+    s = c.value.stated
+    lo, hi = (s.lo, s.hi) if s.lo is not None and s.hi is not None else (s.number, s.number)
+    if s.reading != "last":
+        return "top", float(lo), float(hi)
+    if c.among is None:
+        return "bottom", -float(hi), -float(lo)
+    return "top", c.among + 1 - float(hi), c.among + 1 - float(lo)
 
 
 def _ahead(a: Claim, va: Value, vb: Value) -> bool | None:
@@ -104,7 +117,9 @@ def _wrong(a: Claim, b: Claim, va: Value | None, vb: Value | None) -> bool:
     ahead = _ahead(a, va, vb)
     if ahead is None:
         return False
-    (a_best, a_worst), (b_best, b_worst) = _places(a.value), _places(b.value)
+    (a_frame, a_best, a_worst), (b_frame, b_best, b_worst) = _places(a), _places(b)
+    if a_frame != b_frame:  # 倒数第二 of an unknown number against 第三: no verdict
+        return False
     return a_best >= b_worst if ahead else b_best >= a_worst
 
 
@@ -116,7 +131,7 @@ def _pair(ctx: Context, a: Claim, b: Claim) -> Iterator[Finding]:
         yield undetermined(ctx, KIND, a, *why, (b,))
         return
     ahead = _ahead(a, va, vb)
-    if ahead is None:
+    if ahead is None or _places(a)[0] != _places(b)[0]:
         return
     bad = _wrong(a, b, va, vb)
     arithmetic = f"{va.text} ({a.value.text}) vs {vb.text} ({b.value.text})"
@@ -137,6 +152,62 @@ def _pair(ctx: Context, a: Claim, b: Claim) -> Iterator[Finding]:
         zh,
         (b,),
         stated=a.value.text,
+        arithmetic=arithmetic,
+        material=bad,
+    )
+
+
+# ---- a change of rank: 上升3位 is the rank of the period before minus the rank now
+
+
+def _is_change(c: Claim) -> bool:
+    return c.value is not None and c.value.stated.reading == "change"
+
+
+def _rank_at(ctx: Context, c: Claim, key: str) -> Claim | None:
+    """The rank (not a change of rank) of the same entity in the same ranking at a period."""
+    for r in ctx.of_kind(KIND):
+        same = r.ranking == c.ranking and r.entity == c.entity and r.value is not None
+        if same and r.period and r.period.end.key == key and not _is_change(r):
+            return r
+    return None
+
+
+def _change(ctx: Context, c: Claim) -> Iterator[Finding]:
+    """FC120: a change of rank against the ranks stated at both periods. Places are counted:
+    上升3位 from 第五 must end at 第二; 前三 at the start allows a rise of 0 to 2 to 第一."""
+    ends = ctx.endpoints(c)
+    assert c.value is not None
+    if ends is None or c.value.stated.bound != "equal":
+        return
+    before, after = _rank_at(ctx, c, ends[0].key), _rank_at(ctx, c, ends[1].key)
+    if before is None or after is None:
+        return
+    (b_frame, b_best, b_worst), (a_frame, a_best, a_worst) = _places(before), _places(after)
+    if a_frame != b_frame:
+        return
+    assert before.value and after.value
+    rise = float(c.value.stated.number)
+    lo, hi = b_best - a_worst, b_worst - a_best  # the rises the two ranks allow
+    bad = not lo <= rise <= hi
+    allowed = f"{lo:g}" if lo == hi else f"{lo:g} to {hi:g}"
+    arithmetic = f"{before.value.text} − {after.value.text} = {allowed} places"
+    en = (
+        f"{before.value.text} then {after.value.text} is a rise of {allowed} places, "
+        f"not {c.value.text}"
+        if bad
+        else "the change of rank follows the ranks of both periods"
+    )
+    zh = "名次变化与两期名次不符" if bad else "名次变化与两期名次一致"
+    yield ctx.finding(
+        KIND,
+        "FC120",
+        c,
+        "inconsistent" if bad else "consistent",
+        en,
+        zh,
+        (before, after),
+        stated=c.value.text,
         arithmetic=arithmetic,
         material=bad,
     )

@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass, field
 
 from factcheck import expr as ex
+from factcheck.kinds import increment
 from factcheck.kinds.base import Context
 from factcheck.model import Claim, Value
 from factcheck.network.solve import Bound, Constraint, Diff, Linear, Problem, Tree, log_hi, log_lo
@@ -88,6 +89,7 @@ def build(ctx: Context, skip: set[str], max_deflator: float) -> Network:
         rel = _relation(ctx, net, claim, max_deflator)
         if rel is not None and rel.constraints:
             net.relations[claim.id] = rel
+    _increments_stated(ctx, net)
     _identities(ctx, net)
     _contributions(ctx, net)
     _split_changes(ctx, net)
@@ -115,6 +117,8 @@ def _relation(ctx: Context, net: Network, claim: Claim, max_deflator: float) -> 
         return Relation(claim, constraints, "level")
     if claim.kind in ("growth", "cagr", "multiple"):
         return _change(ctx, net, claim, v, max_deflator)
+    if claim.kind == "increment":
+        return _increment(ctx, net, claim, v)
     if claim.kind == "share":
         return _share(ctx, net, claim, v)
     if claim.kind == "ratio" and len(claim.metrics) == 2:
@@ -240,6 +244,49 @@ def _change(
     if rule not in net.rules:
         net.rules.append(rule)
     return Relation(claim, [Diff(real, start, *logs, claim.id), rule], view, years)
+
+
+def _increment(ctx: Context, net: Network, claim: Claim, v: Value) -> Relation | None:
+    """少增41万人: the increment now minus the increment of the period before. With ``flow`` the
+    increments are the metric's own levels; otherwise each is a node of its own, the change of
+    the metric's levels over its span (stated as a growth amount, or left to the levels)."""
+    ends = increment.spans(ctx, claim)
+    if ends is None:
+        return None
+    tm, t0, t1 = ends
+    if claim.flow:
+        now, before = (
+            _q(net, claim.entity, claim.metric, t1),
+            _q(net, claim.entity, claim.metric, t0),
+        )
+    else:
+        now = _change_node(net, claim.entity, claim.metric or "", t0, t1)
+        before = _change_node(net, claim.entity, claim.metric or "", tm, t0)
+    terms = ((1.0, now), (-1.0, before))
+    return Relation(claim, [Linear(terms, v.interval.lo, v.interval.hi, claim.id)], "linear")
+
+
+def _change_node(net: Network, entity: str, metric: str, a: Point, b: Point) -> int:
+    """The node of a metric's change from ``a`` to ``b``, tied to its levels: d = x_b − x_a."""
+    key = ("d", entity, metric, a.key, b.key)
+    if key not in net.index:
+        d = net.node(key)
+        x_b, x_a = _q(net, entity, metric, b), _q(net, entity, metric, a)
+        net.rules.append(Linear(((1.0, d), (-1.0, x_b), (1.0, x_a)), 0.0, 0.0, None))
+    return net.index[key]
+
+
+def _increments_stated(ctx: Context, net: Network) -> None:
+    """A growth amount (or points) over a span whose change is a node (of a change of an
+    increment) bounds that node: the network then needs no level to compare two increments."""
+    for g in ctx.of_kind("growth"):
+        rel, ends = net.relations.get(g.id), ctx.endpoints(g)
+        if rel is None or ends is None or g.value is None or g.value.unit.is_percent:
+            continue
+        key = ("d", g.entity, g.metric or "", ends[0].key, ends[1].key)
+        if key in net.index:
+            iv = g.value.interval
+            rel.constraints.append(Bound(net.index[key], iv.lo, iv.hi, g.id))
 
 
 def _maybe_priced(net: Network, ctx: Context, claim: Claim) -> bool:
