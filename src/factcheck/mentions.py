@@ -54,8 +54,10 @@ from factcheck.zh import (
     MAGNITUDES,
     NOT_MEASURE_WORDS,
     NUMERALS,
+    OLD_TENS,
     PLACE_VALUES,
     SCALES,
+    ZERO_SIGNS,
     chinese_units,
     fold,
     measure_words,
@@ -79,7 +81,7 @@ IDIOMS: frozenset[str] = frozenset(
 
 # Scales that a Chinese value leaves out (zh.SCALES): 千 and 百 are place values inside Chinese
 # numerals (五千 is 5000), so unlike after Arabic digits they are not treated as magnitudes.
-_PLACE_CHARS = frozenset(PLACE_VALUES)
+_PLACE_CHARS = frozenset(PLACE_VALUES + "".join(OLD_TENS))  # 卅八 is 三十八, never "3 or 8"
 _PURITY = re.compile(r"([0-9]+)N([0-9]?)")  # matched against NFKC text, so ASCII digits suffice
 
 
@@ -142,7 +144,9 @@ def _compile(measure: frozenset[str]) -> re.Pattern[str]:
         rf"(?P<ar_tail>[%％]|[余多]?(?:(?:{_MAG})?(?:{mw})|{_MAG}))?"
         # 降为零, 降至零: a zero that ends its clause is a figure; 零件, 零售, 零距离 are words.
         rf"|(?P<zero>(?<=[为至到])[零〇](?=[，。；、！？,.;!?”’\s]|$))"
-        rf"|(?P<approx>[数几])?(?P<cn>{_RUN})(?P<cn_tail>[余多]?(?:{mw}))?"
+        # 数千户, 几十年: 数 and 几 before a place value; 预测数一七二三亿, 数百分之五 are no guess.
+        rf"|(?P<approx>[数几](?=[十百千万亿](?!分之)))?(?P<cn>{_RUN})"
+        rf"(?P<cn_tail>[余多]?(?:{mw}))?"
     )
 
 
@@ -354,7 +358,7 @@ def find_mentions(text: str) -> list[Mention]:
     """
     mentions: list[Mention] = []
     line, line_start, scanned = 1, 0, 0
-    scan = fold(text).translate(_TO_ASCII)  # one character for one: offsets stay
+    scan = fold(text).translate(_TO_ASCII).translate(ZERO_SIGNS)  # one for one: offsets stay
     for m, found in _found(scan, text):
         start, end = m.span()
         # Mentions come in order, so count newlines incrementally: one pass over the text.

@@ -31,15 +31,22 @@ from factcheck.zh import (
     RANK_DOWN_VERBS,
     RANK_STEPS,
     RANK_UP_VERBS,
+    OLD_TENS,
+    SCALES,
     UP_VERBS,
+    ZERO_SIGNS,
     simplified,
 )
 
+_CN_DIGITS = "零〇一二三四五六七八九"
 # Thousands separators only in groups of three: "1,3" is not 13.
 _NUMBER = re.compile(r"[+-]?\d+(?:,\d{3})*(?:\.\d+)?(?:[eE][+-]?\d+)?")
 _TIMES = re.compile(r"^(\d{1,6})[×xX*]")
 # A run of Chinese numerals needs a digit word, or a leading 百/千 (百亿 = one hundred 亿).
-_CN_RUN = re.compile(f"[{NUMERALS}]*[{DIGIT_WORDS}][{NUMERALS}]*|[百千][{NUMERALS}]*")
+# A decimal part follows 点 (四点七七个百分点, 百分之七点九一).
+_CN_RUN = re.compile(
+    f"(?:[{NUMERALS}]*[{DIGIT_WORDS}][{NUMERALS}]*|[百千][{NUMERALS}]*)(?:点[{_CN_DIGITS}]+)?"
+)
 _FRACTION = re.compile(r"^(.+?)分之(.+)$")
 _PERCENT_CN = re.compile(r"^百分之(.+)$")
 _RATIO = re.compile(r"^([+-]?[\d.]+):([+-]?[\d.]+)$")
@@ -144,9 +151,14 @@ def read_numeral(text: str, mode: str) -> int | float:
     Silenced: cn2an warns, and may print, on some inputs (docs/stack-notes.md)."""
     if len(text) > MAX_CN_LENGTH:
         raise ValueError(f"a numeral of {len(text)} characters")
+    text = _standard(text)
     whole = read_integer(text)  # the standard spellings (十四, 一百亿): no need for cn2an
     if whole is not None:
         return whole
+    if m := _DIGIT_RUN_SCALE.fullmatch(text):  # 一八八一亿: digits one by one, then a scale
+        digits = read_integer(m[1])
+        if digits is not None:
+            return digits * dict(SCALES)[m[2]]
     import contextlib  # noqa: PLC0415
     import io  # noqa: PLC0415
     import warnings  # noqa: PLC0415
@@ -156,6 +168,20 @@ def read_numeral(text: str, mode: str) -> int | float:
         import cn2an  # noqa: PLC0415 - 80 ms to import; most texts have no Chinese numerals
 
         return cn2an.cn2an(text, mode)
+
+
+# Digits written one by one before a scale word (一八八一亿美元, 一七二三万): Taiwan's press
+# writes amounts so; cn2an reads neither.
+_DIGIT_RUN_SCALE = re.compile(r"([零〇一二三四五六七八九]{2,})(万亿|亿|万)")
+
+
+def _standard(numeral: str) -> str:
+    """A numeral in the standard alphabet: 卅六 → 三十六, ○ → 〇 (zh.OLD_TENS, zh.ZERO_SIGNS)."""
+    numeral = numeral.translate(ZERO_SIGNS)
+    if any(c in numeral for c in OLD_TENS):
+        for old, tens in OLD_TENS.items():
+            numeral = numeral.replace(old, tens)
+    return numeral
 
 
 def _check_range(number: Decimal, text: str) -> Decimal:
@@ -222,6 +248,7 @@ def parse_value(raw: str, lexicon: Lexicon) -> Stated:
     # NFKC leaves the minus sign (U+2212) and dashes alone: a figure written −5.0% is -5.0%.
     # Traditional characters read as simplified (億元, 增長, 約): the text as written stays.
     text = unicodedata.normalize("NFKC", raw).strip().replace(" ", "").translate(_MINUS)
+    text = text.translate(ZERO_SIGNS)  # ○点二九: a circle for the zero 〇
     text = simplified(text)
     if not text:
         raise ValueProblem("E108", "empty value")
@@ -371,7 +398,8 @@ def _parse_body(body: str, sign: int, verb: str | None, lexicon: Lexicon) -> Sta
     if body.startswith("百分之"):  # 百分之五 = 5%
         value = cn_number(body) * 100
         number = (Decimal(value.numerator) / Decimal(value.denominator)).normalize()
-        return Stated(body, "number", sign * number, min(int(number.as_tuple().exponent), 0), "%")
+        exponent = _cn_exponent(body) if "点" in body else int(number.as_tuple().exponent)
+        return Stated(body, "number", sign * number, min(exponent, 0), "%")
     if body in NO_CHANGE:  # 持平: a change of zero, to the unit of a rate ([-0.5%, 0.5%])
         return Stated(body, "number", Decimal(0), 0, "%")
     if body == "两位数":
@@ -433,6 +461,8 @@ def _parse_cn_body(body: str, m: re.Match[str], sign: int, verb: str | None) -> 
     number = Decimal(value.numerator) / Decimal(value.denominator)
     digits = number.normalize().as_tuple()
     exponent = max(int(digits.exponent), 0) if number else 0
+    if "点" in run:  # 四点七七: to the hundredth, as written (trailing zeros too)
+        exponent = _cn_exponent(run)
     if rest == "成":  # 八成 = 80%, written to the tenth
         return Stated(body, "number", sign * number * 10, 1, "%")
     if rest == "倍":
@@ -443,6 +473,12 @@ def _parse_cn_body(body: str, m: re.Match[str], sign: int, verb: str | None) -> 
     if run.startswith("百分之"):
         return Stated(body, "number", sign * number * 100, exponent - 2, "%")
     return Stated(body, "number", sign * number, exponent, rest)
+
+
+def _cn_exponent(numeral: str) -> int:
+    """The exponent of the last written digit of a Chinese decimal (七点九一 → -2)."""
+    decimals = numeral[numeral.rindex("点") + 1 :]
+    return -len(decimals) + len(decimals.lstrip(_CN_DIGITS))
 
 
 def _parse_rank(body: str) -> Stated:

@@ -27,11 +27,17 @@ from factcheck.pkgfiles import package_file
 
 # ---- numerals
 
-# Every character a Chinese numeral is written with (二〇二五, 一万五千亿, 十四).
-NUMERALS = "零〇一二两三四五六七八九十百千万亿"
-# The characters that make a run of numerals a number by itself (十四, 二〇); a run of place
+# The old words for twenty, thirty and forty that Taiwan and Hong Kong news still print
+# (百分之卅六點八四, 廿一世紀): read as the standard spelling (卅六 is 三十六).
+OLD_TENS: dict[str, str] = {"廿": "二十", "卅": "三十", "卌": "四十"}
+# Every character a Chinese numeral is written with (二〇二五, 一万五千亿, 十四, 卅八).
+NUMERALS = "零〇一二两三四五六七八九十百千万亿" + "".join(OLD_TENS)
+# The characters that make a run of numerals a number by itself (十四, 二〇, 卅); a run of place
 # values alone (万千, 亿) needs a leading 百 or 千 (百亿 is one hundred 亿).
-DIGIT_WORDS = "零〇一二两三四五六七八九十"
+DIGIT_WORDS = "零〇一二两三四五六七八九十" + "".join(OLD_TENS)
+# Look-alikes of the numeral zero 〇 that texts print inside numerals (○點二九, 二○二五年: the
+# white circle U+25CB): read as 〇, one character for one.
+ZERO_SIGNS = str.maketrans({"○": "〇"})
 # The place-value characters: 十四, 百亿, 一万五千亿. After a figure they are magnitudes (120亿).
 PLACE_VALUES = "十百千万亿"
 # The value of each digit as written digit by digit (二〇二五) or alone (两 is 二 before a measure).
