@@ -121,7 +121,9 @@ _DIG = f"[{_DIGITS}]"
 # The separator lookahead keeps "30,2025年" (a comma used as Chinese punctuation) two numbers.
 _NUM = rf"{_DIG}+(?:,{_DIG}{{3}}(?!{_DIG}))*(?:[.．]{_DIG}+)?"
 _CN = NUMERALS
-_RUN = rf"[{_CN}]+(?:点[零〇一二三四五六七八九]+)?"
+# A decimal part after 点, or after ． as Taiwan's press prints it (六四〇．五億美元), with the
+# scale after it.
+_RUN = rf"[{_CN}]+(?:[点．][零〇一二三四五六七八九]+(?:万亿|亿|万)?)?"
 _MAG = _alternation(MAGNITUDES)
 
 
@@ -146,7 +148,7 @@ def _compile(measure: frozenset[str]) -> re.Pattern[str]:
         rf"|(?P<zero>(?<=[为至到])[零〇](?=[，。；、！？,.;!?”’\s]|$))"
         # 数千户, 几十年: 数 and 几 before a place value; 预测数一七二三亿, 数百分之五 are no guess.
         rf"|(?P<approx>[数几](?=[十百千万亿](?!分之)))?(?P<cn>{_RUN})"
-        rf"(?P<cn_tail>[余多]?(?:{mw}))?"
+        rf"(?P<cn_tail>[%％]|[余多]?(?:{mw}))?"  # 年增五十六％: Chinese numerals, a percent sign
     )
 
 
@@ -295,7 +297,7 @@ def _classify(m: re.Match[str], text: str) -> tuple[float | None, str] | None:
     value = _cn_value(run)
     if value is None and not bare:
         return None  # not a well-formed numeral (万千)
-    return value, "chinese"
+    return value, "percent" if m["cn_tail"] in ("%", "％") else "chinese"
 
 
 # English words that are figures (docs/conventions.md §9): multiples written as verbs (en.py's

@@ -9,6 +9,7 @@ extractor share one list.
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -43,9 +44,11 @@ _CN_DIGITS = "零〇一二三四五六七八九"
 _NUMBER = re.compile(r"[+-]?\d+(?:,\d{3})*(?:\.\d+)?(?:[eE][+-]?\d+)?")
 _TIMES = re.compile(r"^(\d{1,6})[×xX*]")
 # A run of Chinese numerals needs a digit word, or a leading 百/千 (百亿 = one hundred 亿).
-# A decimal part follows 点 (四点七七个百分点, 百分之七点九一).
+# A decimal part follows 点, or a point (．, NFKC: .) in Taiwan's press: 四点七七个百分点,
+# 百分之七点九一, 五七八四．九亿美元; a scale may follow it.
 _CN_RUN = re.compile(
-    f"(?:[{NUMERALS}]*[{DIGIT_WORDS}][{NUMERALS}]*|[百千][{NUMERALS}]*)(?:点[{_CN_DIGITS}]+)?"
+    f"(?:[{NUMERALS}]*[{DIGIT_WORDS}][{NUMERALS}]*|[百千][{NUMERALS}]*)"
+    f"(?:[点.][{_CN_DIGITS}]+(?:万亿|亿|万)?)?"
 )
 _FRACTION = re.compile(r"^(.+?)分之(.+)$")
 _PERCENT_CN = re.compile(r"^百分之(.+)$")
@@ -155,10 +158,11 @@ def read_numeral(text: str, mode: str) -> int | float:
     whole = read_integer(text)  # the standard spellings (十四, 一百亿): no need for cn2an
     if whole is not None:
         return whole
-    if m := _DIGIT_RUN_SCALE.fullmatch(text):  # 一八八一亿: digits one by one, then a scale
-        digits = read_integer(m[1])
-        if digits is not None:
-            return digits * dict(SCALES)[m[2]]
+    if m := _DIGIT_RUN_SCALE.fullmatch(text):  # 一八八一亿, 六四〇点五亿: digit by digit
+        digits = "".join(str(DIGIT_VALUES[c]) for c in m[1])
+        decimals = "".join(str(DIGIT_VALUES[c]) for c in m[2] or "")
+        number = float(f"{digits}.{decimals}") if decimals else int(digits)
+        return number * dict(SCALES)[m[3]] if m[3] else number
     import contextlib  # noqa: PLC0415
     import io  # noqa: PLC0415
     import warnings  # noqa: PLC0415
@@ -172,12 +176,13 @@ def read_numeral(text: str, mode: str) -> int | float:
 
 # Digits written one by one before a scale word (一八八一亿美元, 一七二三万): Taiwan's press
 # writes amounts so; cn2an reads neither.
-_DIGIT_RUN_SCALE = re.compile(r"([零〇一二三四五六七八九]{2,})(万亿|亿|万)")
+_DIGIT_RUN_SCALE = re.compile(r"([零〇一二三四五六七八九]{2,})(?:点([零〇一二三四五六七八九]+))?(万亿|亿|万)?")
 
 
 def _standard(numeral: str) -> str:
-    """A numeral in the standard alphabet: 卅六 → 三十六, ○ → 〇 (zh.OLD_TENS, zh.ZERO_SIGNS)."""
-    numeral = numeral.translate(ZERO_SIGNS)
+    """A numeral in the standard alphabet: 卅六 → 三十六, ○ → 〇 (zh.OLD_TENS, zh.ZERO_SIGNS),
+    a decimal point written ．(五七八四．九亿) → 点."""
+    numeral = numeral.translate(ZERO_SIGNS).replace("．", "点").replace(".", "点")
     if any(c in numeral for c in OLD_TENS):
         for old, tens in OLD_TENS.items():
             numeral = numeral.replace(old, tens)
@@ -461,7 +466,7 @@ def _parse_cn_body(body: str, m: re.Match[str], sign: int, verb: str | None) -> 
     number = Decimal(value.numerator) / Decimal(value.denominator)
     digits = number.normalize().as_tuple()
     exponent = max(int(digits.exponent), 0) if number else 0
-    if "点" in run:  # 四点七七: to the hundredth, as written (trailing zeros too)
+    if "点" in run or "." in run:  # 四点七七: to the hundredth, as written (trailing zeros too)
         exponent = _cn_exponent(run)
     if rest == "成":  # 八成 = 80%, written to the tenth
         return Stated(body, "number", sign * number * 10, 1, "%")
@@ -476,9 +481,13 @@ def _parse_cn_body(body: str, m: re.Match[str], sign: int, verb: str | None) -> 
 
 
 def _cn_exponent(numeral: str) -> int:
-    """The exponent of the last written digit of a Chinese decimal (七点九一 → -2)."""
-    decimals = numeral[numeral.rindex("点") + 1 :]
-    return -len(decimals) + len(decimals.lstrip(_CN_DIGITS))
+    """The exponent of the last written digit of a Chinese decimal (七点九一 → -2, 五点九亿 →
+    7: a scale after the decimals moves it)."""
+    point = max(numeral.rfind("点"), numeral.rfind("."))
+    decimals = numeral[point + 1 :]
+    rest = decimals.lstrip(_CN_DIGITS)
+    scale = next((int(math.log10(v)) for w, v in SCALES if rest.startswith(w)), 0)
+    return scale - (len(decimals) - len(rest))
 
 
 def _parse_rank(body: str) -> Stated:

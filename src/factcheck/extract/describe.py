@@ -9,7 +9,7 @@ from bisect import bisect_left
 
 import factcheck.extract.metric as em
 from factcheck.extract.drafter import Drafter
-from factcheck.extract.rules import Figure, propose_kind, resolve_period
+from factcheck.extract.rules import Figure, kind_by_metric, propose_kind, resolve_period
 from factcheck.extract.text import REACH
 from factcheck.zh import DOWN_VERBS, RANK_VERBS
 
@@ -46,9 +46,14 @@ def describe(d: Drafter, group: list[Figure], prev: list[Figure]) -> None:
         for g in prev
         if g.dimension == f.dimension and (g.mention.value or 0) > (f.mention.value or 0)
     ]
-    if ctx.text[c_start : f.vstart].lstrip().startswith("其中") and bigger and _counted(f):
+    # 其中48个月 after 连续94个月; 19个行业中，8个行业: a count within a larger one
+    within = ctx.text[c_start : f.vstart].lstrip().startswith("其中") or ctx.text[
+        max(0, c_start - 2) : c_start
+    ] in ("中,", "中，")
+    if within and bigger and _counted(f):
         f.kind, f.within = "count", bigger[-1].value
     f.metric = _metric(d, f, label, wants_object, prev, after)
+    kind_by_metric(f)
     if f.kind == "level" and f.form == "number" and not f.unit and f.metric.endswith("比"):
         f.kind = "ratio"  # 城乡收入比由2.31缩小到2.08: a ratio written without ':1'
         _ratio_metrics(d, f, prev)

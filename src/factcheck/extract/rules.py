@@ -35,10 +35,37 @@ from factcheck.zh import (
 from factcheck.zh import TO_WORDS as _TO  # 降至, 提高到, 降为: the figure is the new level
 
 _ANNUAL = ("年均", "年平均", "平均每年", "每年平均", "年复合", "复合增长")
+# An average of yearly rates: 平均增速, 平均成长, 平均年增率 (Taiwan), 平均增长率.
+_AVERAGE_RATE = re.compile(r"平均(?:增速|成长|增长率|年增|每年)|每年[^，。；、]{0,8}平均")
 # Words that make a rate the share of a whole. 覆盖率 (coverage rate) is a level; 贡献率 is the
-# share of an increase, by its definition in official statistics.
-_SHARE_MARKS = re.compile(r"占|比重|份额|贡献|覆盖(?!率|面)")
-_CHANGE_AFTER = re.compile(r"^的?(?:增长|增速|增幅|增量|涨幅|降幅)")
+# share of an increase, by its definition in official statistics. Rates that are shares by
+# definition: 城镇化率 (of the population), 恩格尔系数 (of consumption), 赤字率 and 负债率 (of
+# GDP), 宏观税负, 占比. (比例 is left a level: 优良天数比例, 通硬化路比例 are rates of their own.)
+_SHARE_MARKS = re.compile(
+    r"占|比重|份额|贡献|覆盖(?!率|面)|城镇化率|城市化率|恩格尔系数|赤字率|负债率|税负"
+)
+# What makes the figure before it a change: 两位数增长, 1.0%的实质跌幅 (HK), 61.5%之按年增幅
+# (Macao), 2.5%的实质下跌; the falling ones make it negative.
+_CHANGE_AFTER = re.compile(
+    r"^(?:的|之)?(?:实质|名义|按年|同比|按季)?(?:增长|增速|增幅|增量|涨幅|升幅|降幅|跌幅|减幅"
+    r"|上升|下跌|下降|成长)"
+)
+_FALL_AFTER = re.compile(r"^(?:的|之)?(?:实质|名义|按年|同比|按季)?(?:降幅|跌幅|减幅|下跌|下降)")
+# The name of a growth rate: a figure it names is a change (经济成长率为8.68%, 第三季的升幅为
+# 2.2%, 出口年增率百分之卅六点八四), whatever verb or copula stands between (为, 达, 上修为).
+_GROWTH_RATE = re.compile(
+    r"(?:增长率|成长率|增速|增幅|升幅|涨幅|降幅|跌幅|减幅|年增率|月增率|增长速度|成长速度)"
+    r"[^，。；、,;0-9]{0,12}$"
+)
+# 相当于同期本地生产总值的56.1%: a part of another quantity (but 相当于2019年同期的83.5% compares
+# one quantity at two times).
+_EQUAL_TO = re.compile(r"(?:相当于|相等于)([^，。；、,;]{1,20})的$")
+_TIMES_IN = re.compile(r"[0-9零〇一二三四五六七八九十]年|上年|去年|前年|[0-9一二三四]季|[0-9十]月")
+# A gap between two rates in points (比全国高1.8个百分点, 高于全省1.5个百分点): a difference, not
+# a change over time, which a draft cannot say; the lower side makes it negative.
+_GAP = re.compile(r"(?:[高低快慢]于|高出|低出|比[^，。；、,;]{1,12}?[高低快慢])[^，。；、,;]{0,8}$")
+# 拉动GDP增长3.4个百分点: a contribution to a total's growth in points, not a change of its own.
+_PULL = re.compile(r"拉动|带动")
 _RATE_NOUN = re.compile(r"(?:率|度|数|值|比|指数|水平)$")
 _RANK_CONTEXT = re.compile("|".join(RANK_VERBS))
 _RANK_WORD = re.compile(f"(?:{'|'.join(RANK_VERBS)})" r"[^，。；、！？,;!?\n]{0,8}?(首位|榜首)")
@@ -68,6 +95,7 @@ _EN_BEFORE = re.compile(
 )
 _EN_MONTH = re.compile(r"(?:" + "|".join(re.escape(n) for n in MONTH_NAMES) + r")\s+$")
 _BARE = re.compile(r"[0-9０-９]+(?:[.．][0-9０-９]+)?")
+_BARE_RATE = re.compile(r"[0-9０-９]+(?:[.．][0-9０-９]+)?[%％]")
 _SPACED_UNIT = re.compile(r"[ \u3000\xa0]{1,2}(个百分点|個百分點|[%％])")
 _ORDINAL = re.compile(r"[0-9]+(?:st|nd|rd|th)")
 _CODE = re.compile(r"[A-Za-z]+-[0-9]+(?:-[0-9]+)*")
@@ -215,7 +243,7 @@ def value_words(m: Mention, ctx: ArticleContext, lexicon: Lexicon) -> Figure:
     before = text[clause_start:vstart]
     prefix = next((w for w in lexicon.prefixes if before.endswith(w)), "")
     vstart -= len(prefix)
-    rest = text[clause_start:vstart].removesuffix("了")
+    rest = text[clause_start:vstart].rstrip(" \u3000\xa0").removesuffix("了")  # 年增 5.4%
     verb, to = None, False
     for tail in _TO:
         if rest.endswith(tail) and rest[: -len(tail)].endswith(VERBS):
@@ -233,6 +261,8 @@ def value_words(m: Mention, ctx: ArticleContext, lexicon: Lexicon) -> Figure:
     if m.form == "multiple":
         core = core.replace("了", "")  # 翻了两番 is written 翻两番 in a claims file
     value = prefix + core + suffix
+    if not verb and _FALL_AFTER.match(text[vend:clause_end]) and _BARE_RATE.fullmatch(core):
+        value = prefix + "-" + core + suffix  # 1.0%的实质跌幅: a fall of 1.0%
     amount = not re.search(r"[%％]|百分点|倍", core)  # 增加300亿元: a change, not a rate
     if verb and not to and (verb in DOWN_VERBS or core.endswith("倍") or amount):
         # 下降35%, 增长2倍, 增加300亿元: the verb changes the figure, or makes it a change
@@ -256,18 +286,50 @@ def propose_kind(f: Figure, ctx: ArticleContext, metric_before: str, noun: str) 
     if ":" in core or "：" in core:
         return "ratio"
     rate = f.unit in ("%", "个百分点", "百分点") or core.endswith(("位数", "%"))
+    points = f.unit in ("个百分点", "百分点")
     fraction = m.form == "fraction"
+    annual = any(w in before for w in _ANNUAL) or bool(_AVERAGE_RATE.search(before))
+    if points and _PULL.search(before):
+        return "level"  # 拉动GDP增长3.4个百分点, 带动…1.2个百分点: a contribution in points
+    if f.verb and f.to and f.verb in ("增长", "成长") and text.startswith("为", f.vstart - 1):
+        f.to = False  # 经济成长为7.71%: the growth is 7.71%, not a level grown to
     if f.verb and not f.to:
         if rate:
-            return "cagr" if any(w in before for w in _ANNUAL) else "growth"
+            return "cagr" if annual and not points else "growth"
         return "growth"  # 增加300亿元: an amount of change in the levels' unit
     if rate and _CHANGE_AFTER.match(after):
-        return "growth"  # 两位数增长, 不低于10%的增量
-    if fraction or ((rate or m.form == "percent") and _SHARE_MARKS.search(before)):
+        return "growth"  # 两位数增长, 不低于10%的增量, 1.0%的实质跌幅
+    if rate and _GROWTH_RATE.search(before) and not _SHARE_MARKS.search(before):
+        return "cagr" if annual and not points else "growth"  # 经济成长率为8.68%
+    if points and (gap := _GAP.search(before)):
+        f.doubts.append("a gap between two rates, not a change of one")
+        if re.search("[低慢]", gap[0]) and f.value[:1].isdigit():
+            f.value = "-" + f.value  # 低于全国0.5个百分点
+        return "growth"
+    if fraction or (not points and (rate or m.form == "percent") and _SHARE_MARKS.search(before)):
         return "share"
+    if (rate or m.form == "percent") and not points and (eq := _EQUAL_TO.search(before)):
+        if not _TIMES_IN.search(eq[1]):
+            return "share"  # 相等于同期本地生产总值的56.1%
     if m.form == "percent" and noun and not metric_before and not _RATE_NOUN.search(noun):
         return "share"  # 70%的公共停车场, 近80%原料: the part of a whole
     return "level"
+
+
+_GROWTH_NAME = re.compile(
+    r"(?:增长率|成长率|增速|增幅|升幅|涨幅|降幅|跌幅|减幅|年增率|月增率|增长速度|成长速度)$"
+)
+
+
+def kind_by_metric(f: Figure) -> None:
+    """A rate read as a level whose metric names a change or a share is one (the metric may
+    come from an earlier clause: 城镇化率分别从…35.33%、52.57%提高到2018年的43.37%)."""
+    if f.kind != "level" or f.unit != "%" or f.form != "number":
+        return
+    if _GROWTH_NAME.search(f.metric.rstrip("则也亦更还均都")):
+        f.kind = "growth"  # 经济成长率…预测3.54%
+    elif _SHARE_MARKS.search(f.metric):
+        f.kind = "share"
 
 
 def resolve_period(
