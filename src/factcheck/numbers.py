@@ -176,7 +176,9 @@ def read_numeral(text: str, mode: str) -> int | float:
 
 # Digits written one by one before a scale word (一八八一亿美元, 一七二三万): Taiwan's press
 # writes amounts so; cn2an reads neither.
-_DIGIT_RUN_SCALE = re.compile(r"([零〇一二三四五六七八九]{2,})(?:点([零〇一二三四五六七八九]+))?(万亿|亿|万)?")
+_DIGIT_RUN_SCALE = re.compile(
+    r"([零〇一二三四五六七八九]{2,})(?:点([零〇一二三四五六七八九]+))?(万亿|亿|万)?"
+)
 
 
 def _standard(numeral: str) -> str:

@@ -308,9 +308,9 @@ def propose_kind(f: Figure, ctx: ArticleContext, metric_before: str, noun: str) 
         return "growth"
     if fraction or (not points and (rate or m.form == "percent") and _SHARE_MARKS.search(before)):
         return "share"
-    if (rate or m.form == "percent") and not points and (eq := _EQUAL_TO.search(before)):
-        if not _TIMES_IN.search(eq[1]):
-            return "share"  # 相等于同期本地生产总值的56.1%
+    eq = _EQUAL_TO.search(before) if (rate or m.form == "percent") and not points else None
+    if eq and not _TIMES_IN.search(eq[1]):
+        return "share"  # 相等于同期本地生产总值的56.1%
     if m.form == "percent" and noun and not metric_before and not _RATE_NOUN.search(noun):
         return "share"  # 70%的公共停车场, 近80%原料: the part of a whole
     return "level"
