@@ -53,10 +53,8 @@ _CHANGE_AFTER = re.compile(
 _FALL_AFTER = re.compile(r"^(?:的|之)?(?:实质|名义|按年|同比|按季)?(?:降幅|跌幅|减幅|下跌|下降)")
 # The name of a growth rate: a figure it names is a change (经济成长率为8.68%, 第三季的升幅为
 # 2.2%, 出口年增率百分之卅六点八四), whatever verb or copula stands between (为, 达, 上修为).
-_GROWTH_RATE = re.compile(
-    r"(?:增长率|成长率|增速|增幅|升幅|涨幅|降幅|跌幅|减幅|年增率|月增率|增长速度|成长速度)"
-    r"[^，。；、,;0-9]{0,12}$"
-)
+_RATE_NAMES = "增长率|成长率|增速|增幅|升幅|涨幅|降幅|跌幅|减幅|年增率|月增率|增长速度|成长速度"
+_GROWTH_RATE = re.compile(f"(?:{_RATE_NAMES})" r"[^，。；、,;0-9]{0,12}$")
 # 相当于同期本地生产总值的56.1%: a part of another quantity (but 相当于2019年同期的83.5% compares
 # one quantity at two times).
 _EQUAL_TO = re.compile(r"(?:相当于|相等于)([^，。；、,;]{1,20})的$")
@@ -316,9 +314,7 @@ def propose_kind(f: Figure, ctx: ArticleContext, metric_before: str, noun: str) 
     return "level"
 
 
-_GROWTH_NAME = re.compile(
-    r"(?:增长率|成长率|增速|增幅|升幅|涨幅|降幅|跌幅|减幅|年增率|月增率|增长速度|成长速度)$"
-)
+_GROWTH_NAME = re.compile(f"(?:{_RATE_NAMES})$")
 
 
 def kind_by_metric(f: Figure) -> None:
