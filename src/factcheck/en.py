@@ -9,6 +9,9 @@ than``…). Words are matched in lower case with spaces removed, as values are c
 
 from __future__ import annotations
 
+import re
+from functools import lru_cache
+
 # Currency signs and codes written before a figure -> the unit of units.txt.
 CURRENCIES: dict[str, str] = {
     "us$": "USD",
@@ -127,3 +130,47 @@ def rank_form(text: str) -> tuple[str, int] | None:
                 n = NUMBER_WORDS.get(rest[0]) or (int(rest[0]) if rest[0].isdigit() else 0)
                 return ("change", sign * n) if 0 < n < 10_000 else None
     return None
+
+
+_BY_LENGTH = sorted(CURRENCIES, key=len, reverse=True)  # us$ before $
+# A figure as an English text prints it: the currency sign or code before the digits, the scale
+# and unit words after them (``US$1.2 trillion``, ``€3.4m``, ``1.5 percentage points``).
+_FIGURE = re.compile(
+    r"(?P<before>(?i:"
+    + "|".join(re.escape(c) + ("" if "$" in c or len(c) == 1 else " ?") for c in _BY_LENGTH)
+    + "))?"
+    r"[-−]?\d[\d,]*(?:\.\d+)?"
+    r"(?P<after>(?P<space> ?)(?P<word>(?i:trillion|billion|million|thousand"
+    r"|percentage points?|points?|percent|tn|bn|mn|pp)|[TBMmKk%])?)(?![A-Za-z])"
+)
+
+
+@lru_cache(maxsize=1024)
+def written_form(text: str) -> tuple[str, str] | None:
+    """What an English value prints around its digits, as (before, after): ``$612B`` →
+    (``$``, ``B``), ``more than $48 billion`` → (``$``, `` billion``), ``down 1.5 percentage
+    points`` → ("", `` percentage points``); None for a value that prints neither (``2.4GW``,
+    ``670亿元``: their unit is shown as units.txt writes it). A one-letter scale counts only
+    after a currency sign, as the parser reads it (``5t`` is not five trillion)."""
+    if not text.isascii() and not any(c in text for c in "€£¥−"):
+        return None  # a Chinese figure (670亿元, 约18%): no English words around it
+    m = _FIGURE.search(text)
+    if m is None:
+        return None
+    before, after, word = m["before"] or "", m["after"], m["word"] or ""
+    if len(word) == 1 and word != "%" and not before:
+        return None
+    if not before and not word:
+        return None
+    return before, after
+
+
+def dress(number: str, text: str) -> str | None:
+    """A number written as the English value ``text`` prints its own: ``546.4`` like ``$612B``
+    is ``$546.4B``, ``-3.0`` like ``down $3B`` is ``-$3.0B``; None when ``text`` is no such
+    figure (see :func:`written_form`)."""
+    form = written_form(text)
+    if form is None:
+        return None
+    sign, digits = ("-", number[1:]) if number.startswith("-") else ("", number)
+    return f"{sign}{form[0]}{digits}{form[1]}"

@@ -11,6 +11,7 @@ import math
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 
+from factcheck import en
 from factcheck.finding import Finding
 from factcheck.interval import Interval
 from factcheck.kinds.base import Context, Option, emit, undetermined
@@ -77,7 +78,9 @@ def operand(v: Value, other: Value) -> str:
     """A level as it stands in the arithmetic: bare when both share the unit, else with it."""
     s = v.stated
     number = f"{s.factor}×{s.number}" if s.factor != 1 else f"{s.number}"
-    return number if s.unit == other.stated.unit else f"{number}{s.unit}"
+    if s.unit == other.stated.unit:
+        return number
+    return (s.factor == 1 and en.dress(number, s.text)) or f"{number}{s.unit}"
 
 
 def recompute(

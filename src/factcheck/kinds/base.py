@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
+from factcheck import en
 from factcheck.errors import ValueProblem
 from factcheck.finding import Finding, Related, Verdict
 from factcheck.interval import Interval
@@ -172,8 +173,11 @@ def show(x: float, value: Value, extra: int = 0) -> str:
             places = max(places, 2 + extra)
         return f"{x:.{places}f}"
     scale = value.unit.factor * s.factor
+    number = f"{x / scale:.{decimals_of(value, extra)}f}"
+    if s.factor == 1 and (english := en.dress(number, s.text)):
+        return english  # $546.4B, 1.6 percentage points: as the article prints its figures
     unit = s.unit if s.factor == 1 else f"×{s.factor} {s.unit}"
-    return f"{x / scale:.{decimals_of(value, extra)}f}{unit}"
+    return f"{number}{unit}"
 
 
 def show_interval(iv: Interval, value: Value) -> str:

@@ -8,6 +8,7 @@ import math
 from collections.abc import Iterator
 from typing import Any
 
+from factcheck import en
 from factcheck.finding import Finding
 from factcheck.interval import Interval
 from factcheck.kinds import _change, share
@@ -155,12 +156,14 @@ def _written(v: Value) -> str:
     """A value as it enters the arithmetic: 翻番 is written as the factor it means."""
     if v.stated.reading == "doubling":
         return f"{v.point:g} ({v.text})"
+    if v.stated.verb and v.stated.form == "number" and en.written_form(v.text):
+        return show(v.point, v)  # up 12% year-over-year enters as 12%, fell 8% as -8%
     return v.text
 
 
 def _how(kind: str, level: str, value: str, years: float, solve: str) -> str:
     """The inverse formula written out."""
-    rate = f"(1 + {value})"
+    rate = f"(1 - {value[1:]})" if value.startswith("-") else f"(1 + {value})"
     if kind == "multiple":
         return f"{level} / {value}" if solve == "start" else f"{level} × {value}"
     power = rate if kind == "growth" else f"{rate}^{years:g}"
