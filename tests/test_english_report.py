@@ -47,7 +47,7 @@ def findings(tmp_path_factory: pytest.TempPathFactory) -> tuple[Report, dict[str
     (root / "article.txt").write_text(ARTICLE, encoding="utf-8")
     (root / "claims.yaml").write_text(CLAIMS, encoding="utf-8")
     results = app.run([app.Target(root / "claims.yaml", "claims.yaml")], load_pack())
-    report = Report(results, lang="en", verbose=True)  # type: ignore[arg-type]
+    report = Report(results, lang="en", verbose=True)
     return report, {f.claim: f for r in results for f in r.findings if f.claim}
 
 
