@@ -520,8 +520,9 @@ GENRE = {
             *[("18.6%", "18.6%", "share"), ("1120.5亿元", "1120.5亿元", "level")],
             *[("6.7%", "6.7%", "growth"), ("3280亿元", "3280亿元", "level")],
             *[("5.9%", "5.9%", "growth"), ("4.86万亿元", "4.86万亿元", "level")],
-            # 比年初增加: an amount of change; 多增: more than last year's increase, a level
-            *[("2150亿元", "增加2150亿元", "growth"), ("318亿元", "318亿元", "level")],
+            # 比年初增加: an amount of change; 多增: more than last year's increase, the change of
+            # an increment (an increment claim: +318亿元)
+            *[("2150亿元", "增加2150亿元", "growth"), ("318亿元", "多增318亿元", "increment")],
             *[("12.6万辆", "12.6万辆", "level"), ("1.2倍", "增长1.2倍", "multiple")],
             *[("860万千瓦", "860万千瓦", "level"), ("4.3%", "下降4.3%", "growth")],
         ],

@@ -166,3 +166,51 @@ def test_rank_within_among_loads(tmp_path: Path, pack: RulePack) -> None:
     path = write(tmp_path, body, article="全市地区生产总值居全省倒数第二，上升13位。")
     file = load_claims(path, pack)
     assert [c.among for c in file.claims] == [14.0, 14.0]
+
+
+# ---- the extractor drafts the forms (each in its own small function of extract/)
+
+
+def _drafts(text: str, pack: RulePack) -> list[tuple[str, dict[str, object]]]:
+    from factcheck.extract.draft import draft_claims  # noqa: PLC0415
+
+    return [(c.kind, dict(c.fields)) for c in draft_claims(text, pack).claims]
+
+
+def test_extract_drafts_an_increment(pack: RulePack) -> None:
+    # 新增就业 stated as a level, then 少增: the level is itself the increment (flow).
+    drafts = _drafts("2025年全市城镇新增就业12.4万人，比上年少增0.4万人。", pack)
+    assert ("increment", {"metric": "城镇新增就业", "period": "2025", "value": "少增0.4万人",
+                          "flow": "true"}) in drafts  # fmt: skip
+    # After a growth amount (增加2150亿元) the increments are changes of the stock: no flow.
+    drafts = _drafts("2025年末贷款余额4.86万亿元，比上年末增加2150亿元，同比多增318亿元。", pack)
+    kinds = {kind: fields for kind, fields in drafts}
+    assert kinds["increment"]["value"] == "多增318亿元" and "flow" not in kinds["increment"]
+
+
+def test_extract_drafts_ranks_from_the_bottom(pack: RulePack) -> None:
+    text = (
+        "2025年全市地区生产总值增长5.2%，增速在全省14个市中居末位。"
+        "规模以上工业增加值增长3.1%，增速居全省倒数第二。"
+    )
+    ranks = [fields for kind, fields in _drafts(text, pack) if kind == "rank"]
+    # 14 is how many are ranked, not a level of its own; 倒数 stays with 第二.
+    assert [(r["value"], r.get("among")) for r in ranks] == [("末位", "14"), ("倒数第二", None)]
+    assert all(kind != "level" for kind, _ in _drafts(text, pack))
+
+
+def test_extract_drafts_a_change_of_rank_in_the_ranking_before(pack: RulePack) -> None:
+    text = "2025年全市经济总量居全省第六位，比上年上升3位。"
+    ranks = [fields for kind, fields in _drafts(text, pack) if kind == "rank"]
+    assert [r["value"] for r in ranks] == ["第六位", "上升3位"]
+    assert ranks[0]["ranking"] == ranks[1]["ranking"]
+
+
+def test_extract_groups_an_in_order_list(pack: RulePack) -> None:
+    # 依次为 (traditional 依次為) groups its figures like 分别: one claim, a list of values.
+    for word in ("依次为", "依次為"):
+        text = f"2025年三次产业增加值{word}71.5亿元、382.3亿元、216.6亿元。"
+        drafts = _drafts(text, pack)
+        assert len(drafts) == 1
+        values = drafts[0][1]["value"]
+        assert isinstance(values, tuple) and values[1:] == ("382.3亿元", "216.6亿元")

@@ -74,7 +74,7 @@ def assemble(d: Drafter, group: list[Figure], ids: Counter[int]) -> DraftClaim |
     else:
         put("metric", [f.metric for f in group])
     fields.append(("period", period))
-    if base and kind in ("growth", "cagr", "multiple"):
+    if base and kind in ("growth", "cagr", "multiple", "increment"):
         fields.append(("base", base))
     if kind == "rank":
         put("ranking", [f.ranking or f.metric for f in group])
@@ -82,6 +82,10 @@ def assemble(d: Drafter, group: list[Figure], ids: Counter[int]) -> DraftClaim |
     fields.append(("value", tuple(values) if len(values) > 1 else values[0]))
     if kind == "count":
         fields.append(("within", lead.within or ""))
+    if kind == "rank" and lead.among:
+        fields.append(("among", lead.among))
+    if kind == "increment" and lead.flow:
+        fields.append(("flow", "true"))
     if kind == "growth" and base and period != base and _plan_growth(d, lead):
         lead.notes.append(
             f"a change over the whole period from {base} (年均 is not written); "

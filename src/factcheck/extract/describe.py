@@ -9,9 +9,9 @@ from bisect import bisect_left
 
 import factcheck.extract.metric as em
 from factcheck.extract.drafter import Drafter
-from factcheck.extract.rules import Figure, kind_by_metric, propose_kind, resolve_period
+from factcheck.extract.rules import AMONG, Figure, kind_by_metric, propose_kind, resolve_period
 from factcheck.extract.text import REACH
-from factcheck.zh import DOWN_VERBS, RANK_VERBS
+from factcheck.zh import DOWN_VERBS, RANK_DOWN_VERBS, RANK_UP_VERBS, RANK_VERBS, RESPECTIVELY
 
 _SCOPE_LEAD = re.compile(r"^(?:跃升至|跃升到|上升至|上升到|升至|升到|至|到|于|在)")
 _RANK_VERB = re.compile("|".join(RANK_VERBS))
@@ -27,6 +27,12 @@ def _counted(f: Figure) -> bool:
     return dim.startswith("[") and not any(w in dim for w in _NOT_COUNTED)
 
 
+def _before_list_word(prefix: str) -> str:
+    """The words before 分别 (依次) of a list: its subjects (三次产业增加值依次为…)."""
+    cut = max(prefix.rfind(w) for w in RESPECTIVELY)
+    return prefix[:cut] if cut >= 0 else prefix
+
+
 def describe(d: Drafter, group: list[Figure], prev: list[Figure]) -> None:
     """Fill in kind, period, metric (and ranking, within, metrics) of a group's figures."""
     f, ctx = group[0], d.ctx
@@ -35,7 +41,7 @@ def describe(d: Drafter, group: list[Figure], prev: list[Figure]) -> None:
     p_start = max(in_clause[-1].vend if in_clause else c_start, f.vstart - REACH)
     prefix = em.prefix_text(ctx, p_start, f.vstart)
     if len(group) > 1:
-        prefix = prefix[: prefix.rfind("分别")] if "分别" in prefix else prefix
+        prefix = _before_list_word(prefix)
     label, wants_object = em.label_before(prefix, d.names)
     after = em.noun_after(ctx, f.vend, min(c_end, d.next_start(f.vend)))
     f.kind = {"multiple": "multiple", "ratio": "ratio", "rank": "rank"}.get(
@@ -59,11 +65,40 @@ def describe(d: Drafter, group: list[Figure], prev: list[Figure]) -> None:
         _ratio_metrics(d, f, prev)
     if f.kind == "rank":
         _ranking(d, f, prev, c_start, after)
+        _ranking_of_change(f, prev)
+    if f.kind == "increment":
+        _flow(f, prev)
     if f.kind == "ratio" and not f.metrics:
         _ratio_metrics(d, f, prev)
     resolve_period(f, ctx, d.dating, d.default_plan)
     if len(group) > 1:
         _respectively(d, group, prefix, prev)
+
+
+def _among(f: Figure, before: str) -> str:
+    """在全省14个市中居末位: the number ranked is the rank's 'among', and the words before the
+    rank read as 居全省 (the verb, then the scope)."""
+    found = AMONG.search(before)
+    if found is None or before[found.end() :].strip() not in RANK_VERBS:
+        return before
+    f.among = found[2]
+    return before[: found.start()] + before[found.end() :] + found[1]
+
+
+def _ranking_of_change(f: Figure, prev: list[Figure]) -> None:
+    """上升3位 after 居全省第六位: the change is in the ranking of the rank before it."""
+    if not f.value.startswith(RANK_UP_VERBS + RANK_DOWN_VERBS):
+        return
+    same = [g for g in prev if g.kind == "rank" and g.metric == f.metric and g.ranking]
+    if same:
+        f.ranking = same[-1].ranking
+
+
+def _flow(f: Figure, prev: list[Figure]) -> None:
+    """少增 after a level of the same metric (城镇新增就业1244万人，比上年少增41万人): that
+    figure is itself the increment, so the increment claim compares the metric's levels."""
+    same = [g for g in prev if g.metric == f.metric]
+    f.flow = bool(same) and same[-1].kind == "level"
 
 
 def _metric(
@@ -111,7 +146,7 @@ def _metric(
 def _ranking(d: Drafter, f: Figure, prev: list[Figure], c_start: int, after: str) -> None:
     """What is ranked: the scope after the ranking verb (全省) and the ranked metric, or
     the thing named after the rank (排名全国第66位的金昌经开区)."""
-    before = d.ctx.text[max(c_start, f.vstart - REACH) : f.vstart]
+    before = _among(f, d.ctx.text[max(c_start, f.vstart - REACH) : f.vstart])
     verbs = list(_RANK_VERB.finditer(before))
     scope = _SCOPE_LEAD.sub("", before[verbs[-1].end() :]) if verbs else ""
     scope = scope.removesuffix("第").removesuffix("前")

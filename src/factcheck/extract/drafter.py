@@ -23,6 +23,7 @@ from factcheck.numbers import parse_value
 from factcheck.rulepack import RulePack
 from factcheck.units import unit_info
 from factcheck.zh import PLACE_VALUES as _MAGNITUDE
+from factcheck.zh import RESPECTIVELY
 
 _JOINERS = ("、", "和", "与", "及", "、和")
 MAX_PREV = 30  # figures of a sentence a figure may refer back to (a bound for marathon sentences)
@@ -139,7 +140,7 @@ class Drafter:
     # ---- second pass: kind, period and metric of each figure, and 'respectively' groups
 
     def groups(self) -> list[list[Figure]]:
-        """Figures in text order, the members of each 分别 list together."""
+        """Figures in text order, the members of each 分别 (依次) list together."""
         out: list[list[Figure]] = []
         for f in self.figures:
             last = out[-1] if out else None
@@ -152,7 +153,8 @@ class Drafter:
     def _joins(self, group: list[Figure], f: Figure) -> bool:
         lead = group[0]
         c_start, _ = self.ctx.clause(lead.mention.start)
-        if "分别" not in self.ctx.text[c_start : lead.vstart]:  # c_start: REACH back at most
+        lead_words = self.ctx.text[c_start : lead.vstart]  # c_start: REACH back at most
+        if not any(w in lead_words for w in RESPECTIVELY):
             return False
         gap = self.ctx.text[group[-1].vend : f.vstart]
         verb = next((v for v in VERBS if gap.endswith(v)), "")

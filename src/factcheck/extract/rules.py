@@ -26,6 +26,9 @@ from factcheck.numbers import Lexicon
 from factcheck.zh import DIRECTION_VERBS as VERBS  # the direction verbs parse_value knows
 from factcheck.zh import (
     DOWN_VERBS,
+    FROM_BOTTOM,
+    INCREMENT_VERBS,
+    LAST_PLACE,
     MONTH_NAMES,
     RANGE_MARKS,
     RANK_VERBS,
@@ -66,7 +69,11 @@ _GAP = re.compile(r"(?:[高低快慢]于|高出|低出|比[^，。；、,;]{1,12
 _PULL = re.compile(r"拉动|带动")
 _RATE_NOUN = re.compile(r"(?:率|度|数|值|比|指数|水平)$")
 _RANK_CONTEXT = re.compile("|".join(RANK_VERBS))
-_RANK_WORD = re.compile(f"(?:{'|'.join(RANK_VERBS)})" r"[^，。；、！？,;!?\n]{0,8}?(首位|榜首)")
+_RANK_WORD = re.compile(
+    f"(?:{'|'.join(RANK_VERBS)})"
+    r"[^，。；、！？,;!?\n]{0,8}?"
+    f"(首位|榜首|{'|'.join(sorted(LAST_PLACE, key=len, reverse=True))})"
+)
 # Nouns that make a figure part of a name: 世界500强, 三年行动, 第三批, 四届 is a count though.
 _LABEL_AFTER = ("强", "行动", "工程", "计划", "规划", "战略", "模式", "机制", "清单")
 _LABEL_UNITS = ("批", "路", "期", "代", "轮")  # 第三批, 302路: ordinals and route numbers
@@ -156,10 +163,12 @@ class Figure:
     unit: str = ""
     form: str = "number"  # the parsed value's form: number, multiple, ratio or rank
     dimension: str | None = None
+    flow: bool = False  # an increment claim whose metric is itself the increment (新增就业)
+    among: str | None = None  # a rank: how many are ranked (在全省14个市中)
 
 
 def rank_words(text: str) -> list[Mention]:
-    """首位 and 榜首 after 位居/居/排名…: ranks written without a numeral (居西北首位)."""
+    """首位, 榜首 and 末位 after 位居/居/排名…: ranks written without a numeral (居西北首位)."""
     out = []
     line, scanned = 1, 0
     for m in _RANK_WORD.finditer(text):
@@ -204,7 +213,22 @@ def skip_reason(m: Mention, ctx: ArticleContext) -> str | None:
         return "name"
     if core.startswith("第") and not _is_rank(m, ctx):
         return "name"  # 第三批, 第一缕阳光: an ordinal, not a place in a ranking
+    if AMONG.search(text[max(0, m.start - 12) : m.end + 12]) and _counts_ranked(m, text):
+        return "other"  # 在全省14个市中居末位: how many are ranked, the rank claim's 'among'
     return None
+
+
+# How many are ranked, before the rank: 在全省14个市中居末位 (the scope, the number, the verb).
+AMONG = re.compile(
+    r"在([^，。；,;\d在]{0,6}?)(\d{1,4})个[^，。；,;\d]{0,4}?中"
+    f"(?=(?:{'|'.join(RANK_VERBS)}))"
+)
+
+
+def _counts_ranked(m: Mention, text: str) -> bool:
+    """The mention is the number of AMONG."""
+    found = AMONG.search(text, max(0, m.start - 12), m.end + 12)
+    return found is not None and found.start(2) == m.start
 
 
 def _is_date(m: Mention, core: str, folded: str) -> bool:
@@ -249,7 +273,12 @@ def value_words(m: Mention, ctx: ArticleContext, lexicon: Lexicon) -> Figure:
             break
     verb = next((v for v in VERBS if rest.endswith(v)), None)
     if verb and rest[: -len(verb)].endswith(("多", "少")):
-        verb = None  # 同比多增318亿元: more than last year's increase, not a change of a level
+        # 同比多增318亿元: more than last year's increase, not a change of a level
+        verb = _increment_verb(rest, verb)
+        if verb:  # 少增41万人: the change of an increment, written with its verb
+            vstart = text.rfind(verb, clause_start, vstart)
+            value = verb + prefix + text[m.start : m.end] + suffix  # as printed: 少增近5亿元
+            return Figure(m, value, vstart, vend, verb, False)
     if to and prefix and prefix in _TO:
         prefix, vstart = "", vstart + len(prefix)  # 降为零: 为 belongs to the verb
     core = text[m.start : m.end]
@@ -258,6 +287,8 @@ def value_words(m: Mention, ctx: ArticleContext, lexicon: Lexicon) -> Figure:
         core, vend = core + spaced[1], spaced.end()
     if m.form == "multiple":
         core = core.replace("了", "")  # 翻了两番 is written 翻两番 in a claims file
+    if not prefix:
+        vstart, core = _from_bottom(text, vstart, core)
     value = prefix + core + suffix
     if not verb and _FALL_AFTER.match(text[vend:clause_end]) and _BARE_RATE.fullmatch(core):
         value = prefix + "-" + core + suffix  # 1.0%的实质跌幅: a fall of 1.0%
@@ -268,6 +299,19 @@ def value_words(m: Mention, ctx: ArticleContext, lexicon: Lexicon) -> Figure:
     return Figure(m, value, vstart, vend, verb, to)
 
 
+def _increment_verb(rest: str, verb: str) -> str | None:
+    """多增, 少增, 多减, 少减 ending ``rest`` (the change of an increment), or None."""
+    word = rest[-len(verb) - 1 :]
+    return word if word in INCREMENT_VERBS else None
+
+
+def _from_bottom(text: str, vstart: int, value: str) -> tuple[int, str]:
+    """倒数 before a rank (倒数第二): the rank counts from the bottom."""
+    if value.startswith("第") and text.endswith(FROM_BOTTOM, 0, vstart):
+        return vstart - len(FROM_BOTTOM), FROM_BOTTOM + value
+    return vstart, value
+
+
 def propose_kind(f: Figure, ctx: ArticleContext, metric_before: str, noun: str) -> str:
     """The kind of claim a figure most likely makes (see the module docstring); ``noun`` is
     the noun phrase right after the figure."""
@@ -275,8 +319,10 @@ def propose_kind(f: Figure, ctx: ArticleContext, metric_before: str, noun: str) 
     core = ctx.folded[m.start : m.end]
     start, end = ctx.clause(m.start)
     before, after = text[max(start, f.vstart - REACH) : f.vstart], text[f.vend : end][:REACH]
-    if core in ("首位", "榜首") or core.startswith(("第", "前")):
+    if core in ("首位", "榜首", *LAST_PLACE) or core.startswith(("第", "前")):
         return "rank"
+    if f.verb in INCREMENT_VERBS:
+        return "increment"  # 少增41万人
     if core.endswith(("位", "名")) and _RANK_CONTEXT.search(before):
         return "rank"
     if m.form == "multiple" or core.endswith("倍"):
