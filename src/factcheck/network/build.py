@@ -251,7 +251,8 @@ def _increment(ctx: Context, net: Network, claim: Claim, v: Value) -> Relation |
     increments are the metric's own levels; otherwise each is a node of its own, the change of
     the metric's levels over its span (stated as a growth amount, or left to the levels)."""
     ends = increment.spans(ctx, claim)
-    if ends is None:
+    level_dim = net.dims.get((claim.entity, claim.metric or ""), v.unit.dimension)
+    if ends is None or level_dim != v.unit.dimension:  # 少增41万人 of a metric in 亿元: no relation
         return None
     tm, t0, t1 = ends
     if claim.flow:
@@ -279,12 +280,17 @@ def _change_node(net: Network, entity: str, metric: str, a: Point, b: Point) -> 
 def _increments_stated(ctx: Context, net: Network) -> None:
     """A growth amount (or points) over a span whose change is a node (of a change of an
     increment) bounds that node: the network then needs no level to compare two increments."""
+    dims = {
+        (c.entity, c.metric or ""): c.value.unit.dimension
+        for c in ctx.of_kind("increment")
+        if c.id in net.relations and c.value is not None
+    }
     for g in ctx.of_kind("growth"):
         rel, ends = net.relations.get(g.id), ctx.endpoints(g)
         if rel is None or ends is None or g.value is None or g.value.unit.is_percent:
             continue
         key = ("d", g.entity, g.metric or "", ends[0].key, ends[1].key)
-        if key in net.index:
+        if key in net.index and dims.get(key[1:3]) == g.value.unit.dimension:
             iv = g.value.interval
             rel.constraints.append(Bound(net.index[key], iv.lo, iv.hi, g.id))
 
