@@ -76,7 +76,9 @@ def main() -> None:
             if isinstance(exc, clicks.ClickException):
                 exc.show()
                 sys.exit(Exit.INPUT)
-            if isinstance(exc, clicks.Abort):
+            import typer  # noqa: PLC0415 - imported already, by commands
+
+            if isinstance(exc, typer.Abort | getattr(clicks, "Abort", typer.Abort)):
                 sys.exit(Exit.INTERRUPTED)
         if DEBUG:
             import traceback  # noqa: PLC0415
