@@ -1,6 +1,7 @@
 """factcheck: catch numbers that contradict each other before an article is published.
 
-The flow of ``factcheck check`` (cli.py parses options and prints; runner.py does the work):
+The flow of ``factcheck check`` (cli.py runs the command line: checkcmd.py reads a plain one,
+commands.py's typer app any other; runner.py does the work):
 
     input     claims YAML + article → loader.load_claims: fields read by claimfields.READERS,
               kinds by model.KINDS; numbers, units, periods, quotes; zh: the shared Chinese words
