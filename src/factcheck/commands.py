@@ -169,25 +169,9 @@ def check(
     changed: ChangedOpt = False,
 ) -> None:
     """Recompute every derived figure of the claims and report what disagrees."""
-    # The work is checkcmd.run's, which cli.main also calls without typer (checkcmd.parse).
-    code = checkcmd.run(
-        paths=paths,
-        rules=rules,
-        fmt=fmt,
-        output=output,
-        force=force,
-        fail_on=fail_on,
-        baseline=baseline,
-        save_baseline=save_baseline,
-        lang=lang,
-        verbose=verbose,
-        min_severity=min_severity,
-        no_cache=no_cache,
-        jobs=jobs,
-        article_root=article_root,
-        changed=changed,
-    )
-    raise typer.Exit(code)
+    # The work is checkcmd.run's, which cli.main also calls without typer (checkcmd.parse);
+    # its parameters are this function's, name for name.
+    raise typer.Exit(checkcmd.run(**locals()))
 
 
 @app.command()
