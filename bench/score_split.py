@@ -28,6 +28,7 @@ HELD_OUT = (
     "hk-hkcnews-gdp-2021q3",
     "en-bea-gdp-2017q3",
     "en-ons-gdp-2022q3",
+    "cn-sina-gdp-2021q3",
 )
 MEASURES = ("found", "nonfig", "kind", "value", "period", "metric", "links", "links~", "all3")
 
