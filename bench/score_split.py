@@ -29,6 +29,7 @@ HELD_OUT = (
     "en-bea-gdp-2017q3",
     "en-ons-gdp-2022q3",
     "cn-sina-gdp-2021q3",
+    "cn-sina-zhejiang-decade-2022",
 )
 MEASURES = ("found", "nonfig", "kind", "value", "period", "metric", "links", "links~", "all3")
 
