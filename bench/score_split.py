@@ -30,6 +30,7 @@ HELD_OUT = (
     "en-ons-gdp-2022q3",
     "cn-sina-gdp-2021q3",
     "cn-sina-zhejiang-decade-2022",
+    "hk-hkcnews-trade-retail-2021",
 )
 MEASURES = ("found", "nonfig", "kind", "value", "period", "metric", "links", "links~", "all3")
 
