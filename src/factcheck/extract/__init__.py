@@ -14,6 +14,9 @@
     assemble.assemble each group checked with the real parsers, demoted to a kind its value
       │               fits or set aside, fields laid out → model.DraftClaim / model.Skipped
       ▼
+    links.draft_links the reference fields a sentence fixes (start, end, part, ref)
+      │
+      ▼
     draft.draft_claims → model.Draft
       │
       ▼

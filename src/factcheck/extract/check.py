@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from factcheck.errors import InputError, Problem
 from factcheck.extract.draft import draft_claims
+from factcheck.extract.links import keep_refs
 from factcheck.extract.model import Draft, DraftClaim
 from factcheck.extract.yamltext import claim_lines, file_lines
 from factcheck.finding import Finding, Related
@@ -45,7 +46,7 @@ def check_article(
     if text is None:
         return FileResult(shown, problems=problems)
     draft = draft_claims(text, pack, published=published)
-    confident = [c for c in draft.claims if c.confident]
+    confident = keep_refs([c for c in draft.claims if c.confident])
     doubted = [c for c in draft.claims if not c.confident]
     file, problems, refused = _load(path, shown, text, draft, confident, pack, root)
     if file is None:
@@ -95,7 +96,7 @@ def _load(
             if bad is None:
                 return None, problems, refused
             refused += [(claims[i], p) for i, p in bad.items()]
-            claims = [c for i, c in enumerate(claims) if i not in bad]
+            claims = keep_refs([c for i, c in enumerate(claims) if i not in bad])
             continue
         return replace(file, article_text=text), [], refused
     return None, problems, refused

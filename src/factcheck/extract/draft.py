@@ -18,6 +18,7 @@ from dataclasses import replace
 from factcheck.extract.assemble import assemble
 from factcheck.extract.describe import describe
 from factcheck.extract.drafter import MAX_PREV, Drafter
+from factcheck.extract.links import draft_links
 from factcheck.extract.model import Draft, DraftClaim, Field, Skipped
 from factcheck.extract.rules import Figure
 from factcheck.extract.sums import draft_sums
@@ -99,7 +100,7 @@ def _draft(
             claims.append(claim)
         prev = (prev + group)[-MAX_PREV:]
     skipped = sorted(d.skipped, key=lambda s: (s.line, s.text))
-    claims = _collisions(d, claims)
+    claims = draft_links(d, _collisions(d, claims))
     claims += draft_sums(d, claims)
     return Draft(d.entity, d.year, tuple(claims), tuple(skipped), len(d.mentions))
 
@@ -127,7 +128,7 @@ def _collisions(d: Drafter, claims: list[DraftClaim]) -> list[DraftClaim]:
 
 
 def _identities(c: DraftClaim) -> list[tuple[str, ...]]:
-    """The identity of each item of a claim: kind, entity, metric, period, base."""
+    """The identity of each item of a claim: kind, entity, metric, period, base, measure."""
     fields = dict(c.fields)
     n = len(c.ids)
 
@@ -136,5 +137,14 @@ def _identities(c: DraftClaim) -> list[tuple[str, ...]]:
         return v if isinstance(v, str) else v[i] if len(v) == n else "|".join(v)
 
     return [
-        (c.kind, at("entity", i), at("metric", i), at("period", i), at("base", i)) for i in range(n)
+        (c.kind, at("entity", i), at("metric", i), at("period", i), at("base", i), _measure(v))
+        for i, v in enumerate(c.values)
     ]
+
+
+def _measure(value: str) -> str:
+    """What a value measures: a rate, a difference of rates, or an amount. 增加166万吨 and
+    增长0.3% are two figures of one change, never two readings of one quantity."""
+    if "百分点" in value or "百分點" in value:
+        return "points"
+    return "rate" if any(m in value for m in ("%", "％", "百分之", "‰")) else "amount"

@@ -21,6 +21,7 @@ from pathlib import Path
 from factcheck.coverage import Cover, covered_spans
 from factcheck.errors import InputError, Problem
 from factcheck.extract.draft import Draft, DraftClaim, Skipped, draft_claims
+from factcheck.extract.links import keep_refs, retarget
 from factcheck.extract.resync import Item, stale_drafts, without
 from factcheck.extract.yamltext import (
     claim_lines,
@@ -140,7 +141,7 @@ def _drop(
             raise InputError(problems)
     if not bad:
         raise InputError(problems)
-    kept = [c for i, c in enumerate(claims) if i not in bad]
+    kept = keep_refs([c for i, c in enumerate(claims) if i not in bad])
     for i, p in bad.items():
         c = claims[i]
         for value, (start, end) in zip(c.values, c.spans, strict=True):
@@ -183,11 +184,14 @@ def _merge(
 
     draft = draft_claims(text, pack, file.entity or None, file.year)
     taken = {c.id for c in file.claims}
-    claims = []
+    claims: list[DraftClaim] = []
+    names: dict[str, str] = {}
     for c in draft.claims:
         keep = [i for i, span in enumerate(c.spans) if new(span)]
         if keep:
-            claims.append(_rename(c.subset(keep), taken))
+            claims.append(_rename(c.subset(keep), taken, names))
+    # A reference follows its claim's new id; one to a claim not added (covered already) goes.
+    claims = keep_refs([retarget(c, names) for c in claims])
     # A mention listed in the "not drafted" comments of an earlier run is not listed again.
     skipped = [
         s
@@ -239,8 +243,8 @@ def _stale_note(stale: list[Item]) -> str:
     return f"; {claims} text no longer in the article (lines {where}{more}): review them"
 
 
-def _rename(claim: DraftClaim, taken: set[str]) -> DraftClaim:
-    """Give a claim ids that no claim of the file it joins has."""
+def _rename(claim: DraftClaim, taken: set[str], names: dict[str, str]) -> DraftClaim:
+    """Give a claim ids that no claim of the file it joins has (``names``: old id → new)."""
     ids = []
     for name in claim.ids:
         unique, n = name, 1
@@ -249,6 +253,7 @@ def _rename(claim: DraftClaim, taken: set[str]) -> DraftClaim:
             unique = f"{name}-{n}"
         taken.add(unique)
         ids.append(unique)
+        names[name] = unique
     return replace(claim, ids=tuple(ids))
 
 

@@ -1,0 +1,190 @@
+"""Links between the drafted claims of one sentence, written as the claims' reference fields.
+
+A sentence of the genre states a quantity and what happened to it together, and a claims file
+says so with ids (docs/claims-format.md): ``增加值83086亿元，比上年增长7.1%`` is a growth whose
+``end`` is the level; ``从2021年的669亿元增长到2025年的2586亿元，年均增长33.8%`` a cagr with
+``start`` and ``end``; ``是1978年的275倍`` a multiple whose ``start`` is the level of 1978;
+``总人口14.1亿人，约占全球总人口的18%`` a share whose ``part`` is the level; ``增速居全省第3位`` a
+rank whose ``ref`` is the growth it ranks.
+
+A link is drafted only where the text fixes it: both claims in one sentence, of one entity and
+one metric, and the level at the very point the change starts or ends (its period, its base or
+the ends of its span); of several such levels, the nearest. These are the claims the engine
+relates by entity, metric and period anyway, so a link never makes a check the claims would not
+make: it states in the file what an editor reviews. A reference to a claim that is left out of
+a file (not confident, refused by the loader) is dropped with :func:`keep_refs`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from factcheck.errors import ValueProblem
+from factcheck.extract.drafter import Drafter
+from factcheck.extract.model import DraftClaim, Field
+from factcheck.periods import Period, Point, parse_period, shift
+
+REF_FIELDS = ("start", "end", "part", "ref")
+_CHANGES = ("growth", "cagr", "multiple")
+_RATE_WORDS = ("增速", "增幅", "增长率", "增长速度")
+
+
+@dataclass(frozen=True)
+class _Item:
+    """One value of a drafted claim with the fields that apply to it."""
+
+    claim: int
+    index: int
+    id: str
+    kind: str
+    value: str
+    span: tuple[int, int]
+    fields: dict[str, str]
+
+
+def _items(claims: list[DraftClaim]) -> list[_Item]:
+    out = []
+    for k, c in enumerate(claims):
+        n = len(c.ids)
+        for i, span in enumerate(c.spans):
+            fields = {
+                name: v if isinstance(v, str) else v[i]
+                for name, v in c.fields
+                if isinstance(v, str) or (len(v) == n and name != "metrics")
+            }
+            out.append(_Item(k, i, c.ids[i], c.kind, c.values[i], span, fields))
+    return out
+
+
+def _rate(value: str) -> bool:
+    return "%" in value or "％" in value or "百分点" in value or "百分之" in value
+
+
+def _points(value: str) -> bool:
+    return "百分点" in value
+
+
+def draft_links(d: Drafter, claims: list[DraftClaim]) -> list[DraftClaim]:
+    """The claims with the reference fields their sentences fix (see the module docstring)."""
+    items = _items(claims)
+    by_sentence: dict[tuple[int, int], list[_Item]] = {}
+    for it in items:
+        by_sentence.setdefault(d.ctx.sentence(it.span[0]), []).append(it)
+    refs: dict[tuple[int, int], list[tuple[str, str]]] = {}
+    for group in by_sentence.values():
+        if len(group) < 2:
+            continue
+        for it in group:
+            for name, target in _links_of(d, it, group):
+                refs.setdefault((it.claim, it.index), []).append((name, target))
+    out = []
+    for k, c in enumerate(claims):
+        per_item = [dict(refs.get((k, i), [])) for i in range(len(c.ids))]
+        added: list[Field] = []
+        for name in REF_FIELDS:
+            got = [r.get(name) for r in per_item]
+            if all(got):
+                ids = tuple(g for g in got if g)
+                added.append((name, ids[0] if len(ids) == 1 else ids))
+        out.append(replace(c, fields=(*c.fields, *added)) if added else c)
+    return out
+
+
+def _links_of(d: Drafter, it: _Item, group: list[_Item]) -> list[tuple[str, str]]:
+    """The (field, id) links of one item to the others of its sentence."""
+    same = [
+        o
+        for o in group
+        if o.claim != it.claim
+        and o.fields.get("entity", "") == it.fields.get("entity", "")
+        and o.fields.get("metric")
+        and o.fields.get("metric") == it.fields.get("metric")
+    ]
+    if it.kind in _CHANGES:
+        ends = _endpoints(d, it)
+        if ends is None:
+            return []
+        levels = [o for o in same if o.kind == "level" and _rate(o.value) == _points(it.value)]
+        out = []
+        for name, point in zip(("start", "end"), ends, strict=True):
+            at = [o for o in levels if _point(d, o) == point.key]
+            if at:
+                out.append((name, _nearest(it, at).id))
+        return out
+    if it.kind == "share":
+        at = [o for o in same if o.kind == "level" and not _rate(o.value) and _same_time(d, o, it)]
+        return [("part", _nearest(it, at).id)] if at else []
+    if it.kind == "rank":
+        words = it.fields.get("ranking", "") + it.fields.get("metric", "")
+        rates = any(w in words for w in _RATE_WORDS)
+        ranked = [
+            o
+            for o in same
+            if o.span[0] < it.span[0]
+            and _same_time(d, o, it)
+            and (o.kind == "growth" and _rate(o.value) if rates else o.kind == "level")
+        ]
+        return [("ref", _nearest(it, ranked).id)] if ranked else []
+    return []
+
+
+def _nearest(it: _Item, others: list[_Item]) -> _Item:
+    return min(others, key=lambda o: (abs(o.span[0] - it.span[0]), o.span[0]))
+
+
+def _period(d: Drafter, text: str | None) -> Period | None:
+    if not text:
+        return None
+    try:
+        return parse_period(text, d.pack.plans, d.year)
+    except ValueProblem:
+        return None
+
+
+def _point(d: Drafter, it: _Item) -> str | None:
+    p = _period(d, it.fields.get("period"))
+    return p.end.key if p is not None and not p.is_span else None
+
+
+def _same_time(d: Drafter, a: _Item, b: _Item) -> bool:
+    p = _point(d, a)
+    return p is not None and p == _point(d, b)
+
+
+def _endpoints(d: Drafter, it: _Item) -> tuple[Point, Point] | None:
+    """Where a change starts and ends, as the engine reads it (base, span, or a year before)."""
+    period = _period(d, it.fields.get("period"))
+    if period is None:
+        return None
+    if period.start is not None:
+        return period.start, period.end
+    base = _period(d, it.fields.get("base"))
+    if base is not None:
+        return base.end, period.end
+    return shift(period.end, -1), period.end
+
+
+def keep_refs(claims: list[DraftClaim]) -> list[DraftClaim]:
+    """The claims without the references to ids that are not among them (a reference field of
+    a 'respectively' claim goes when any of its ids is missing)."""
+    ids = {i for c in claims for i in c.ids}
+    out = []
+    for c in claims:
+        fields = tuple(
+            (n, v)
+            for n, v in c.fields
+            if n not in REF_FIELDS or all(x in ids for x in ((v,) if isinstance(v, str) else v))
+        )
+        out.append(c if len(fields) == len(c.fields) else replace(c, fields=fields))
+    return out
+
+
+def retarget(c: DraftClaim, names: dict[str, str]) -> DraftClaim:
+    """The claim with its references renamed (``names``: old id → new id)."""
+    fields = tuple(
+        (n, (names.get(v, v) if isinstance(v, str) else tuple(names.get(x, x) for x in v)))
+        if n in REF_FIELDS
+        else (n, v)
+        for n, v in c.fields
+    )
+    return replace(c, fields=fields)
