@@ -20,7 +20,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from factcheck.errors import ValueProblem
-from factcheck.extract.drafter import Drafter
+from factcheck.extract.drafter import MAX_PREV, Drafter
 from factcheck.extract.model import DraftClaim, Field
 from factcheck.periods import Period, Point, parse_period, shift
 
@@ -40,6 +40,15 @@ class _Item:
     value: str
     span: tuple[int, int]
     fields: dict[str, str]
+    point: str | None = None  # the key of its period when that is a point
+    ends: tuple[str, str] | None = None  # a change's start and end points
+
+
+def _dated(d: Drafter, it: _Item) -> _Item:
+    period = _period(d, it.fields.get("period"))
+    point = period.end.key if period is not None and not period.is_span else None
+    ends = _endpoints(d, it, period) if it.kind in _CHANGES else None
+    return replace(it, point=point, ends=ends and (ends[0].key, ends[1].key))
 
 
 def _items(claims: list[DraftClaim]) -> list[_Item]:
@@ -66,7 +75,7 @@ def _points(value: str) -> bool:
 
 def draft_links(d: Drafter, claims: list[DraftClaim]) -> list[DraftClaim]:
     """The claims with the reference fields their sentences fix (see the module docstring)."""
-    items = _items(claims)
+    items = [_dated(d, it) for it in _items(claims)]
     by_sentence: dict[tuple[int, int], list[_Item]] = {}
     for it in items:
         by_sentence.setdefault(d.ctx.sentence(it.span[0]), []).append(it)
@@ -74,9 +83,16 @@ def draft_links(d: Drafter, claims: list[DraftClaim]) -> list[DraftClaim]:
     for group in by_sentence.values():
         if len(group) < 2:
             continue
+        # The candidates of an item: the items of its entity and metric nearest to it in the
+        # sentence (MAX_PREV each side: a marathon sentence stays linear).
+        buckets: dict[tuple[str, str], list[_Item]] = {}
         for it in group:
-            for name, target in _links_of(d, it, group):
-                refs.setdefault((it.claim, it.index), []).append((name, target))
+            buckets.setdefault(_key(it), []).append(it)
+        for bucket in buckets.values():
+            for p, it in enumerate(bucket):
+                near = bucket[max(0, p - MAX_PREV) : p + MAX_PREV + 1]
+                for name, target in _links_of(d, it, near):
+                    refs.setdefault((it.claim, it.index), []).append((name, target))
     out = []
     for k, c in enumerate(claims):
         per_item = [dict(refs.get((k, i), [])) for i in range(len(c.ids))]
@@ -91,28 +107,21 @@ def draft_links(d: Drafter, claims: list[DraftClaim]) -> list[DraftClaim]:
 
 
 def _links_of(d: Drafter, it: _Item, group: list[_Item]) -> list[tuple[str, str]]:
-    """The (field, id) links of one item to the others of its sentence."""
-    same = [
-        o
-        for o in group
-        if o.claim != it.claim
-        and o.fields.get("entity", "") == it.fields.get("entity", "")
-        and o.fields.get("metric")
-        and o.fields.get("metric") == it.fields.get("metric")
-    ]
+    """The (field, id) links of one item to the others of its sentence with its entity and
+    metric (``group``)."""
+    same = [o for o in group if o.claim != it.claim and it.fields.get("metric")]
     if it.kind in _CHANGES:
-        ends = _endpoints(d, it)
-        if ends is None:
+        if it.ends is None:
             return []
         levels = [o for o in same if o.kind == "level" and _rate(o.value) == _points(it.value)]
         out = []
-        for name, point in zip(("start", "end"), ends, strict=True):
-            at = [o for o in levels if _point(d, o) == point.key]
+        for name, point in zip(("start", "end"), it.ends, strict=True):
+            at = [o for o in levels if o.point == point]
             if at:
                 out.append((name, _nearest(it, at).id))
         return out
     if it.kind == "share":
-        at = [o for o in same if o.kind == "level" and not _rate(o.value) and _same_time(d, o, it)]
+        at = [o for o in same if o.kind == "level" and not _rate(o.value) and _same_time(o, it)]
         return [("part", _nearest(it, at).id)] if at else []
     if it.kind == "rank":
         words = it.fields.get("ranking", "") + it.fields.get("metric", "")
@@ -121,11 +130,15 @@ def _links_of(d: Drafter, it: _Item, group: list[_Item]) -> list[tuple[str, str]
             o
             for o in same
             if o.span[0] < it.span[0]
-            and _same_time(d, o, it)
+            and _same_time(o, it)
             and (o.kind == "growth" and _rate(o.value) if rates else o.kind == "level")
         ]
         return [("ref", _nearest(it, ranked).id)] if ranked else []
     return []
+
+
+def _key(it: _Item) -> tuple[str, str]:
+    return it.fields.get("entity", ""), it.fields.get("metric", "")
 
 
 def _nearest(it: _Item, others: list[_Item]) -> _Item:
@@ -141,19 +154,12 @@ def _period(d: Drafter, text: str | None) -> Period | None:
         return None
 
 
-def _point(d: Drafter, it: _Item) -> str | None:
-    p = _period(d, it.fields.get("period"))
-    return p.end.key if p is not None and not p.is_span else None
+def _same_time(a: _Item, b: _Item) -> bool:
+    return a.point is not None and a.point == b.point
 
 
-def _same_time(d: Drafter, a: _Item, b: _Item) -> bool:
-    p = _point(d, a)
-    return p is not None and p == _point(d, b)
-
-
-def _endpoints(d: Drafter, it: _Item) -> tuple[Point, Point] | None:
+def _endpoints(d: Drafter, it: _Item, period: Period | None) -> tuple[Point, Point] | None:
     """Where a change starts and ends, as the engine reads it (base, span, or a year before)."""
-    period = _period(d, it.fields.get("period"))
     if period is None:
         return None
     if period.start is not None:
