@@ -10,7 +10,7 @@ than``…). Words are matched in lower case with spaces removed, as values are c
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
 
 # Currency signs and codes written before a figure -> the unit of units.txt.
 CURRENCIES: dict[str, str] = {
@@ -133,16 +133,21 @@ def rank_form(text: str) -> tuple[str, int] | None:
 
 
 _BY_LENGTH = sorted(CURRENCIES, key=len, reverse=True)  # us$ before $
+
+
 # A figure as an English text prints it: the currency sign or code before the digits, the scale
 # and unit words after them (``US$1.2 trillion``, ``€3.4m``, ``1.5 percentage points``).
-_FIGURE = re.compile(
-    r"(?P<before>(?i:"
-    + "|".join(re.escape(c) + ("" if "$" in c or len(c) == 1 else " ?") for c in _BY_LENGTH)
-    + "))?"
-    r"[-−]?\d[\d,]*(?:\.\d+)?"
-    r"(?P<after>(?P<space> ?)(?P<word>(?i:trillion|billion|million|thousand"
-    r"|percentage points?|points?|percent|tn|bn|mn|pp)|[TBMmKk%])?)(?![A-Za-z])"
-)
+@cache
+def _figure() -> re.Pattern[str]:
+    """The pattern of a figure with its sign and words, compiled when a report first needs it."""
+    return re.compile(
+        r"(?P<before>(?i:"
+        + "|".join(re.escape(c) + ("" if "$" in c or len(c) == 1 else " ?") for c in _BY_LENGTH)
+        + "))?"
+        r"[-−]?\d[\d,]*(?:\.\d+)?"
+        r"(?P<after>(?P<space> ?)(?P<word>(?i:trillion|billion|million|thousand"
+        r"|percentage points?|points?|percent|tn|bn|mn|pp)|[TBMmKk%])?)(?![A-Za-z])"
+    )
 
 
 @lru_cache(maxsize=1024)
@@ -154,7 +159,7 @@ def written_form(text: str) -> tuple[str, str] | None:
     after a currency sign, as the parser reads it (``5t`` is not five trillion)."""
     if not text.isascii() and not any(c in text for c in "€£¥−"):
         return None  # a Chinese figure (670亿元, 约18%): no English words around it
-    m = _FIGURE.search(text)
+    m = _figure().search(text)
     if m is None:
         return None
     before, after, word = m["before"] or "", m["after"], m["word"] or ""
