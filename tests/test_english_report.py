@@ -94,6 +94,7 @@ WRITTEN = [
     ("1.6", "1.5 percentage points", "1.6 percentage points"),
     ("1.25", "1.2 million", "1.25 million"),
     ("12.1", "up 12%", "12.1%"),
+    ("25.5", "reached about 26 billion yuan", "25.5 billion yuan"),
 ]
 
 

@@ -27,6 +27,13 @@ CURRENCIES: dict[str, str] = {
     "cny": "CNY",
     "¥": "CNY",
 }
+# Currency words written after a figure and its scale (26 billion yuan, 4,500 yuan).
+CURRENCY_WORDS: dict[str, str] = {
+    "yuan": "CNY",
+    "renminbi": "CNY",
+    "euros": "EUR",
+    "euro": "EUR",
+}
 # Scale words and letters after a figure -> the prefix of units.txt they stand for.
 SCALES: dict[str, str] = {
     "trillion": "trillion",
@@ -146,7 +153,9 @@ def _figure() -> re.Pattern[str]:
         + "))?"
         r"[-−]?\d[\d,]*(?:\.\d+)?"
         r"(?P<after>(?P<space> ?)(?P<word>(?i:trillion|billion|million|thousand"
-        r"|percentage points?|points?|percent|tn|bn|mn|pp)|[TBMmKk%])?)(?![A-Za-z])"
+        r"|percentage points?|points?|percent|tn|bn|mn|pp)|[TBMmKk%])?"
+        r"(?P<currency>(?i: (?:" + "|".join(sorted(CURRENCY_WORDS, key=len, reverse=True)) + ")))?)"
+        r"(?![A-Za-z])"
     )
 
 
@@ -165,7 +174,7 @@ def written_form(text: str) -> tuple[str, str] | None:
     before, after, word = m["before"] or "", m["after"], m["word"] or ""
     if len(word) == 1 and word != "%" and not before:
         return None
-    if not before and not word:
+    if not before and not word and not m["currency"]:
         return None
     return before, after
 

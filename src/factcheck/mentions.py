@@ -30,6 +30,10 @@ something (``a third of``, ``by a third``, ``two-thirds``, ``one-third``, ``by h
 term and a quarter earlier are an ordinal and a period. The measure words are units.txt's and
 those of the rule pack's ``units:`` section in force (:func:`pattern_for`).
 
+A minus sign directly before the digits (``增长−3.5%``, ``气温-2.5℃``) is part of the mention and
+of its value, except where it is a dash between two figures (2021-2025, 1-9月, 10%-15%). The
+unit symbols ℃, °C and km² end a mention as units do (36℃, 3.5km²).
+
 Arabic numbers are always mentions, with thousands separators, decimals, full-width digits, an
 attached magnitude and unit (670亿元, 0.9个百分点), ratios (2.29:1 = 2.29; 18.2:35.6:46.2 has no
 value), products (2×100万千瓦
@@ -125,6 +129,8 @@ _CN = NUMERALS
 # scale after it.
 _RUN = rf"[{_CN}]+(?:[点．][零〇一二三四五六七八九]+(?:万亿|亿|万)?)?"
 _MAG = _alternation(MAGNITUDES)
+# Unit symbols of units.txt that are no letters alone: 36℃ (or 36°C), 3.5km² (or km2).
+_SYMBOLS = "℃|°C|km[²2]"
 
 
 def _compile(measure: frozenset[str]) -> re.Pattern[str]:
@@ -142,7 +148,7 @@ def _compile(measure: frozenset[str]) -> re.Pattern[str]:
         rf"|(?P<tenth>(?<![{_CN}])(?P<tenth_n>[二两三四五六七八九])成)"
         rf"|(?P<places>[一二两三四五六七八九十]+位数)"
         rf"|(?P<ar>{_NUM}(?:(?:[:：]{_NUM})+|×{_NUM}|(?:\+(?:{_NUM}|N(?![A-Za-z0-9])))+"
-        rf"|N{_DIG}?(?![A-Za-z])|[A-Za-z]+(?!{_DIG}))?)"
+        rf"|(?P<sym>{_SYMBOLS})(?![A-Za-z0-9])|N{_DIG}?(?![A-Za-z])|[A-Za-z]+(?!{_DIG}))?)"
         rf"(?P<ar_tail>[%％]|[余多]?(?:(?:{_MAG})?(?:{mw})|{_MAG}))?"
         # 降为零, 降至零: a zero that ends its clause is a figure; 零件, 零售, 零距离 are words.
         rf"|(?P<zero>(?<=[为至到])[零〇](?=[，。；、！？,.;!?”’\s]|$))"
@@ -283,7 +289,8 @@ def _classify(m: re.Match[str], text: str) -> tuple[float | None, str] | None:
             form = "fullwidth"
         else:
             form = "arabic"
-        return _arabic_value(m["ar"]), form
+        core = m["ar"] if m["sym"] is None else m["ar"][: -len(m["sym"])]
+        return _arabic_value(core), form
     run = m["cn"]
     if run == "一" and m["cn_tail"] == "倍":
         return 1.0, "chinese"  # 增加了一倍: "one times" is a multiple, never an article
@@ -351,6 +358,28 @@ def _found(scan: str, text: str) -> Iterator[tuple[re.Match[str], tuple[float | 
     yield from heapq.merge(numbers, _english(scan), key=lambda pair: pair[0].start())
 
 
+# A minus sign before the digits (−, -, ﹣, －) and what ends a figure before it: after one of
+# these, the sign is a dash between two figures (2021-2025, 1-9月, 10%-15%, 2.5万-3万, 三-五年).
+_SIGNS = frozenset("−-﹣－")
+_FIGURE_ENDS = frozenset(
+    {*_DIGITS, *_CN, *"%％‰℃)）]】”", *(w[-1] for w in MEASURE_WORDS | MAGNITUDES)}
+)
+
+
+def _signed(scan: str, start: int) -> bool:
+    """Is the figure at ``start`` written with a leading minus: ``增长−3.5%``, ``气温-2.5℃``,
+    ``growth of -3.5%``? Not in a span (2021-2025, 2021 - 2025, 1-9月) nor after a word's
+    letter (COVID-19)."""
+    if start == 0 or scan[start - 1] not in _SIGNS:
+        return False
+    before = scan[: start - 1].rstrip()
+    if not before:
+        return True
+    spaced = len(before) < start - 1
+    last = before[-1]
+    return last not in _FIGURE_ENDS and (spaced or not last.isascii() or not last.isalpha())
+
+
 def find_mentions(text: str) -> list[Mention]:
     """Return the numeric mentions of ``text`` in text order, without overlaps.
 
@@ -363,6 +392,8 @@ def find_mentions(text: str) -> list[Mention]:
     scan = fold(text).translate(_TO_ASCII).translate(ZERO_SIGNS)  # one for one: offsets stay
     for m, found in _found(scan, text):
         start, end = m.span()
+        if found[0] is not None and m.lastgroup in ("ar", "ar_tail") and _signed(scan, start):
+            start, found = start - 1, (-found[0], found[1])  # 增长−3.5%, 气温-2.5℃
         # Mentions come in order, so count newlines incrementally: one pass over the text.
         newlines = text.count("\n", scanned, start)
         if newlines:

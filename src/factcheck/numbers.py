@@ -310,7 +310,14 @@ _EN_WORDS = re.compile(
     "|".join(
         re.escape(w)
         for w in sorted(
-            {*en.UP_WORDS, *en.DOWN_WORDS, *en.MULTIPLES, *en.DIVISIONS, *en.FRACTIONS}
+            {
+                *en.UP_WORDS,
+                *en.DOWN_WORDS,
+                *en.MULTIPLES,
+                *en.DIVISIONS,
+                *en.FRACTIONS,
+                *en.CURRENCY_WORDS,
+            }
             | {*en.PERIOD_WORDS}
             | {s for s in en.SCALES if len(s) > 1}
             | {u for u in en.UNIT_WORDS if u.isalpha() and u != "pp"},
@@ -377,10 +384,15 @@ def _english_body(body: str, sign: int) -> Stated:
     prefix = ""
     if scale:
         prefix, rest = en.MAGNITUDE_PREFIXES[en.SCALES[scale]], rest[len(scale) :]
+    if rest in en.CURRENCY_WORDS and not currency:  # 26 billion yuan: the currency after
+        currency, rest = rest, ""
+        code = en.CURRENCY_WORDS[currency]
+    else:
+        code = en.CURRENCIES.get(currency or "", "")
     if currency:
         if rest:
             raise ValueProblem("E108", f"'{rest}' after the amount '{body}' is not understood")
-        unit = prefix + en.CURRENCIES[currency]
+        unit = prefix + code
     elif rest in en.UNIT_WORDS:
         if prefix:
             raise ValueProblem("E108", f"a scale word before '{rest}' in '{body}'")
