@@ -185,3 +185,63 @@ def test_chinese_numerals_of_the_taiwan_press(
 def test_mentions_in_chinese_numerals(text: str, mention: str, value: float) -> None:
     found = {m.text: m.value for m in find_mentions(text)}
     assert found.get(mention) == pytest.approx(value), found
+
+
+def _skipped(text: str) -> dict[str, str]:
+    """Each set-aside mention (as written) -> its ignore reason."""
+    return {s.text: s.reason for s in draft_claims(text, PACK, "全省", 2025).skipped}
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "reason"),
+    [
+        # lengths of time are no figures: the span of a record or of an account
+        # (https://ec.ltn.com.tw/article/breakingnews/5261348: 創下15年新高)
+        ("今年經濟成長率由4.45%上修至7.37%、創下15年新高。", "15年", "other"),
+        # http://newtalk.tw/news/view/2015-08-14/63486: a day of the month and a clock hour
+        ("主計總處14日下午4時公布最新經濟預測,今年經濟成長率將下修至1.56%。", "14日", "date"),
+        ("主計總處14日下午4時公布最新經濟預測,今年經濟成長率將下修至1.56%。", "4", "date"),
+        ("主計總處14日下午4時公布最新經濟預測,創下6年來的新低紀錄。", "6年", "other"),
+        # https://ec.ltn.com.tw/article/paper/1735299: 過去三十年, 逾三十六年新高
+        ("這是過去三十年不曾見，且對美出口占比為逾三十六年新高。", "三十年", "other"),
+        ("這是過去三十年不曾見，且對美出口占比為逾三十六年新高。", "三十六年", "other"),
+        # the quarters of a list (the ltn page above): 第1、2季, 第3、4季
+        ("2025年第1、2季經濟成長率修正為5.54％及7.71％；", "1", "date"),
+        ("2025年第1、2季經濟成長率修正為5.54％及7.71％；", "2", "date"),
+        # cn-anhui-2019q1: 一、二类苗 names grades of wheat
+        ("目前小麦一、二类苗占86.7%。", "二类", "name"),
+        # cn-nbs-2023-agriculture: a page code that is a date, sp20241118
+        ("来源: sp20241118 中新网", "20241118", "date"),
+    ],
+)
+def test_non_figures_are_set_aside(text: str, mention: str, reason: str) -> None:
+    assert _skipped(text).get(mention) == reason
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # jinchang-2025 (claims/): counted years stay figures
+        ("在全省链长制考核中连续三年获评优秀。", "三年"),
+        ("提前三年完成2028年压减任务。", "三年"),
+        # https://ec.ltn.com.tw/article/paper/1735299: 連續二十五個月成長
+        ("十一月出口年增五十六％、連續二十五個月成長。", "二十五个月"),
+        # cn-nbd-century-economy-2021: 7批 counts batches (第三批 is an ordinal, a name)
+        ("2020年又出台7批28项税费优惠政策。", "7批"),
+    ],
+)
+def test_counted_spans_stay_figures(text: str, value: str) -> None:
+    assert value in _items(text)
+
+
+def test_the_second_largest_is_a_rank() -> None:
+    # https://udn.com/news/story/7238/9125560: 美國穩居我國第一大出口市場
+    assert _kind("10月單月211.4億美元，美國穩居我國第一大出口市場。", "第一") == "rank"
+
+
+def test_a_rate_compared_in_points_has_the_kind_of_the_rate() -> None:
+    # tw-udn-forecast-2026: 8.63% is the first estimate of the same growth rate, revised up
+    # by 0.05 points (8.68 - 8.63 = 0.05)
+    text = "全年經濟成長率8.68％，較1月概估數8.63％上修0.05個百分點。"
+    assert _kind(text, "8.63％") == "growth"
+    assert _kind(text, "0.05个百分点") == "growth"

@@ -60,6 +60,7 @@ def describe(d: Drafter, group: list[Figure], prev: list[Figure]) -> None:
         f.kind, f.within = "count", bigger[-1].value
     f.metric = _metric(d, f, label, wants_object, prev, after)
     kind_by_metric(f)
+    _compared_rate(d, f, prev, c_end)
     if f.kind == "level" and f.form == "number" and not f.unit and f.metric.endswith("比"):
         f.kind = "ratio"  # 城乡收入比由2.31缩小到2.08: a ratio written without ':1'
         _ratio_metrics(d, f, prev)
@@ -141,6 +142,23 @@ def _metric(
         if g.dimension == f.dimension and g.metric:
             return g.metric
     return after or "未命名指标"
+
+
+def _compared_rate(d: Drafter, f: Figure, prev: list[Figure], c_end: int) -> None:
+    """A rate compared in points takes the kind of the rate before it in its sentence:
+    ``经济成长率8.68%，较1月概估数8.63%上修0.05个百分点`` (8.63% is the same growth rate, as
+    first estimated), ``较预测数百分之三点一四增加〇点二九个百分点``."""
+    if f.kind != "level" or f.unit != "%" or not prev or prev[-1].unit != "%":
+        return
+    if prev[-1].kind not in ("growth", "share"):
+        return
+    c_start = d.ctx.clause(f.mention.start)[0]
+    if not re.search("[较比]", d.ctx.text[c_start : f.vstart]):
+        return
+    i = bisect_left(d.starts, f.mention.start) + 1
+    nxt = d.figures[i] if i < len(d.figures) else None
+    if nxt is not None and nxt.mention.start < c_end and nxt.unit in ("个百分点", "百分点"):
+        f.kind = prev[-1].kind
 
 
 def _ranking(d: Drafter, f: Figure, prev: list[Figure], c_start: int, after: str) -> None:

@@ -16,7 +16,14 @@ from factcheck.errors import ValueProblem
 from factcheck.extract.dating import Dating, last_month, latest_ended
 from factcheck.extract.metric import prefix_text
 from factcheck.extract.model import Skipped
-from factcheck.extract.rules import VERBS, Figure, rank_words, skip_reason, value_words
+from factcheck.extract.rules import (
+    VERBS,
+    Figure,
+    is_duration,
+    rank_words,
+    skip_reason,
+    value_words,
+)
 from factcheck.extract.text import REACH, ArticleContext, guess_entity, quote_span
 from factcheck.mentions import Mention, find_mentions
 from factcheck.numbers import parse_value
@@ -70,6 +77,8 @@ class Drafter:
         reason = skip_reason(m, self.ctx)
         if reason is not None:
             why = {"date": "a time word", "age": "an age", "other": "no single value"}
+            if reason == "other" and is_duration(m, self.ctx):
+                why["other"] = "a length of time"
             self.skip(m, reason, why.get(reason, "part of a name or label"))
             return None
         f = value_words(m, self.ctx, self.lex)

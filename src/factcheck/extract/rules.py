@@ -76,7 +76,8 @@ _RANK_WORD = re.compile(
 )
 # Nouns that make a figure part of a name: 世界500强, 三年行动, 第三批, 四届 is a count though.
 _LABEL_AFTER = ("强", "行动", "工程", "计划", "规划", "战略", "模式", "机制", "清单")
-_LABEL_UNITS = ("批", "路", "期", "代", "轮")  # 第三批, 302路: ordinals and route numbers
+# 第三批 (an ordinal), 302路 (a route), 二期工程 (a phase); 7批政策 and 三轮 count batches.
+_LABEL_UNITS = ("路", "期", "代")
 _RANGE_START = re.compile(f"[{RANGE_MARKS}][0-9一二三四五六七八九十]{{1,2}}月")
 _YEAR_MENTION = re.compile(r"^(?:1[89]|2[01])[0-9]{2}年$")
 _QUARTER_MENTION = re.compile(r"^[一二三四1-4]季度$")
@@ -104,6 +105,55 @@ _BARE_RATE = re.compile(r"[0-9０-９]+(?:[.．][0-9０-９]+)?[%％]")
 _SPACED_UNIT = re.compile(r"[ \u3000\xa0]{1,2}(个百分点|個百分點|[%％])")
 _ORDINAL = re.compile(r"[0-9]+(?:st|nd|rd|th)")
 _CODE = re.compile(r"[A-Za-z]+-[0-9]+(?:-[0-9]+)*")
+
+
+# A length of years (八年, 40多年, 卅八年, 近10年间): the span of an account or a record
+# (经过八年持续努力, 40多年来, 创卅八年以来新高), not a figure; 连续三年, 提前三年 and 其中两年 are
+# counted figures (连续三年获评优秀), and 三年前, 五年翻番, 三年内 belong to a base or a target.
+# Months and quarters (连续94个月…其中48个月) are left to be drafted: they count more often.
+_DURATION = re.compile(r"^(?:[0-9]+|[零〇一二两三四五六七八九十百千廿卅几]+)[多余]?年$")
+_COUNTED_SPAN = ("连续", "提前", "提早", "其中")
+
+
+# Quarters named by a number, alone or in a list (第3季, 114年第1、2季, 首3季): dates. The
+# second of a list of classes (一、二类苗) is a name.
+_QUARTERS_AFTER = re.compile(r"(?:、[0-9一二三四])*(?:季度|季)")
+_LISTED = re.compile(r"[0-9一二三四五六七八九十]{1,2}、$")
+_CLASS_WORDS = ("类", "级", "档", "等")
+# A date written as eight digits (sp20241118: a page code) and a clock hour (今早9时, 9时许).
+_DATE8 = re.compile(r"^(?:19|20)[0-9]{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])$")
+_HOUR = re.compile(r"^(?:[01]?[0-9]|2[0-4])$")
+_DAY = re.compile(r"^([0-9]{1,2})日$")
+_HOUR_BEFORE = ("早", "晚", "上午", "下午", "中午", "凌晨", "晚上", "傍晚", "早上", "今早", "今晚")
+
+
+def _listed_or_clock(m: Mention, core: str, folded: str) -> str | None:
+    """``date`` or ``name`` for a quarter named by a number, the second of a list of classes,
+    an eight-digit date and a clock hour; else None."""
+    before = folded[max(0, m.start - 4) : m.start]
+    if core.isdigit() and not before.endswith("连续"):
+        if _QUARTERS_AFTER.match(folded, m.end):
+            return "date"  # 114年第1、2季
+        if _DATE8.match(core):
+            return "date"  # sp20241118
+        clock = before.endswith(_HOUR_BEFORE) or folded.startswith(("许", "整", "半"), m.end + 1)
+        if _HOUR.match(core) and folded.startswith("时", m.end) and clock:
+            return "date"  # 今早9时
+    day = _DAY.match(core)
+    if day and int(day[1]) <= 31 and not before.endswith(_SPAN_LEADS):
+        return "date"  # 主计总处14日下午: the 14th (of the month of the news); 近3日 counts days
+    if _LISTED.search(before) and core.endswith(_CLASS_WORDS):
+        return "name"  # 一、二类苗
+    return None
+
+
+def is_duration(m: Mention, ctx: ArticleContext) -> bool:
+    """Whether a mention is a length of time that states no figure (see _DURATION)."""
+    folded = ctx.folded
+    if not _DURATION.match(folded[m.start : m.end]):
+        return False
+    before = folded[max(0, m.start - 3) : m.start].rstrip("，,")
+    return not before.endswith(_COUNTED_SPAN) and not folded.startswith(("前", "翻", "内"), m.end)
 
 
 def _written_date(m: Mention, core: str, text: str) -> bool:
@@ -194,12 +244,16 @@ def skip_reason(m: Mention, ctx: ArticleContext) -> str | None:
         return "date"
     if _written_date(m, core, text):
         return "date"
+    if listed := _listed_or_clock(m, core, folded):
+        return listed
     if text[max(0, m.start - 1) : m.start] in ("±", "+-"):
         return "other"  # (±0.7%): a margin of error, not a figure
     if _CODE.search(text, max(0, m.start - 12), min(len(text), m.end + 12)) and _in_code(m, text):
         return "name"  # CB-00-60: a release number
     if m.value is None and not core.endswith("位数"):
         return "other"  # 数千户, 三四年, 2+4+N: no single value
+    if is_duration(m, ctx):
+        return "other"  # 经过八年持续努力, 改革开放40多年来: a length of time
     if re.search(r"[A-Za-z]", core) and not _ORDINAL.fullmatch(core):
         return "name"  # 5G, 4N5: codes and grades (112th is a rank)
     if core.endswith("岁"):
@@ -251,6 +305,8 @@ def _is_rank(m: Mention, ctx: ArticleContext) -> bool:
     start, end = ctx.clause(m.start)
     if _RANK_CONTEXT.search(ctx.text, max(start, m.start - REACH), m.start):
         return True
+    if ctx.folded[m.start : m.end].endswith("大"):
+        return True  # 全球第二大经济体: the second largest
     return m.end == end or ctx.text.startswith("的", m.end)
 
 
@@ -282,6 +338,8 @@ def value_words(m: Mention, ctx: ArticleContext, lexicon: Lexicon) -> Figure:
     if to and prefix and prefix in _TO:
         prefix, vstart = "", vstart + len(prefix)  # 降为零: 为 belongs to the verb
     core = text[m.start : m.end]
+    if core.startswith("第") and core.endswith("大") and len(core) > 2:
+        core = core[:-1]  # 第二大经济体: the rank is 第二
     spaced = _SPACED_UNIT.match(text, m.end) if _BARE.fullmatch(core) else None
     if spaced:  # 上升1.87 个百分点: a rate's unit after a space is the figure's unit
         core, vend = core + spaced[1], spaced.end()
