@@ -113,7 +113,14 @@ def _links_of(d: Drafter, it: _Item, group: list[_Item]) -> list[tuple[str, str]
     if it.kind in _CHANGES:
         if it.ends is None:
             return []
-        levels = [o for o in same if o.kind == "level" and _rate(o.value) == _points(it.value)]
+        # A change in points is of a rate, which may itself be a growth rate or a share
+        # (经济成长率8.68%，较1月概估数8.63%上修0.05个百分点: 8.68 - 8.63).
+        kinds = ("level", "growth", "share") if _points(it.value) else ("level",)
+        levels = [
+            o
+            for o in same
+            if o.kind in kinds and _rate(o.value) == _points(it.value) and not _points(o.value)
+        ]
         out = []
         for name, point in zip(("start", "end"), it.ends, strict=True):
             at = [o for o in levels if o.point == point]
