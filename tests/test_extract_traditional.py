@@ -247,11 +247,13 @@ def test_a_rate_compared_in_points_has_the_kind_of_the_rate() -> None:
     assert _kind(text, "0.05个百分点") == "growth"
 
 
-def test_a_change_in_points_links_the_rates_it_changes() -> None:
-    # tw-udn-forecast-2026: 0.05 points = 8.68% (end) - 8.63% (start), both growth rates
-    text = "全年經濟成長率8.68％，較1月概估數8.63％上修0.05個百分點。"
-    claims = draft_claims(text, PACK, "全省", 2025).claims
-    by_value = {c.values[0]: c for c in claims}
-    change = dict(by_value["0.05个百分点"].fields)
-    assert change.get("end") == by_value["8.68％"].ids[0]
-    assert change.get("start") == by_value["8.63％"].ids[0]
+def test_a_change_in_points_links_the_rate_it_changes() -> None:
+    # written for the test: 1.1 points is the change of the 52.7% share (its end), and 0.5
+    # points that of the 8.68% growth rate; a rate of any kind is what a change in points ends at
+    for text, rate, change in (
+        ("全县城镇化率为52.7%，比上年提高1.1个百分点。", "为52.7%", "1.1个百分点"),
+        ("全年经济增长率为8.68%，比上年提高0.5个百分点。", "为8.68%", "0.5个百分点"),
+    ):
+        claims = draft_claims(text, PACK, "全省", 2025).claims
+        by_value = {c.values[0]: c for c in claims}
+        assert dict(by_value[change].fields).get("end") == by_value[rate].ids[0]
