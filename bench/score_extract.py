@@ -27,9 +27,12 @@ value
     A value is read by :func:`read_value`: the first number (ASCII digits with ``,`` and ``.``,
     or Chinese numerals, ``百分之`` dropped, ``4萬4181`` read as 44181), negative when the value
     has a minus sign or a falling verb (下降, 减少, 减产, 下跌, decreased, …); the unit is the text
-    after the number with qualifier words (以上, 左右, 多, 余, …) dropped. Units are compared after
-    :func:`norm_unit` (full-width forms, traditional characters of units, ``percent`` → ``%``,
-    ``百分点``/``percentage points`` → ``个百分点``). Numbers are equal within 1e-9.
+    after the number with qualifier words (以上, 左右, 多, 余, …) dropped, and ``dollars`` when a
+    ``$`` stands before the number (``$269.2 billion`` is in ``billion dollars``); a trailing
+    ``above``/``higher`` (``below``/``lower``: negative) is a direction, not part of the unit.
+    Units are compared after :func:`norm_unit` (full-width forms, traditional characters of
+    units, ``percent`` → ``%``, ``百分点``/``percentage points`` → ``个百分点``). Numbers are
+    equal within 1e-9.
 period
     matched figures whose drafted period is the label's: both read with
     ``factcheck.periods.parse_period`` (the label's with the label file's ``year``, the draft's
@@ -177,6 +180,12 @@ def read_value(value: str) -> tuple[float | None, str]:
         number = -number
     for q in QUALIFIERS:
         rest = rest.replace(q, "")
+    if before.rstrip().endswith("$"):  # $269.2 billion: the unit is written 'billion dollars'
+        rest = f"{rest.strip()} dollars"
+    after = re.search(r"\s+(above|below|higher|lower)$", rest)  # 10.7 percent above last year
+    if after:
+        rest = rest[: after.start()]
+        number = -number if after[1] in ("below", "lower") else number
     if "%" in value or "百分之" in value and not rest:
         rest = rest or "%"
     return number, rest.strip()

@@ -190,7 +190,7 @@ def test_no_second_copy_of_the_lexicon(pack: RulePack) -> None:
     """No string constant of the extractor is a qualifier word of the pack (words of two or
     more characters; single characters such as 为 also serve as grammar words)."""
     words = {w for w in {**pack.lexicon.prefixes, **pack.lexicon.suffixes} if len(w) > 1}
-    paths = sorted((SRC / "extract").glob("*.py")) + [SRC / "zh.py"]
+    paths = sorted((SRC / "extract").rglob("*.py")) + [SRC / "zh.py"]
     assert len(paths) >= 12  # the package's modules, so that a move cannot empty the check
     for path in paths:
         tree = ast.parse(path.read_text(encoding="utf-8"))

@@ -36,7 +36,10 @@ score = _load()
         ("1270多万人", 1270, "万人"),
         ("破百万亿", 100, "万亿"),  # a bare 百 is 100
         ("decreased 0.9 percent", -0.9, "percent"),
-        ("$269.2 billion", 269.2, "billion"),
+        # $ before the number: the label writes the unit 'billion dollars'
+        ("$269.2 billion", 269.2, "billion dollars"),
+        ("10.7 percent above", 10.7, "percent"),  # above: a direction, not part of the unit
+        ("3 percent below", -3, "percent"),  # below: a fall of 3
     ],
 )
 def test_read_value(value: str, number: float, unit: str) -> None:

@@ -33,7 +33,17 @@ CURRENCY_WORDS: dict[str, str] = {
     "renminbi": "CNY",
     "euros": "EUR",
     "euro": "EUR",
+    "dollars": "USD",
+    "yen": "JPY",
 }
+# The same, written in several words (matched as values are: lower case, no spaces).
+CURRENCY_PHRASES: dict[str, str] = {
+    "u.s.dollars": "USD",
+    "usdollars": "USD",
+    "hongkongdollars": "HKD",
+}
+# Mass words after a figure and its scale (1.2 million tonnes) -> the unit of units.txt.
+MASS_WORDS: dict[str, str] = {"tonnes": "吨", "tons": "吨", "metrictons": "吨"}
 # Scale words and letters after a figure -> the prefix of units.txt they stand for.
 SCALES: dict[str, str] = {
     "trillion": "trillion",
@@ -55,9 +65,34 @@ MAGNITUDE_PREFIXES: dict[str, str] = {
     "million": "百万",
     "thousand": "千",
 }
-# Direction words before a figure (up 12%, down $3B), longest first.
-UP_WORDS = ("increasedby", "roseby", "grewby", "increased", "rose", "grew", "up")
-DOWN_WORDS = ("decreasedby", "declinedby", "fellby", "decreased", "declined", "fell", "down")
+# Direction words before a figure (up 12%, down $3B, an increase of 0.4 percent), as matched:
+# lower case, no spaces. Each verb is also read with "by" after it (rose by 5%).
+_UP_VERBS = (
+    *("increased", "rose", "grew", "gained", "climbed", "jumped", "advanced", "expanded"),
+    *("surged", "soared"),
+)
+_DOWN_VERBS = (
+    *("decreased", "declined", "fell", "dropped", "slipped", "contracted", "shrank", "slid"),
+    *("plunged", "tumbled", "slumped"),
+)
+UP_WORDS = (
+    *(v + "by" for v in _UP_VERBS),
+    *("anincreaseof", "ariseof", "againof", "agrowthof", "edgedup"),
+    *_UP_VERBS,
+    "up",
+)
+DOWN_WORDS = (
+    *(v + "by" for v in _DOWN_VERBS),
+    *("adecreaseof", "adeclineof", "adropof", "afallof", "edgeddown"),
+    *_DOWN_VERBS,
+    "down",
+)
+# Direction words after a figure, before what it is compared with (10.7 percent above last
+# year, 3 percent below the 2019 level).
+UP_AFTER = ("above", "higher")
+DOWN_AFTER = ("below", "lower")
+# A multiple written with a number (2.5 times).
+TIMES_WORDS = ("times",)
 # Multiples written as words: at least the factor, short of the next one (doubled: [2, 3)).
 MULTIPLES: dict[str, int] = {"doubled": 2, "tripled": 3, "trebled": 3, "quadrupled": 4}
 # Divisions written as words, the mirror of MULTIPLES: at most the fraction, short of the next
@@ -188,3 +223,39 @@ def dress(number: str, text: str) -> str | None:
         return None
     sign, digits = ("-", number[1:]) if number.startswith("-") else ("", number)
     return f"{sign}{form[0]}{digits}{form[1]}"
+
+
+# Month names and their abbreviations (Jan., Sept.) -> the month's number.
+MONTHS: dict[str, int] = {
+    **{
+        name: i + 1
+        for i, name in enumerate(
+            (
+                *("january", "february", "march", "april", "may", "june", "july"),
+                *("august", "september", "october", "november", "december"),
+            )
+        )
+    },
+    **{"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8},
+    **{"sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12},
+}
+# Ordinal words of quarters and halves (the first quarter, third-quarter, 2nd half).
+QUARTERS: dict[str, int] = {
+    **{"first": 1, "second": 2, "third": 3, "fourth": 4},
+    **{"1st": 1, "2nd": 2, "3rd": 3, "4th": 4},
+}
+# How articles name the economies they are about -> the entity name a claims file gives them.
+PLACES: dict[str, str] = {
+    **{"u.s.": "United States", "us": "United States", "united states": "United States"},
+    **{"america": "United States", "american": "United States"},
+    **{"china": "China", "chinese": "China", "prc": "China"},
+    **{"u.k.": "United Kingdom", "uk": "United Kingdom", "united kingdom": "United Kingdom"},
+    **{"britain": "United Kingdom", "british": "United Kingdom"},
+    **{"euro area": "euro area", "eurozone": "euro area", "european union": "European Union"},
+    **{"eu": "European Union", "japan": "Japan", "japanese": "Japan", "germany": "Germany"},
+    **{"german": "Germany", "france": "France", "french": "France", "india": "India"},
+    **{"hong kong": "Hong Kong", "macao": "Macao", "macau": "Macao", "taiwan": "Taiwan"},
+    **{"canada": "Canada", "canadian": "Canada", "australia": "Australia"},
+    **{"australian": "Australia", "italy": "Italy", "italian": "Italy", "spain": "Spain"},
+    **{"spanish": "Spain", "korea": "South Korea", "south korea": "South Korea"},
+}

@@ -320,7 +320,9 @@ _EN_WORDS = re.compile(
             }
             | {*en.PERIOD_WORDS}
             | {s for s in en.SCALES if len(s) > 1}
-            | {u for u in en.UNIT_WORDS if u.isalpha() and u != "pp"},
+            | {u for u in en.UNIT_WORDS if u.isalpha() and u != "pp"}
+            | {*en.CURRENCY_PHRASES, *en.MASS_WORDS, *en.UP_AFTER, *en.DOWN_AFTER}
+            | {*en.TIMES_WORDS},
             key=len,
             reverse=True,
         )
@@ -328,11 +330,18 @@ _EN_WORDS = re.compile(
 )
 
 
+_EN_ORDINAL = re.compile(r"(\d+)(?:st|nd|rd|th)")
+_EN_AFTER = tuple((w, 1) for w in en.UP_AFTER) + tuple((w, -1) for w in en.DOWN_AFTER)
+_EN_AMOUNTS = {**en.CURRENCY_WORDS, **en.CURRENCY_PHRASES}
+
+
 def _is_english(lower: str, lexicon: Lexicon) -> bool:
-    """True for a value in English words (``$612B``, ``1.2 million``, ``about 5%``); a figure
-    with a unit symbol of units.txt (``2.4GW``, ``1e8``, ``0.9pp``) is not."""
+    """True for a value in English words (``$612B``, ``1.2 million``, ``about 5%``, ``96th``);
+    a figure with a unit symbol of units.txt (``2.4GW``, ``1e8``, ``0.9pp``) is not."""
     folded = lower.replace(" ", "").replace("-", "")
     if "$" in lower or "€" in lower or "£" in lower or _EN_WORDS.search(folded):
+        return True
+    if _EN_ORDINAL.fullmatch(lower):
         return True
     words = (*lexicon.prefixes, *lexicon.suffixes)
     return any(w.isascii() and lower.replace(" ", "").startswith(w) for w in words)
@@ -347,14 +356,20 @@ def _english(raw: str, text: str, lexicon: Lexicon) -> Stated:
         if text.endswith(period) and len(text) > len(period):
             text = text[: -len(period)]
             break
-    body, word, bound = _strip_words(text, lexicon)
     sign, verb = 1, None
-    for prefix, direction in _EN_VERBS:
+    for after, direction in _EN_AFTER:  # 10.7 percent above (last year)
+        if text.endswith(after) and len(text) > len(after):
+            text, verb, sign = text[: -len(after)], after, direction
+            break
+    body, word, bound = _strip_words(text, lexicon)
+    for prefix, direction in () if verb else _EN_VERBS:
         if body.startswith(prefix) and len(body) > len(prefix):
             verb, sign, body = prefix, direction, body[len(prefix) :]
             break
     if verb is not None and word is None:  # up about 12%
         body, word, bound = _strip_words(body, lexicon)
+    if body[:1] in "+-" and len(body) > 1 and verb is None:  # +1.8 percent: a signed change
+        sign, body = (-1 if body[0] == "-" else 1), body[1:]
     s = _english_body(body, sign)
     return Stated(
         raw, s.form, s.number, s.exponent, s.unit, word, bound, 1, s.reading, s.lo, s.hi, verb
@@ -371,6 +386,8 @@ def _english_body(body: str, sign: int) -> Stated:
     if body.replace("-", "") in en.FRACTIONS:  # a third, two-thirds
         num, den = en.FRACTIONS[body.replace("-", "")]
         return Stated(body, "number", sign * Decimal(num) / Decimal(den), None)
+    if ordinal := _EN_ORDINAL.fullmatch(body):  # 96th: a place in a ranking
+        return _parse_rank(ordinal[1])
     currency = next((c for c in _EN_CURRENCIES if body.startswith(c)), None)
     if currency:
         body = body[len(currency) :]
@@ -384,9 +401,9 @@ def _english_body(body: str, sign: int) -> Stated:
     prefix = ""
     if scale:
         prefix, rest = en.MAGNITUDE_PREFIXES[en.SCALES[scale]], rest[len(scale) :]
-    if rest in en.CURRENCY_WORDS and not currency:  # 26 billion yuan: the currency after
+    if rest in _EN_AMOUNTS and not currency:  # 26 billion yuan: the currency after
         currency, rest = rest, ""
-        code = en.CURRENCY_WORDS[currency]
+        code = _EN_AMOUNTS[currency]
     else:
         code = en.CURRENCIES.get(currency or "", "")
     if currency:
@@ -397,6 +414,10 @@ def _english_body(body: str, sign: int) -> Stated:
         if prefix:
             raise ValueProblem("E108", f"a scale word before '{rest}' in '{body}'")
         unit = en.UNIT_WORDS[rest]
+    elif rest in en.MASS_WORDS:  # 1.2 million tonnes
+        unit = prefix + en.MASS_WORDS[rest]
+    elif rest in en.TIMES_WORDS and not prefix:  # 2.5 times: a ratio to a base
+        return Stated(body, "multiple", number, exponent, reading="times")
     elif not rest:
         unit = prefix
     else:

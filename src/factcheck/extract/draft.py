@@ -18,6 +18,7 @@ from dataclasses import replace
 from factcheck.extract.assemble import assemble
 from factcheck.extract.describe import describe
 from factcheck.extract.drafter import MAX_PREV, Drafter
+from factcheck.extract.english import draft_english, is_english
 from factcheck.extract.links import draft_links
 from factcheck.extract.model import Draft, DraftClaim, Field, Skipped
 from factcheck.extract.rules import Figure
@@ -42,7 +43,10 @@ def draft_claims(
 
     A text in traditional characters is read in simplified ones (:func:`factcheck.zh.fold`:
     the same length, so every offset holds), and its quotes are then taken from the text as
-    written."""
+    written. An English text is drafted by :mod:`factcheck.extract.english`."""
+    if is_english(text):
+        english = draft_english(text, pack, entity, year)
+        return replace(english, claims=tuple(_collisions(list(english.claims))))
     work = fold(text)
     draft = _draft(work, pack, entity, year, published)
     if work is text:
@@ -100,12 +104,12 @@ def _draft(
             claims.append(claim)
         prev = (prev + group)[-MAX_PREV:]
     skipped = sorted(d.skipped, key=lambda s: (s.line, s.text))
-    claims = draft_links(d, _collisions(d, claims))
+    claims = draft_links(d, _collisions(claims))
     claims += draft_sums(d, claims)
     return Draft(d.entity, d.year, tuple(claims), tuple(skipped), len(d.mentions))
 
 
-def _collisions(d: Drafter, claims: list[DraftClaim]) -> list[DraftClaim]:
+def _collisions(claims: list[DraftClaim]) -> list[DraftClaim]:
     """Two figures of an article with two values that got the same kind, entity, metric, period
     and base: far more often one of those readings is wrong (a metric too short, a period not
     written) than the article contradicts itself, so both claims are doubted, and

@@ -1,0 +1,290 @@
+"""Drafting English articles (issue 16): figures with their units, kinds, periods and metrics,
+and the numbers that are no figures, on sentences of real releases (each with its source; none
+is from the scored corpus). Every expectation is read off the sentence by hand."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from factcheck.extract import draft_claims
+from factcheck.extract.check import check_article
+from factcheck.extract.english import is_english
+from factcheck.extract.model import Draft, DraftClaim
+from factcheck.numbers import parse_value
+from factcheck.rulepack import RulePack, load_pack
+from factcheck.units import unit_info
+
+
+@pytest.fixture(scope="module")
+def pack() -> RulePack:
+    return load_pack()
+
+
+def _claim(draft: Draft, value: str) -> tuple[DraftClaim, dict[str, object]]:
+    found = [c for c in draft.claims if c.values[0] == value]
+    assert len(found) == 1, [c.values for c in draft.claims]
+    return found[0], dict(found[0].fields)
+
+
+def _skipped(draft: Draft) -> set[str]:
+    return {s.text for s in draft.skipped}
+
+
+def test_an_english_text_is_told_from_a_chinese_one() -> None:
+    assert is_english("Real gross domestic product increased at an annual rate of 1.1 percent.")
+    # A Chinese text quoting GDP and 5G stays Chinese.
+    assert not is_english("2025年全市GDP增长5.5%，建成5G基站1200个，数字经济占比超过40%。")
+
+
+# ---- values as English releases print them (the claims parser's vocabulary, en.py)
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "factor", "dimension"),
+    [
+        ("an increase of 0.4 percent", Decimal("0.4"), 0.01, ""),
+        ("+1.8 percent", Decimal("1.8"), 0.01, ""),  # a signed change
+        ("-0.3 percent", Decimal("-0.3"), 0.01, ""),
+        ("10.7 percent above", Decimal("10.7"), 0.01, ""),  # above last year: up
+        ("0.4% below", Decimal("-0.4"), 0.01, ""),  # below its level of 2019: down
+        ("fell by 0.4 percentage point", Decimal("-0.4"), 0.01, "[percentage_point]"),
+        ("53,980 yuan", Decimal(53980), 1.0, "[currency_cny]"),
+        ("1.55 trillion yuan", Decimal("1.55"), 1e12, "[currency_cny]"),  # trillion = 1e12
+        ("7,939 U.S. dollars", Decimal(7939), 1.0, "[currency_usd]"),
+        ("more than 8,000 dollars", Decimal(8000), 1.0, "[currency_usd]"),
+        ("1.2 million tonnes", Decimal("1.2"), 1e12, "[mass]"),  # 1.2e6 t = 1.2e12 g
+        ("surged 30.7 percent", Decimal("30.7"), 0.01, ""),
+    ],
+)
+def test_english_release_values(
+    pack: RulePack, text: str, number: Decimal, factor: float, dimension: str
+) -> None:
+    stated = parse_value(text, pack.lexicon)
+    assert stated.form == "number" and stated.number == number
+    unit = unit_info(stated.unit)
+    assert (unit.factor, unit.dimension) == (factor, dimension)
+
+
+def test_ordinals_and_times(pack: RulePack) -> None:
+    rank = parse_value("96th", pack.lexicon)
+    assert (rank.form, rank.number) == ("rank", Decimal(96))
+    times = parse_value("2.5 times", pack.lexicon)
+    assert (times.form, times.number, times.reading) == ("multiple", Decimal("2.5"), "times")
+
+
+# ---- BEA: https://defence.pk/pdf/threads/us-gdp-grows-1-1-in-q1-overall-gdp-at-26-5t.766085/
+# (the BEA release of 2023-04-27, quoted)
+
+BEA = (
+    "Gross Domestic Product, First Quarter 2023 (Advance Estimate)\n\n"
+    "Real gross domestic product (GDP) increased at an annual rate of 1.1 percent in the first "
+    'quarter of 2023 (table 1), according to the "advance" estimate released by the Bureau of '
+    "Economic Analysis. In the fourth quarter, real GDP increased 2.6 percent.\n"
+)
+
+
+def test_bea_quarters_and_annualized_rates(pack: RulePack) -> None:
+    draft = draft_claims(BEA, pack)
+    assert draft.year == 2023
+    first, f1 = _claim(draft, "1.1 percent")
+    # An annual rate of one quarter is annualized: no average over years, and not checked.
+    assert (first.kind, f1["period"], f1["metric"]) == ("growth", "2023Q1", "Real GDP")
+    assert not first.confident
+    fourth, f4 = _claim(draft, "increased 2.6 percent")
+    # "the fourth quarter" in a release on the first quarter of 2023 is the one before it.
+    assert (fourth.kind, f4["period"], f4["metric"]) == ("growth", "2022Q4", "real GDP")
+    assert "1" in _skipped(draft)  # (table 1): a reference, not a figure
+
+
+# ---- BLS: https://democraticunderground.com/10142689073 (the Employment Situation of
+# January 2021, quoted; its first paragraphs)
+
+BLS = (
+    "Economic News Release USDL-21-0158\n\n"
+    "Transmission of material in this news release is embargoed until 8:30 a.m. (ET) Friday, "
+    "February 5, 2021\n\n"
+    "Media contact: (202) 691-5902 * PressOffice@bls.gov\n\n"
+    "THE EMPLOYMENT SITUATION -- JANUARY 2021\n\n"
+    "The unemployment rate fell by 0.4 percentage point to 6.3 percent in January, while "
+    "nonfarm payroll employment changed little (+49,000), the U.S. Bureau of Labor Statistics "
+    "reported today. The labor market continued to reflect the impact of the coronavirus "
+    "(COVID-19) pandemic and efforts to contain it.\n"
+)
+
+
+def test_bls_points_levels_and_what_is_no_figure(pack: RulePack) -> None:
+    draft = draft_claims(BLS, pack)
+    assert (draft.entity, draft.year) == ("United States", 2021)
+    change, fc = _claim(draft, "fell by 0.4 percentage point")
+    assert (change.kind, fc["period"], fc["metric"]) == ("growth", "2021-01", "unemployment rate")
+    assert not change.confident  # over which month? The text does not say
+    level, fl = _claim(draft, "6.3 percent")  # "to 6.3 percent": the new level
+    assert (level.kind, fl["period"], fl["metric"]) == ("level", "2021-01", "unemployment rate")
+    assert level.confident
+    # The release number, the clock time and date, the phone number and COVID-19.
+    assert {"21", "0158", "8", "30", "5", "202", "691", "5902", "19"} <= _skipped(draft)
+    assert len(draft.claims) == 2  # +49,000 in brackets is no claim of its own either
+
+
+# ---- Xinhua: http://www.china.org.cn/china/Off_the_Wire/2019-11/14/content_75407597.htm
+
+XINHUA_2019 = (
+    "BEIJING, Nov. 14 (Xinhua) -- China's retail sales of consumer goods rose 8.1 percent year "
+    "on year in the January-October period, the National Bureau of Statistics (NBS) said "
+    "Thursday.\n\n"
+    "Total retail sales amounted to 33.48 trillion yuan (about 4.8 trillion U.S. dollars). "
+    "Excluding sales of automobiles, the growth rate reached 9 percent during this period.\n\n"
+    "Retail sales in rural areas rose 9 percent, outpacing the 7.9-percent expansion in urban "
+    "areas.\n"
+)
+
+
+def test_xinhua_runs_of_months_and_year_on_year(pack: RulePack) -> None:
+    draft = draft_claims(XINHUA_2019, pack, year=2019)  # the story writes no year
+    assert draft.entity == "China"  # "U.S. dollars" names a currency, not the subject
+    growth, fg = _claim(draft, "rose 8.1 percent")
+    assert (growth.kind, fg["period"], fg["base"]) == ("growth", "2019年1-10月", "2018年1-10月")
+    assert fg["metric"] == "retail sales of consumer goods" and growth.confident
+    level, fl = _claim(draft, "33.48 trillion yuan")
+    # The lead paragraph's January-October period times the figures after it.
+    assert (level.kind, fl["period"]) == ("level", "2019年1-10月")
+    assert fl["metric"] == "Total retail sales"
+    usd, fu = _claim(draft, "about 4.8 trillion U.S. dollars")
+    assert (usd.kind, fu["metric"]) == ("level", "Total retail sales")
+    assert "7.9" in _skipped(draft)  # the 7.9-percent expansion: an adjective, not drafted
+
+
+# ---- Xinhua: http://www.xinhuanet.com/english/2017-12/14/c_136825397.htm
+
+
+def test_xinhua_up_from_a_rate_is_the_rate_before(pack: RulePack) -> None:
+    text = (
+        "BEIJING, Dec. 14 (Xinhua) -- China's retail sales of consumer goods grew 10.2 percent "
+        "year on year in November, up from 10 percent registered in October, official data "
+        "showed Thursday.\n"
+    )
+    draft = draft_claims(text, pack, year=2017)
+    nov, fn = _claim(draft, "grew 10.2 percent")
+    assert (nov.kind, fn["period"], fn["base"]) == ("growth", "2017-11", "2016-11")
+    oct_, fo = _claim(draft, "10 percent")
+    # October's rate, year on year as November's is.
+    assert (oct_.kind, fo["period"], fo["base"]) == ("growth", "2017-10", "2016-10")
+    assert fo["metric"] == fn["metric"] == "retail sales of consumer goods"
+
+
+# ---- Eurostat: https://www.energyexch.com/news/1233453-gdp-up-by-03-in-the-euro-area
+
+
+def test_eurostat_bases_and_lists(pack: RulePack) -> None:
+    text = (
+        "In the second quarter of 2023, seasonally adjusted GDP increased by 0.3% in the euro "
+        "area and was stable in the EU, compared with the previous quarter, according to a "
+        "preliminary flash estimate published by Eurostat. Compared with the same quarter of the "
+        "previous year, seasonally adjusted GDP increased by 0.6% in the euro area and by 0.5% "
+        "in the EU.\n"
+    )
+    draft = draft_claims(text, pack)
+    q, fq = _claim(draft, "increased by 0.3%")
+    assert (fq["period"], fq["base"], q.confident) == ("2023Q2", "2023Q1", True)
+    y, fy = _claim(draft, "increased by 0.6%")
+    assert (fy["period"], fy["base"], y.confident) == ("2023Q2", "2022Q2", True)
+    listed, _ = _claim(draft, "0.5%")
+    # "and by 0.5% in the EU": another entity, not written as the claim's subject.
+    assert listed.kind == "growth" and not listed.confident
+
+
+# ---- ONS: https://ons.gov.uk/economy/grossdomesticproductgdp/bulletins/
+# gdpfirstquarterlyestimateuk/julytoseptember2022
+
+
+def test_ons_falls_and_levels_below_a_base(pack: RulePack) -> None:
+    text = (
+        "The first quarterly estimate of UK gross domestic product (GDP) shows an estimated "
+        "fall of 0.2% in Quarter 3 (July to Sept) 2022 (Figure 1). This follows a rise of 0.2% "
+        "in the previous quarter. The level of quarterly GDP in Quarter 3 2022 is now 0.4% "
+        "below its pre-coronavirus (COVID-19) level (Quarter 4 (Oct to Dec) 2019).\n"
+    )
+    draft = draft_claims(text, pack)
+    assert draft.entity == "United Kingdom"
+    fall, ff = _claim(draft, "down 0.2%")  # a fall: written with its direction
+    assert parse_value("down 0.2%", load_pack().lexicon).number == Decimal("-0.2")
+    assert (fall.kind, ff["period"], ff["metric"]) == ("growth", "2022Q3", "GDP")
+    below, fb = _claim(draft, "0.4% below")
+    assert (below.kind, fb["period"], fb["base"]) == ("growth", "2022Q3", "2019Q4")
+    assert {"1", "19"} <= _skipped(draft)  # (Figure 1), COVID-19
+
+
+# ---- Xinhua: http://en.people.cn/n3/2025/0715/c90000-20340450.html
+
+
+def test_contributions_are_shares_and_pronouns_are_doubted(pack: RulePack) -> None:
+    text = (
+        "Retail sales in the country's urban regions rose 5 percent year on year in the first "
+        "half of 2025, while those in rural areas expanded 4.9 percent.\n\n"
+        "Domestic demand contributed 68.8 percent to GDP growth, with final consumption "
+        "expenditure contributing 52 percent, serving as the main driver of economic growth.\n"
+    )
+    draft = draft_claims(text, pack)
+    urban, fu = _claim(draft, "rose 5 percent")
+    assert (fu["period"], fu["base"], urban.confident) == ("2025年1-6月", "2024年1-6月", True)
+    rural, _ = _claim(draft, "expanded 4.9 percent")
+    assert not rural.confident  # "those in rural areas": a pronoun, not a metric
+    share, fs = _claim(draft, "68.8 percent")
+    assert (share.kind, fs["metric"], fs["whole"]) == ("share", "Domestic demand", "GDP growth")
+
+
+# ---- non-figures of English releases: https://financedocbox.com/Retirement_Planning/
+# 95048546-The-employment-situation-september-2000.html (BLS, September 2000)
+
+
+def test_ages_and_counts_of_months_are_no_figures(pack: RulePack) -> None:
+    text = (
+        "The employment-population ratio--the proportion of the population age 16 and older "
+        "with jobs--was 64.3 percent, unchanged from August. Over the past 12 months, the rate "
+        "has ranged from 3.9 percent to 4.1 percent.\n"
+    )
+    draft = draft_claims(text, pack, year=2000)
+    assert {"16", "12"} <= _skipped(draft)  # an age, a length of time
+    assert "64.3 percent" in [c.values[0] for c in draft.claims]
+
+
+# ---- end to end: the drafts are claims that `check` checks
+
+
+def test_a_change_against_its_levels_is_checked(tmp_path: Path, pack: RulePack) -> None:
+    # In the style of a trade release: 150/100 - 1 = 50%, so "up 40 percent" cannot hold
+    # ([149.5/100.5 - 1, 150.5/99.5 - 1] = [48.8%, 51.3%] misses [39.5%, 40.5%]).
+    wrong = tmp_path / "wrong.txt"
+    wrong.write_text(
+        "Exports rose from $100 billion in 2020 to $150 billion in 2022, up 40 percent.\n",
+        encoding="utf-8",
+    )
+    result = check_article(wrong, str(wrong), pack, tmp_path)
+    assert [(f.code, f.verdict) for f in result.findings if f.verdict == "inconsistent"] == [
+        ("FC101", "inconsistent")
+    ]
+    right = tmp_path / "right.txt"
+    right.write_text(
+        "Exports rose from $100 billion in 2020 to $150 billion in 2022, up 50 percent.\n",
+        encoding="utf-8",
+    )
+    result = check_article(right, str(right), pack, tmp_path)
+    assert not [f for f in result.findings if f.verdict == "inconsistent"]
+
+
+def test_annualized_rates_raise_no_alarm(tmp_path: Path, pack: RulePack) -> None:
+    # https://mdm.com/news/research/economic-trends/real-gross-domestic-product-up-3-in-2q (BEA):
+    # 189.0 / (19,246.7 - 189.0) = 0.99% over the quarter, 4 percent at an annual rate: both
+    # true; the annualized rate must not be checked against the levels.
+    article = tmp_path / "bea.txt"
+    article.write_text(
+        "Current-dollar GDP increased 4 percent, or $189.0 billion, in the second quarter to a "
+        "level of $19,246.7 billion. In the first quarter, current-dollar GDP increased 3.3 "
+        "percent, or $152.2 billion.\n",
+        encoding="utf-8",
+    )
+    result = check_article(article, str(article), pack, tmp_path)
+    assert not [f for f in result.findings if f.verdict == "inconsistent"]
