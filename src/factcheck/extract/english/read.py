@@ -117,6 +117,7 @@ class Article:
     starts: list[int] = field(default_factory=list)  # where each figure's value words start
     done: list[Fig] = field(default_factory=list)  # the figures read so far, in text order
     latest: int | None = None  # the last month of the reference year the article dates
+    _time_starts: list[int] = field(default_factory=list)
 
     def year_of(self, w: When) -> int:
         """The year of a time word; a quarter or a month without one is of the reference
@@ -145,13 +146,10 @@ class Article:
 
     def times_in(self, start: int, end: int) -> list[When]:
         """The time words wholly inside [start, end)."""
-        i = bisect_left([w.start for w in self.times], start)
-        out = []
-        while i < len(self.times) and self.times[i].start < end:
-            if self.times[i].end <= end:
-                out.append(self.times[i])
-            i += 1
-        return out
+        if len(self._time_starts) != len(self.times):
+            self._time_starts = [w.start for w in self.times]
+        i, j = bisect_left(self._time_starts, start), bisect_left(self._time_starts, end)
+        return [w for w in self.times[i:j] if w.end <= end]
 
 
 def read(f: Fig, prev: list[Fig], a: Article) -> None:
