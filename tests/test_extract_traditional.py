@@ -257,3 +257,22 @@ def test_a_change_in_points_links_the_rate_it_changes() -> None:
         claims = draft_claims(text, PACK, "全省", 2025).claims
         by_value = {c.values[0]: c for c in claims}
         assert dict(by_value[change].fields).get("end") == by_value[rate].ids[0]
+
+
+def test_fold_reads_phrases_and_keeps_every_offset(monkeypatch: pytest.MonkeyPatch) -> None:
+    from factcheck import zh  # noqa: PLC0415
+
+    # 計畫 is 计划 as a phrase (character by character it would be 计画); lengths are kept
+    assert zh.fold("十五五計畫綱要\n增長") == "十五五计划纲要\n增长"
+    every = "".join(sorted(zh.traditional_characters()))
+    assert len(zh.fold(every)) == len(every)
+
+    class Longer:  # a converter whose phrases change a line's length
+        def convert(self, text: str) -> str:
+            return text + "！"
+
+    monkeypatch.setattr(zh, "_t2s", lambda: Longer())
+    monkeypatch.setattr(zh, "_FOLDED", {})  # restored after the test, with the real cache
+    # that line is folded character by character instead (each character's conversion is
+    # not one character either, so each stays): the length holds
+    assert zh.fold("萬噸\nabc") == "萬噸\nabc"

@@ -239,7 +239,7 @@ def simplified(text: str) -> str:
     if not has_traditional(text):
         return text
     if len(text) > MAX_PHRASE:
-        return fold(text)
+        return fold(text)  # by line
     return str(_t2s().convert(text))
 
 
@@ -249,11 +249,27 @@ _FOLDED: dict[int, str] = {}
 
 
 def fold(text: str) -> str:
-    """``text`` with each traditional character replaced by its simplified one (``萬`` → ``万``):
-    the result has the same length, so an offset in it is an offset in ``text``."""
-    found = traditional_characters().intersection(text)
-    if not found:
+    """``text`` in simplified characters with the same length, so that an offset in it is an
+    offset in ``text``: each line is converted by OpenCC as phrases (``計畫`` → ``计划``, where
+    character by character gives ``计画``), and a line whose conversion changes its length
+    (none of the corpus's did; OpenCC's t2s maps every character of ``traditional.txt`` to
+    one) is folded character by character instead (``萬`` → ``万``)."""
+    chars = traditional_characters()
+    if chars.isdisjoint(text):
         return text
+    out = []
+    for line in text.splitlines(keepends=True):
+        if chars.isdisjoint(line):
+            out.append(line)
+            continue
+        phrase = str(_t2s().convert(line))
+        out.append(phrase if len(phrase) == len(line) else _fold_chars(line))
+    return "".join(out)
+
+
+def _fold_chars(text: str) -> str:
+    """``text`` with each traditional character replaced by its simplified one (one for one)."""
+    found = traditional_characters().intersection(text)
     for ch in found:
         if ord(ch) not in _FOLDED:
             out = str(_t2s().convert(ch))
