@@ -276,3 +276,60 @@ def test_fold_reads_phrases_and_keeps_every_offset(monkeypatch: pytest.MonkeyPat
     # that line is folded character by character instead (each character's conversion is
     # not one character either, so each stays): the length holds
     assert zh.fold("萬噸\nabc") == "萬噸\nabc"
+
+
+# https://www.info.gov.hk/gia/general/201401/02/P201401020415_print.htm (政府統計處)
+HK_RETAIL = (
+    "與二零一二年同期比較,二零一三年首十一個月的零售業總銷貨價值上升11.6%,而總銷貨數量則上升"
+    "11.1%。截至二零一三年十一月底的三個月,與先前三個月比較,經季節性調整的零售業總銷貨數量輕微"
+    "上升0.2%。"
+)
+# https://orientaldaily.on.cc/content/要聞港聞/odn-20230930-0930_00176_222/ (東方日報)
+ON_CC = "8月零售業銷貨總額按年升13.7%。不過,超級市場貨品的銷貨價值則跌3%。"
+# http://m.6868980.com/news/Html/fangzhidongtai/2012-3-30/xianggang-2-yuelingshouesheng-157-fuzhuangleishangsheng-109
+HK_2012 = (
+    "期間雜項耐用消費品的銷貨量升幅最大,錄得84.4%的按年升幅;家具及固定裝置的銷貨數量則跌15.6%。"
+)
+# https://udn.com/news/story/7238/9256204 (財政部 exports)
+UDN_TRADE = "去年12月出超194.43億美元，全年出超1,571.4億美元，較上年大增765.61億美元。"
+# https://ec.ltn.com.tw/article/breakingnews/5261348
+LTN_GDP_PC = "主計總處預測今年每人GDP為3萬8748美元，預測明年每人GDP為4萬951美元。"
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "kind"),
+    [
+        # 升 and 跌 alone are Hong Kong's verbs of a change (跌3% is -3%)
+        (ON_CC, "13.7%", "growth"),
+        (ON_CC, "跌3%", "growth"),
+        (HK_2012, "84.4%", "growth"),
+        (HK_2012, "跌15.6%", "growth"),
+        (HK_RETAIL, "0.2%", "growth"),
+    ],
+)
+def test_hong_kong_single_verbs(text: str, value: str, kind: str) -> None:
+    assert _kind(text, value) == kind
+    sign = -1 if value.startswith("跌") else 1
+    assert parse_value(value, PACK.lexicon).number * sign > 0
+
+
+def test_runs_of_months_named_by_their_length_are_dates() -> None:
+    skipped = _skipped(HK_RETAIL)
+    # (set-aside mentions are named in simplified characters, as the drafts read them)
+    assert skipped.get("十一个月") == "date"  # 首十一個月: January to November
+    assert skipped.get("三个月") == "date"  # the three months to November, and the three before
+
+
+def test_a_trade_surplus_is_no_bound() -> None:
+    # 出超 is a trade surplus: 194.43亿美元 is stated, not "above 194.43亿美元"
+    items = _items(UDN_TRADE)
+    assert "194.43亿美元" in items and "1,571.4亿美元" in items
+    assert parse_value("194.43亿美元", PACK.lexicon).bound == "equal"
+
+
+def test_ten_thousands_then_the_rest() -> None:
+    # 3萬8748美元 = 3 × 10,000 + 8,748 = 38,748 dollars; 4萬951 = 40,951
+    found = {m.text: m.value for m in find_mentions(LTN_GDP_PC)}
+    assert found == {"3萬8748美元": 38748, "4萬951美元": 40951}
+    s = parse_value("3萬8748美元", PACK.lexicon)
+    assert (s.number, s.exponent, s.unit) == (Decimal(38748), 0, "美元")

@@ -147,6 +147,8 @@ def _compile(measure: frozenset[str]) -> re.Pattern[str]:
         rf"|(?P<rank>前(?P<rank_n>[二两三四五六七八九十][{_CN}]*)(?![{_CN}]|[余多]?(?:{mw})))"
         rf"|(?P<tenth>(?<![{_CN}])(?P<tenth_n>[二两三四五六七八九])成)"
         rf"|(?P<places>[一二两三四五六七八九十]+位数)"
+        # 3萬8748美元, 4萬951美元: Taiwan's press writes 38748 so (the 万 part, then the rest)
+        rf"|(?P<wan>{_DIG}{{1,4}}万{_DIG}{{1,4}}(?![{_DIGITS}.．,万亿]))(?P<wan_tail>{mw})?"
         rf"|(?P<ar>{_NUM}(?:(?:[:：]{_NUM})+|×{_NUM}|(?:\+(?:{_NUM}|N(?![A-Za-z0-9])))+"
         rf"|(?P<sym>{_SYMBOLS})(?![A-Za-z0-9])|N{_DIG}?(?![A-Za-z])|[A-Za-z]+(?!{_DIG}))?)"
         rf"(?P<ar_tail>[%％]|[余多]?(?:(?:{_MAG})?(?:{mw})|{_MAG}))?"
@@ -282,6 +284,9 @@ def _classify(m: re.Match[str], text: str) -> tuple[float | None, str] | None:
         return None, "chinese"  # 两位数 is a range of values, not one
     if kind == "zero":
         return 0.0, "chinese"
+    if kind in ("wan", "wan_tail"):
+        high, low = m["wan"].split("万")
+        return int(high) * 10_000 + int(low), "arabic"
     if kind in ("ar", "ar_tail"):
         if m["ar_tail"] in ("%", "％") or _PURITY.fullmatch(unicodedata.normalize("NFKC", m["ar"])):
             form = "percent"

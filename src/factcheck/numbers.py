@@ -42,6 +42,8 @@ from factcheck.zh import (
 _CN_DIGITS = "零〇一二三四五六七八九"
 # Thousands separators only in groups of three: "1,3" is not 13.
 _NUMBER = re.compile(r"[+-]?\d+(?:,\d{3})*(?:\.\d+)?(?:[eE][+-]?\d+)?")
+# Ten thousands, then the rest, in Arabic digits (3万8748美元, 4萬951美元): Taiwan's press.
+_WAN = re.compile(r"^(\d{1,4})万(\d{1,4})(?![\d.,])")
 _TIMES = re.compile(r"^(\d{1,6})[×xX*]")
 # A run of Chinese numerals needs a digit word, or a leading 百/千 (百亿 = one hundred 亿).
 # A decimal part follows 点, or a point (．, NFKC: .) in Taiwan's press: 四点七七个百分点,
@@ -459,7 +461,10 @@ def _parse_body(body: str, sign: int, verb: str | None, lexicon: Lexicon) -> Sta
         factor, body = int(m.group(1)), body[m.end() :]
         if factor == 0:
             raise ValueProblem("E108", "'0×' multiplies the figure by zero")
-    if m := _NUMBER.match(body):
+    if m := _WAN.match(body):  # 3万8748美元 is 38748美元
+        number, exponent = Decimal(int(m[1]) * 10_000 + int(m[2])), 0
+        rest = body[m.end() :]
+    elif m := _NUMBER.match(body):
         number, exponent = _decimal(m.group())
         rest = body[m.end() :]
     elif m := _CN_RUN.match(body):

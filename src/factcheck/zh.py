@@ -104,15 +104,16 @@ MONTH_NAMES = (
 # net change of a stock) are directions; 新增 (newly added: 新增就业) is a flow, not one.
 # 增产/减产 (output up or down) are the communiqués' verbs for harvests and production.
 # Hong Kong, Macao and Taiwan write 成长 (成長5.2%), 下跌/下挫, 衰退 (a fall of output), and
-# revisions as 上修/下修/上调/下调 (上修4.17個百分點); a rate's change in points is 加快/放缓
-# (增速加快0.2个百分点), a gap's 扩大/收窄.
+# revisions as 上修/下修/上调/下调 (上修4.17個百分點), and Hong Kong's releases 升/跌 alone
+# (按年升13.7%, 則跌3%); a rate's change in points is 加快/放缓 (增速加快0.2个百分点), a gap's
+# 扩大/收窄.
 UP_VERBS = (
     *("净增", "增长", "增加", "提高", "提升", "上升", "上涨", "增产", "成长", "上修", "上调"),
-    *("攀升", "上扬", "加快", "扩大", "暴增", "猛增", "激增", "剧增", "大增", "增"),
+    *("攀升", "上扬", "加快", "扩大", "暴增", "猛增", "激增", "剧增", "大增", "增", "升"),
 )
 DOWN_VERBS = (
     *("净减少", "下降", "减少", "降低", "下滑", "回落", "缩小", "减产", "下跌", "下挫", "下修"),
-    *("下调", "衰退", "放缓", "收窄", "减"),
+    *("下调", "衰退", "放缓", "收窄", "减", "跌"),
 )
 # Both, longest first, so that 增长 is found before 增.
 DIRECTION_VERBS = tuple(sorted(UP_VERBS + DOWN_VERBS, key=len, reverse=True))

@@ -101,6 +101,9 @@ _EN_BEFORE = re.compile(
 )
 _EN_MONTH = re.compile(r"(?:" + "|".join(re.escape(n) for n in MONTH_NAMES) + r")\s+$")
 _BARE = re.compile(r"[0-9０-９]+(?:[.．][0-9０-９]+)?")
+# Nouns that end with a qualifier word of the lexicon (超: above): 出超 and 入超 are a trade
+# surplus and deficit (Taiwan), 超 no bound there.
+_WORDS_ENDING_IN_A_QUALIFIER = ("出超", "入超")
 _BARE_RATE = re.compile(r"[0-9０-９]+(?:[.．][0-9０-９]+)?[%％]")
 _SPACED_UNIT = re.compile(r"[ \u3000\xa0]{1,2}(个百分点|個百分點|[%％])")
 _ORDINAL = re.compile(r"[0-9]+(?:st|nd|rd|th)")
@@ -124,6 +127,10 @@ _CLASS_WORDS = ("类", "级", "档", "等")
 _DATE8 = re.compile(r"^(?:19|20)[0-9]{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])$")
 _HOUR = re.compile(r"^(?:[01]?[0-9]|2[0-4])$")
 _DAY = re.compile(r"^([0-9]{1,2})日$")
+# A run of months named by its length (Hong Kong's releases): 首十一个月, 截至11月底的三个月,
+# 与先前三个月比较.
+_MONTHS = re.compile(r"^[0-9一二两三四五六七八九十]{1,3}个月$")
+_MONTHS_LEADS = ("首", "先前", "底的", "末的")
 _HOUR_BEFORE = ("早", "晚", "上午", "下午", "中午", "凌晨", "晚上", "傍晚", "早上", "今早", "今晚")
 
 
@@ -142,6 +149,8 @@ def _listed_or_clock(m: Mention, core: str, folded: str) -> str | None:
     day = _DAY.match(core)
     if day and int(day[1]) <= 31 and not before.endswith(_SPAN_LEADS):
         return "date"  # 主计总处14日下午: the 14th (of the month of the news); 近3日 counts days
+    if _MONTHS.match(core) and before.endswith(_MONTHS_LEADS):
+        return "date"  # 首十一個月, 截至11月底的三個月, 与先前三个月比较: a run of months
     if _LISTED.search(before) and core.endswith(_CLASS_WORDS):
         return "name"  # 一、二类苗
     return None
@@ -320,6 +329,8 @@ def value_words(m: Mention, ctx: ArticleContext, lexicon: Lexicon) -> Figure:
     vend += len(suffix)
     before = text[clause_start:vstart]
     prefix = next((w for w in lexicon.prefixes if before.endswith(w)), "")
+    if before.endswith(_WORDS_ENDING_IN_A_QUALIFIER):
+        prefix = ""  # 出超194亿美元: a trade surplus, not "above"
     vstart -= len(prefix)
     rest = text[clause_start:vstart].rstrip(" \u3000\xa0").removesuffix("了")  # 年增 5.4%
     verb, to = None, False
