@@ -18,7 +18,7 @@ from factcheck.model import Claim, ClaimsFile, Value
 from factcheck.periods import Point, shift
 from factcheck.quotes import QuoteIndex, Span, index_for
 from factcheck.rulepack import RulePack
-from factcheck.zh import SCALES
+from factcheck.zh import INCREMENT_VERBS, SCALES
 
 
 @dataclass(frozen=True, slots=True)
@@ -211,6 +211,9 @@ def witness(stated: Value, recomputed: Interval) -> str:
     """The stated figure, rounded as written, that the recomputation would support; a multiple
     in the claim's own reading (a ratio of 2.0 is 增长1倍, not 增长2倍)."""
     target = min(max(stated.point, recomputed.lo), recomputed.hi)
+    if stated.stated.verb in INCREMENT_VERBS:  # 少增50万人, not -50万人
+        up, down = ("多增", "少增") if stated.stated.verb.endswith("增") else ("少减", "多减")
+        return (up if target >= 0 else down) + show(abs(target), stated)
     if stated.stated.form != "multiple":
         return show(target, stated)
     if stated.stated.reading == "increase":
