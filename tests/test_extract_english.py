@@ -288,3 +288,81 @@ def test_annualized_rates_raise_no_alarm(tmp_path: Path, pack: RulePack) -> None
     )
     result = check_article(article, str(article), pack, tmp_path)
     assert not [f for f in result.findings if f.verdict == "inconsistent"]
+
+
+# ---- ONS: https://www.ons.gov.uk/employmentandlabourmarket/peopleinwork/
+# employmentandemployeetypes/bulletins/employmentintheuk/october2020
+
+
+def test_ons_bullets_take_the_heading_period_and_two_bases(pack: RulePack) -> None:
+    text = (
+        "2. Main points for June to August 2020\n\n"
+        "  • The UK employment rate was estimated at 75.6%, 0.3 percentage points lower than a "
+        "year earlier, and 0.3 percentage points lower than the previous quarter.\n"
+    )
+    draft = draft_claims(text, pack)
+    rate, fr = _claim(draft, "75.6%")
+    assert (rate.kind, fr["period"], fr["metric"]) == ("level", "2020年6-8月", "employment rate")
+    changes = [c for c in draft.claims if c.values[0] == "0.3 percentage points lower"]
+    # June to August 2020 against June to August 2019, and against March to May 2020.
+    assert [dict(c.fields)["base"] for c in changes] == ["2019年6-8月", "2020年3-5月"]
+    assert all(c.confident and c.kind == "growth" for c in changes)
+    assert "2" in _skipped(draft)  # "2." numbers the section
+
+
+# ---- Xinhua: http://news.xinhuanet.com/english/2017-07/17/c_136449346.htm and
+# http://ecns.cn/news/2019-07-15/detail-ifzkzyey4243303.shtml
+
+
+def test_a_dateline_is_no_subject_and_points_of_a_rate_are_doubted(pack: RulePack) -> None:
+    text = (
+        "BEIJING, July 17 (Xinhua) -- China's value-added industrial output, an important "
+        "economic indicator, expanded 6.9 percent year on year in the first half of this year, "
+        "official data showed Monday.\n\n"
+        "In June alone, industrial output increased 6.3 percent year on year, 1.3 percentage "
+        "points faster than that registered in May.\n"
+    )
+    draft = draft_claims(text, pack, year=2017)
+    half, fh = _claim(draft, "expanded 6.9 percent")
+    assert (fh["metric"], fh["period"], fh["base"]) == (
+        "value-added industrial output",
+        "2017年1-6月",
+        "2016年1-6月",
+    )
+    assert "17" in _skipped(draft)  # July 17: the dateline's day
+    june, fj = _claim(draft, "increased 6.3 percent")
+    assert (fj["period"], fj["base"], june.confident) == ("2017-06", "2016-06", True)
+    faster, _ = _claim(draft, "1.3 percentage points faster")
+    assert not faster.confident  # points of the growth rate, not of industrial output
+
+
+# ---- New Statesman: http://www.newstatesman.com/economics/gdp/2012/07/
+# chinas-forward-march-continues-78-cent-rise-gdp
+
+
+def test_letter_scales_before_a_unit_word_and_asides(pack: RulePack) -> None:
+    text = (
+        "China's rise continues, with its gross domestic product at 22,709.8bn yuan in the first "
+        "half of 2012.\n\n"
+        "The total output of summer grain was 129.95 million tons – a 2.8 per cent increase "
+        "year-on-year – while the investment in fixed assets (excluding rural households) was "
+        "15,071bn yuan, a surge of 20.4 per cent compared to the same period in 2011.\n"
+    )
+    draft = draft_claims(text, pack)
+    gdp, fg = _claim(draft, "22,709.8bn yuan")  # bn before a unit word: 1e9 yuan
+    assert unit_info(parse_value("22,709.8bn yuan", pack.lexicon).unit).factor == 1e9
+    assert (fg["metric"], fg["period"]) == ("gross domestic product", "2012年1-6月")
+    grain, fm = _claim(draft, "2.8 per cent")  # the increase is of the grain, not "increase"
+    assert (grain.kind, fm["metric"], fm["base"]) == (
+        "growth",
+        "total output of summer grain",
+        "2011年1-6月",
+    )
+    invest, fi = _claim(draft, "15,071bn yuan")
+    assert fi["metric"] == "investment in fixed assets"  # the aside in brackets is no cut
+    surge, fs = _claim(draft, "20.4 per cent")
+    assert (surge.kind, fs["metric"], fs["base"]) == (
+        "growth",
+        "investment in fixed assets",
+        "2011年1-6月",
+    )

@@ -89,8 +89,8 @@ DOWN_WORDS = (
 )
 # Direction words after a figure, before what it is compared with (10.7 percent above last
 # year, 3 percent below the 2019 level).
-UP_AFTER = ("above", "higher")
-DOWN_AFTER = ("below", "lower")
+UP_AFTER = ("above", "higher", "faster")
+DOWN_AFTER = ("below", "lower", "slower")
 # A multiple written with a number (2.5 times).
 TIMES_WORDS = ("times",)
 # Multiples written as words: at least the factor, short of the next one (doubled: [2, 3)).

@@ -45,7 +45,8 @@ _RATES = ("%", "percent", "percentagepoint", "percentagepoints")
 _COMPARED = re.compile(r"\b(?:compared\s+(?:with|to)|versus|vs\.?|against)\s*$", re.IGNORECASE)
 _FROM_TO = re.compile(r"\b(?:from|to)\s*$", re.IGNORECASE)
 _RATE_OF = re.compile(
-    r"\b(?:rate|growth|increase|rise|gain|(?P<down>decline|decrease|drop|fall|contraction))"
+    r"\b(?:rate|growth|increase|rise|gain|surge|jump|expansion"
+    r"|(?P<down>decline|decrease|drop|fall|contraction|slump))"
     r"(?:\s+rate)?\s+of\s*$",
     re.IGNORECASE,
 )
@@ -258,27 +259,34 @@ def _metric(
         own = m[1]  # GDP growth was 6.9 percent: a change of GDP
     elif f.kind == "growth" and own.lower() in ("growth", "growth rate"):
         own, seg = "", -1  # the growth rate reached 9 percent: of the metric before
-    noun = noun_after(text, f.vend, f.vend + len(after)) if not own else ""
+    # a 2.8 per cent increase: no metric after it (4 percent growth of developing economies is)
+    change = _CHANGE_AFTER.match(after)
+    change_noun = change is not None and not re.match(r"\s*(?:of|in)\b", after[change.end() :])
+    noun = noun_after(text, f.vend, f.vend + len(after)) if not own and not change_noun else ""
     f.tail = f.vend + (after.find(noun) + len(noun) if noun and noun in after else 0)
-    if not own and not noun and f.kind == "share" and (m := _OF_AFTER.match(after)):
-        noun = m[1]
+    if not own and f.kind == "share" and (m := _OF_AFTER.match(after)):
+        f.whole = m[1]  # accounting for 13.8 percent of all major industrial enterprises
+        noun = "" if prev else noun or m[1]
     lead = text[max(seg, s_start) : f.vstart]
     if f.kind == "share" and re.search(r"\bcontribut", lead) and (m := _TO_AFTER.match(after)):
         f.whole = m[1]  # domestic demand contributed 68.8 percent to GDP growth
     if not own and not noun and not prev and seg >= 0:
         # advance estimates of retail sales for March, adjusted …, were $269.2 billion: the
         # subject of the sentence's first clause
-        first = a.t.clause(s_start)[1]
-        if first < f.vstart:
-            own = phrase(text, cut_start(text, s_start, first), first, a.times, a.strip, a.entity)
+        own = _subject(a, s_start, f.vstart)
     words = own or noun
     if words:
         f.phrase = words
     elif prev:
         source = prev[-1]
-        f.phrase, f.metric, f.whole = source.phrase, source.metric, source.whole
+        f.phrase, f.metric = source.phrase, source.metric
+        f.whole = f.whole or source.whole
         if source.kind == "share" and f.kind != "share":
             f.metric, f.whole = source.phrase, None  # up 3 points: the share's own words
+        points = f.number.unit.startswith("percentagepoint")
+        rated = source.kind in ("growth", "cagr") and source.number.unit in ("%", "percent")
+        if points and rated and f.kind == "growth":
+            f.doubts.append("a change in points of a growth rate, not of its metric")
         if f.compared and not noun:
             f.doubts.append("a figure compared with another: its subject is not written")
         return
@@ -301,6 +309,26 @@ def _metric(
         f.metric = words
     if len(f.metric.split()) > MAX_WORDS or re.search(r"[0-9]", f.metric):
         f.doubts.append(f"metric '{f.metric}' is not a noun phrase")
+
+
+_DATELINE = re.compile(r"^\s*[A-Z][A-Z .'-]+,")  # BEIJING, July 17 (Xinhua) --
+
+
+def _subject(a: Article, start: int, end: int) -> str:
+    """The noun phrase of the first clause of a sentence that has one, a dateline aside."""
+    text = a.t.text
+    at = start
+    if _DATELINE.match(text, start, end) and (dash := text.find("--", start, start + 80)) >= 0:
+        at = dash + 2  # BEIJING, July 17 (Xinhua) -- China's value-added industrial output, …
+    while at < end:
+        c_start, c_end = a.t.clause(at)
+        c_end = min(c_end, end)
+        words = phrase(text, cut_start(text, c_start, c_end), c_end, a.times, a.strip, a.entity)
+        aside = text[max(0, c_start - 1) : c_start] == "("
+        if words and not aside and "(" not in text[c_start:c_end]:
+            return words
+        at = c_end + 1
+    return ""
 
 
 def _earlier(f: Fig, a: Article) -> Fig | None:

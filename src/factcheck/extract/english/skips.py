@@ -48,8 +48,10 @@ def skip_reason(n: Number, t: EnglishText, times: list[When]) -> tuple[str, str]
         return "other", "a margin of error"
     if n.word:
         return None
+    if n.glued:
+        return "name", "part of a code"  # 5G, 4N5
     glued = text[n.start - 1 : n.start] if n.start else ""
-    if glued.isalpha() or (glued in "-/" and text[n.start - 2 : n.start - 1].isalnum()):
+    if glued.isalpha() or (glued in ("-", "/") and text[n.start - 2 : n.start - 1].isalnum()):
         return "name", "part of a code"  # COVID-19, G20, CB-00-60, 2017/18
     if re.match(r"[-/:][0-9]", after) and not n.unit:
         return "name", "part of a code or a date"

@@ -60,6 +60,7 @@ class Number:
     unit: str  # the unit words as written, lower case without spaces (percent, yuan)
     ordinal: bool
     word: bool  # doubled, tripled: a multiple written as a word
+    glued: bool = False  # letters follow the digits (5G, 4N5): a code, not a figure
 
 
 def find_numbers(text: str) -> list[Number]:
@@ -68,10 +69,9 @@ def find_numbers(text: str) -> list[Number]:
     line, line_start, scanned = 1, 0, 0
     for m in _NUMBER.finditer(text):
         start, end = m.span()
-        if m["scale"] and len(m["scale"].strip()) <= 2 and not m["cur"]:
+        if m["scale"] and len(m["scale"].strip()) == 1 and not m["cur"]:
             end = m.end("num")  # 5m, 3t alone: a letter scale only after a currency sign
-        if m["num"] and end < len(text) and text[end].isalnum() and not m["ord"]:
-            continue  # 5G, 4N5: a code, not a number
+        glued = bool(m["num"]) and end < len(text) and text[end].isalnum() and not m["ord"]
         newlines = text.count("\n", scanned, start)
         if newlines:
             line += newlines
@@ -91,6 +91,7 @@ def find_numbers(text: str) -> list[Number]:
                 unit,
                 bool(m["ord"]),
                 bool(m["mult"]),
+                glued,
             )
         )
     return out

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from factcheck import en
 
-_FULL_MONTHS = [m for m in en.MONTHS if len(m) > 4 or m == "may"]
+_FULL_MONTHS = list(en.MONTHS)[:12]  # january … december; the abbreviations follow
 _MONTH = (
     "(?:(?:"
     + "|".join(w for m in _FULL_MONTHS for w in (m.title(), m.upper()))
@@ -54,7 +54,8 @@ _PATTERN = re.compile(
     r"|(?P<rely>(?i:year[- ](?:over|on)[- ]year|y/y"
     r"|(?:from|than)\s+a\s+year\s+(?:earlier|ago|before)|a\s+year\s+(?:earlier|ago|before)|(?:the\s+)?same\s+(?:period|month|quarter|time)\s+"
     r"(?:a\s+year\s+(?:ago|earlier)|(?:of\s+)?last\s+year|of\s+the\s+previous\s+year)"
-    r"|(?:the\s+)?(?:previous|prior|preceding)\s+year|last\s+year)\b)"
+    r"|(?:the\s+)?(?:previous|prior|preceding)\s+year|last\s+year)\b"
+    rf"|(?i:(?:the\s+)?same\s+(?:period|month|quarter|time)\s+(?:of|in)\s+)(?P<sy>{_YEAR})\b)"
     r"|(?P<relm>(?i:month[- ](?:over|on)[- ]month|m/m"
     r"|(?:the\s+)?(?:previous|prior|preceding)\s+month"
     r"|a\s+month\s+(?:earlier|ago|before)|last\s+month)\b)"
@@ -145,6 +146,8 @@ def find_times(text: str) -> list[When]:
             shift = "y" if m["ago"] else ""
             mo = _month(m["mo"])
             out.append(When(start, end, "month", year, last=mo, shift=shift, role=role))
+        elif m["sy"]:  # the same period in 2011: that year's part of the calendar
+            out.append(When(start, end, "relative", int(m["sy"]), shift="y", role="base"))
         elif m["rely"] or m["relm"] or m["relq"]:
             shift = "y" if m["rely"] else "m" if m["relm"] else "q"
             last_year = m.group().lower() == "last year" and role == "point"
@@ -213,14 +216,19 @@ def months_text(year: int, first: int, last: int) -> str:
     return f"{year}年{first}-{last}月"
 
 
-def before(point: str, unit: str) -> str:
-    """The period a month (m), a quarter (q) or a year (y) before a point period."""
-    m = re.fullmatch(r"([0-9]{4})(?:-([0-9]{2})|Q([1-4])|(.*))", point)
+def before(point: str, unit: str, year_to: int | None = None) -> str:
+    """The period a month (m), a quarter (q) or a year (y) before a point period (in
+    ``year_to`` when it is given: the same period in 2011)."""
+    m = re.fullmatch(r"([0-9]{4})(?:-([0-9]{2})|Q([1-4])|年([0-9]+)-([0-9]+)月|(.*))", point)
     if m is None:
         return point
     year = int(m[1])
-    if unit == "y" or (m[2] is None and m[3] is None):
-        return f"{year - 1}{point[4:]}"
+    if unit == "y" or (m[2] is None and m[3] is None and m[4] is None):
+        return f"{year_to or year - 1}{point[4:]}"
+    if m[4] is not None:  # June to August 2020: the three months before, or one month back
+        step = 3 if unit == "q" else 1
+        first, last = int(m[4]) - step, int(m[5]) - step
+        return months_text(year, first, last) if first >= 1 else point
     if m[2] is not None:
         month = int(m[2]) - (1 if unit == "m" else 3)
         return f"{year - 1 if month < 1 else year}-{(month - 1) % 12 + 1:02d}"
@@ -231,7 +239,7 @@ def before(point: str, unit: str) -> str:
 def base_text(w: When, point: str, ref_year: int) -> str:
     """The base period a time word names for a figure at ``point``."""
     if w.kind == "relative":
-        return before(point, w.shift or "y")
+        return before(point, w.shift or "y", w.year)
     if w.kind == "month" and w.year is None:
         year = int(point[:4]) if point[:4].isdigit() else ref_year
         month_of = re.fullmatch(r"[0-9]{4}-([0-9]{2})", point)

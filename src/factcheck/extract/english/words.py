@@ -58,8 +58,8 @@ _LEADING = frozenset(
 )
 _RATE_OF = re.compile(
     r"(?:\s+(?:by|at))?(?:\s+an?)?(?:\s+(?:average|annual|annualized|compound|seasonally"
-    r"|adjusted|yearly|estimated))*\s+(?:rate|growth|increase|rise|gain|decline|decrease|drop"
-    r"|fall|contraction|level)"
+    r"|adjusted|yearly|estimated))*\s+(?:rate|growth|increase|rise|gain|surge|jump|expansion"
+    r"|decline|decrease|drop|fall|contraction|slump|level)"
     r"(?:\s+rate)?\s+of$",
     re.IGNORECASE,
 )
@@ -72,6 +72,7 @@ _GENERIC = re.compile(
     r"^(?:[a-z]+\s+){0,2}(?:estimates?|figures?|data|value|level|volume|amount)\s+(?:of|for)\s+",
     re.IGNORECASE,
 )
+_ASIDE = re.compile(r"\([^()0-9]*\)")  # a bracket without a figure: an aside in a phrase
 _WITH = re.compile(r"\s+with\s+an?\s+[^,;]*$", re.IGNORECASE)  # …expansion with a rise of
 _DIRECTION_AFTER = re.compile(
     r"\s+(" + "|".join((*en.UP_AFTER, *en.DOWN_AFTER)) + r")\b", re.IGNORECASE
@@ -152,6 +153,11 @@ def cut_start(text: str, start: int, end: int) -> int:
     """Where the last clause of [start, end) begins (after a comma, a dash, while, that…)."""
     at = start
     for m in _CUT.finditer(text, start, end):
+        if m.group() == "(" and _ASIDE.match(text, m.start()):
+            continue  # investment in fixed assets (excluding rural households) was
+        opened = text.rfind("(", start, m.start()) if m.group() == ")" else -1
+        if opened >= 0 and _ASIDE.fullmatch(text, opened, m.end()):
+            continue
         if len(m.group()) < 3 or m.group()[0] != "(":  # (GNI) names what is before it
             at = m.end()
     return at
@@ -177,6 +183,7 @@ def phrase(
     parts.append(text[at:end])
     words = " ".join(" ".join(parts).split())
     words = _WITH.sub("", _RATE_OF.sub("", words))
+    words = _ASIDE.sub(lambda m: m[0] if _ABBREVIATION.fullmatch(" " + m[0]) else "", words)
     tokens = words.split(" ") if words else []
     stripped = {*_PREDICATE, *strip}
     while tokens and (tokens[-1].lower().strip(",.") in stripped or not _wordlike(tokens[-1])):
