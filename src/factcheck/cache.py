@@ -13,15 +13,14 @@ the article is unchanged.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import json
 import os
-import shutil
 from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
 
 from factcheck import __version__, units
+from factcheck.digest import sha256_hex
 from factcheck.errors import InputError
 from factcheck.fileio import read_bounded, remove_stale_temps, write_atomic
 from factcheck.finding import FIELDS, RELATED, from_row, to_row
@@ -47,7 +46,7 @@ def _code_stamp() -> str:
     code (an upgrade, or an edit in an editable install) are never served."""
     lines: list[str] = []
     _stamp_folder(str(Path(__file__).parent), "", lines)
-    return hashlib.sha256("".join(sorted(lines)).encode()).hexdigest()
+    return sha256_hex("".join(sorted(lines)).encode())
 
 
 _CODE_SUFFIXES = (".py", ".txt", ".yaml", ".json")
@@ -108,15 +107,15 @@ class Cache:
             self.usable = True
             for old in OLD_LAYOUTS:  # entries of earlier layouts are never read again
                 if (root / old).is_dir() and not (root / old).is_symlink():
+                    import shutil  # noqa: PLC0415 - rarely: a stale folder to remove
+
                     shutil.rmtree(root / old, ignore_errors=True)
             remove_stale_temps(self.root)  # entries of runs killed while writing them
             prune(self.root)
 
     def key(self, shown: str, data: bytes) -> str:
         """The key of a claims file's result."""
-        return hashlib.sha256(
-            self.salt.encode() + b"\0" + shown.encode() + b"\0" + data
-        ).hexdigest()
+        return sha256_hex(self.salt.encode() + b"\0" + shown.encode() + b"\0" + data)
 
     # An entry is two lines of JSON: a header (the article, its hash, and the SHA-256 of the
     # second line) and the result. An entry whose result does not hash to its header's digest
@@ -239,6 +238,8 @@ def clean(root: Path | None = None) -> str:
         problem = Problem(Loc(str(root)), "E304", "not a cache folder factcheck made: left alone")
         raise InputError([problem])
     entries = sum(1 for _ in root.rglob("*.json"))
+    import shutil  # noqa: PLC0415 - only for factcheck clean
+
     shutil.rmtree(root)
     return f"{root}: removed ({entries} entries)"
 
@@ -256,7 +257,7 @@ def _plain(result: FileResult) -> dict[str, Any]:
 
 
 def _digest(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
+    return sha256_hex(data)
 
 
 def _rows(rows: Any) -> list[Any]:

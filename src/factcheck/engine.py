@@ -3,10 +3,10 @@ finding with its severity and with the acceptance its claim carries, in this one
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import replace
 from datetime import date
 
+from factcheck.digest import sha256_hex
 from factcheck.finding import Finding
 from factcheck.kinds import REGISTRY
 from factcheck.kinds.base import Context
@@ -27,7 +27,7 @@ def check_file(file: ClaimsFile, pack: RulePack, today: date | None = None) -> F
         claims=len(file.claims),
         article_path=file.article_path,
         sha256=file.sha256,
-        article_sha256=hashlib.sha256(article.encode()).hexdigest() if article else "",
+        article_sha256=sha256_hex(article.encode()) if article else "",
         file=file,
     )
     passed = []

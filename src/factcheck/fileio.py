@@ -32,6 +32,23 @@ PIPE_WAIT = 10.0  # seconds a pipe given as output may take to get a reader
 _TEMP_SUFFIX = ".tmp"
 
 
+# As tempfile.mkstemp opens its files (whose import, with shutil's and random's, costs a
+# first run about 3 ms): created, never an existing file or a link's target, private until moved.
+_CREATE = os.O_RDWR | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
+_CREATE |= getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0)
+
+
+def _mkstemp(folder: Path, prefix: str) -> tuple[int, str]:
+    """A new file ``PREFIX<random>.tmp`` in ``folder``, opened: its descriptor and path."""
+    for _ in range(100):
+        tmp = os.path.join(folder, f"{prefix}{os.urandom(6).hex()}{_TEMP_SUFFIX}")
+        try:
+            return os.open(tmp, _CREATE, 0o600), tmp
+        except FileExistsError:
+            continue
+    raise FileExistsError(f"no free temporary name in {folder}")
+
+
 def _refuse(path: Path, code: str, message: str) -> InputError:
     return InputError([Problem(Loc(str(path)), code, message)])
 
@@ -199,12 +216,8 @@ def write_atomic(
         if info is not None and stat.S_ISREG(info.st_mode)
         else 0o666 & ~_umask()
     )
-    import tempfile  # noqa: PLC0415 - only when a file is written
-
     try:
-        fd, tmp = tempfile.mkstemp(
-            prefix=f".{path.name}.{os.getpid()}.", suffix=_TEMP_SUFFIX, dir=folder
-        )
+        fd, tmp = _mkstemp(folder, f".{path.name}.{os.getpid()}.")
     except OSError as exc:
         raise _refuse(path, "E305", f"cannot write here: {exc.strerror or exc}") from None
     try:

@@ -7,7 +7,6 @@ and periods are parsed here, once, so the rule engine works on plain floats.
 from __future__ import annotations
 
 import difflib
-import hashlib
 import unicodedata
 from collections.abc import Mapping
 from pathlib import Path
@@ -16,6 +15,7 @@ from typing import Any
 import yaml
 
 from factcheck.claimfields import ID, READERS, YEAR, ClaimReader, FieldsRead, expand, read_fields
+from factcheck.digest import sha256_hex
 from factcheck.errors import InputError, Problem
 from factcheck.fileio import contained
 from factcheck.model import (
@@ -159,7 +159,7 @@ def load_claims(
         year=c.year,
         claims=tuple(claims),
         ignores=tuple(ignores),
-        sha256=hashlib.sha256(text.encode()).hexdigest(),
+        sha256=sha256_hex(text.encode()),
     )
 
 

@@ -6,10 +6,10 @@ Kept light on purpose: a run whose every file is served from the cache needs onl
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
+from factcheck.digest import sha256_hex
 from factcheck.errors import InputError, Loc, Problem
 from factcheck.pkgfiles import package_file
 
@@ -24,7 +24,7 @@ class PackSource:
 
 
 def _source(shown: str, text: str) -> PackSource:
-    return PackSource(shown, text, hashlib.sha256(text.encode()).hexdigest())
+    return PackSource(shown, text, sha256_hex(text.encode()))
 
 
 def default_pack_text() -> tuple[str, str]:
@@ -56,4 +56,4 @@ def sources(extra: Path | None = None, shown: str | None = None) -> tuple[PackSo
 
 def digest(packs: tuple[PackSource, ...]) -> str:
     """One digest for a resolved pack (for cache keys)."""
-    return hashlib.sha256("\0".join(p.sha256 for p in packs).encode()).hexdigest()
+    return sha256_hex("\0".join(p.sha256 for p in packs).encode())

@@ -7,7 +7,6 @@ quantity arithmetic costs 10-35 µs per operation against 0.04 µs for floats (d
 
 from __future__ import annotations
 
-import hashlib
 import json
 import math
 import re
@@ -16,6 +15,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
+from factcheck.digest import sha256_hex
 from factcheck.errors import ValueProblem
 from factcheck.pkgfiles import package_file
 from factcheck.zh import MAGNITUDE_VALUES, simplified  # 120亿, 3.5万: a number
@@ -61,7 +61,7 @@ def _definitions() -> bytes:
 @cache
 def definitions_digest() -> str:
     """The SHA-256 of ``data/units.txt``: a cache of parsed units is only valid for these."""
-    return hashlib.sha256(_definitions()).hexdigest()
+    return sha256_hex(_definitions())
 
 
 @cache
@@ -119,7 +119,7 @@ def registry_digest() -> str:
     """The SHA-256 of units.txt and the pack's definitions: parsed units are valid only for
     these (a unit cache is named by it)."""
     extra = "\n".join(_EXTRA[0]).encode("utf-8")
-    return definitions_digest() if not extra else hashlib.sha256(_definitions() + extra).hexdigest()
+    return definitions_digest() if not extra else sha256_hex(_definitions() + extra)
 
 
 @cache
