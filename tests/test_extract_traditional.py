@@ -333,3 +333,17 @@ def test_ten_thousands_then_the_rest() -> None:
     assert found == {"3萬8748美元": 38748, "4萬951美元": 40951}
     s = parse_value("3萬8748美元", PACK.lexicon)
     assert (s.number, s.exponent, s.unit) == (Decimal(38748), 0, "美元")
+
+
+def test_counts_of_the_aspects_of_a_total_are_within_it() -> None:
+    # hk-am730-work-report-2026, shortened: 3 + 7 = 10 of the 20 indicators, each within 20
+    text = (
+        "綱要草案細化提出20項主要指標，經濟發展方面，圍繞增長、結構、效率提出3項指標。"
+        "福祉方面，針對性提出就業、收入、教育等7項指標。"
+    )
+    claims = draft_claims(text, PACK, "全省", 2025).claims
+    by_value = {c.values[0]: c for c in claims}
+    for part in ("3项", "7项"):
+        assert by_value[part].kind == "count"
+        assert dict(by_value[part].fields)["within"] == "20項"
+    assert by_value["20项"].kind == "level"

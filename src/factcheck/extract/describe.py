@@ -59,6 +59,8 @@ def describe(d: Drafter, group: list[Figure], prev: list[Figure]) -> None:
     if within and bigger and _counted(f):
         f.kind, f.within = "count", bigger[-1].value
     f.metric = _metric(d, f, label, wants_object, prev, after)
+    if f.kind == "level" and _counted(f) and after:
+        _part_of_a_breakdown(d, f, after)
     kind_by_metric(f)
     _compared_rate(d, f, prev, c_end)
     if f.kind == "level" and f.form == "number" and not f.unit and f.metric.endswith("比"):
@@ -142,6 +144,28 @@ def _metric(
         if g.dimension == f.dimension and g.metric:
             return g.metric
     return after or "未命名指标"
+
+
+def _part_of_a_breakdown(d: Drafter, f: Figure, after: str) -> None:
+    """A count of one aspect (方面) of a total counted before it in the paragraph is a count
+    within it: ``提出20项主要指标。经济发展方面，…提出3项指标``; the total has the same unit and a
+    noun that ends with the count's (主要指标, 指标)."""
+    sentence = d.ctx.sentence(f.mention.start)[0]
+    if "方面" not in d.ctx.text[max(sentence, f.vstart - REACH) : f.vstart]:
+        return
+    i = bisect_left(d.starts, f.mention.start)
+    totals = []
+    for g in reversed(d.figures[max(0, i - 20) : i]):
+        if _PARAGRAPH.search(d.ctx.text, g.vend, f.vstart):
+            break
+        if g.unit != f.unit or (g.mention.value or 0) <= (f.mention.value or 0):
+            continue
+        end = min(d.ctx.clause(g.mention.start)[1], d.next_start(g.vend))
+        if em.noun_after(d.ctx, g.vend, end).endswith(after):
+            totals.append(g)
+    if totals:  # the largest: the other parts are smaller than it as well
+        total = max(totals, key=lambda g: g.mention.value or 0)
+        f.kind, f.within = "count", total.value
 
 
 def _compared_rate(d: Drafter, f: Figure, prev: list[Figure], c_end: int) -> None:
