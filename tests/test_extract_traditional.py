@@ -347,3 +347,16 @@ def test_counts_of_the_aspects_of_a_total_are_within_it() -> None:
         assert by_value[part].kind == "count"
         assert dict(by_value[part].fields)["within"] == "20項"
     assert by_value["20项"].kind == "level"
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # http://m.cdboyue.com/finance/20221219/122022_473098.html (政府統計處 trade volumes)
+        ("輸往所有主要目的地的整體出口貨量均錄得跌幅:美國(-25.3%)、越南(-10.3%)。", "-25.3%"),
+        # https://exmoo.com/article/231160.html (統計暨普查局): a revised change, signed
+        ("2022年全年本地生產總值實質變動修訂為 -21.4%。", "-21.4%"),
+    ],
+)
+def test_a_signed_rate_is_a_change(text: str, value: str) -> None:
+    assert _kind(text, value) == "growth"

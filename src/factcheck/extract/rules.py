@@ -414,6 +414,8 @@ def propose_kind(f: Figure, ctx: ArticleContext, metric_before: str, noun: str) 
         return "growth"  # 两位数增长, 不低于10%的增量, 1.0%的实质跌幅
     if rate and _GROWTH_RATE.search(before) and not _SHARE_MARKS.search(before):
         return "cagr" if annual and not points else "growth"  # 经济成长率为8.68%
+    if rate and core[:1] in ("-", "−", "+", "﹣", "－", "＋"):
+        return "growth"  # 錄得跌幅:美國(-25.3%), 實質變動修訂為 -21.4%: a signed rate is a change
     if points and (gap := _GAP.search(before)):
         f.doubts.append("a gap between two rates, not a change of one")
         if re.search("[低慢]", gap[0]) and f.value[:1].isdigit():
