@@ -12,6 +12,7 @@ import pytest
 from factcheck.errors import ValueProblem
 from factcheck.extract import draft_claims
 from factcheck.extract.dating import last_month, latest_ended, parse_published
+from factcheck.periods import parse_period
 from factcheck.rulepack import load_pack
 
 PACK = load_pack()
@@ -61,8 +62,26 @@ def test_a_release_without_a_year_is_dated_by_its_publication() -> None:
 
 
 def test_runs_of_months_without_a_year() -> None:
+    # published on 15 June 2022: January to May of 2022, read in the draft's year
     text = "1-5月，全省规模以上工业增加值增长6.3%。"
-    assert _periods(text, datetime.date(2022, 6, 15)) == ["2022年1-5月"]
+    draft = draft_claims(text, PACK, "全省", None, datetime.date(2022, 6, 15))
+    (period,) = _periods(text, datetime.date(2022, 6, 15))
+    assert parse_period(period, PACK.plans, draft.year).end.key == "2022M01-05"
+    # published on 20 January 2023, 1-12月 is the year 2022
+    text = "1-12月，全省规模以上工业增加值增长5.1%。"
+    draft = draft_claims(text, PACK, "全省", None, datetime.date(2023, 1, 20))
+    (period,) = _periods(text, datetime.date(2023, 1, 20))
+    assert parse_period(period, PACK.plans, draft.year).end.key == "2022"
+
+
+def test_a_quarter_takes_the_year_of_its_paragraph() -> None:
+    # the text writes years: a quarter without one takes the year before it in its paragraph,
+    # and in a paragraph without one, with the publication date given, the latest ended
+    text = (
+        "2023年全省地区生产总值5000亿元，一季度全省地区生产总值1200亿元。\n\n"
+        "2020年全省地区生产总值4000亿元。\n\n一季度，全省地区生产总值增长4.5%。"
+    )
+    assert _periods(text, datetime.date(2024, 5, 6)) == ["2023", "2023Q1", "2020", "2024Q1"]
 
 
 def test_a_written_year_wins_over_the_publication_date() -> None:

@@ -9,7 +9,7 @@
       │               sentences and time words; the reference year, entity and default plan
       ▼
     describe.describe second pass, in text order: kind (rules.propose_kind), period
-      │               (rules.resolve_period) and metric (metric.*), 分别 groups
+      │               (timing.resolve_period) and metric (metric.*), 分别 groups
       ▼
     assemble.assemble each group checked with the real parsers, demoted to a kind its value
       │               fits or set aside, fields laid out → model.DraftClaim / model.Skipped

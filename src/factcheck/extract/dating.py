@@ -3,11 +3,13 @@ period word written without one (``一季度``, ``1-3月``, ``上半年``, ``去
 
 An article names its periods as its readers know them: a release published on 20 April that
 says ``一季度`` reports the first quarter just ended, and one published on 10 February that says
-``四季度`` the last quarter of the year before. So a period word without a year, in an article
-that writes no year at all, is the latest such period that had ended by the publication date
-(statistical releases report periods that have ended; a text that writes a year is read in its
-reference year instead). The publication date is the one given (``--published``), else today:
-an article is checked before it is published.
+``四季度`` the last quarter of the year before. So a period word without a year (and without
+one before it in its paragraph: :mod:`~factcheck.extract.timing`), in an article that writes no
+year at all or whose publication date is given, is the latest such period that had ended by the
+publication date (statistical releases report periods that have ended); in a text that writes a
+year, checked today, it is of the reference year. The publication date is the one the caller
+gives (``draft_claims(..., published=...)``), else today: an article is checked before it is
+published.
 """
 
 from __future__ import annotations
@@ -63,16 +65,19 @@ def latest_ended(month: int, published: datetime.date) -> int:
 class Dating:
     """How the periods of one article are dated.
 
-    ``year`` is the reference year; ``undated`` is True when the article writes no year, so that
-    its period words without one are dated from ``published``; ``relative`` is the year that
-    ``今年`` names (the publication year when one was given, else the reference year)."""
+    ``year`` is the reference year; ``undated`` is True when the article writes no year, and
+    ``given`` when the publication date was given (not today's): then the period words written
+    without a year (and with none before them in their paragraph) are dated from ``published``;
+    ``relative`` is the year that ``今年`` names (the publication year when one was given, else
+    the reference year)."""
 
     year: int
     published: datetime.date
     undated: bool
     relative: int
+    given: bool = False
 
     def year_of(self, period: str) -> int:
         """The year of a period word written without one (``Q3``, ``1-3月``, ``上半年``)."""
-        month = last_month(period) if self.undated else None
+        month = last_month(period) if self.undated or self.given else None
         return self.year if month is None else latest_ended(month, self.published)

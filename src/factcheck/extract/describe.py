@@ -9,8 +9,9 @@ from bisect import bisect_left
 
 import factcheck.extract.metric as em
 from factcheck.extract.drafter import Drafter
-from factcheck.extract.rules import AMONG, Figure, kind_by_metric, propose_kind, resolve_period
+from factcheck.extract.rules import AMONG, Figure, kind_by_metric, propose_kind
 from factcheck.extract.text import REACH
+from factcheck.extract.timing import resolve_period
 from factcheck.zh import DOWN_VERBS, RANK_DOWN_VERBS, RANK_UP_VERBS, RANK_VERBS, RESPECTIVELY
 
 _SCOPE_LEAD = re.compile(r"^(?:跃升至|跃升到|上升至|上升到|升至|升到|至|到|于|在)")

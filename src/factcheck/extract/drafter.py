@@ -66,7 +66,7 @@ class Drafter:
         day = published or datetime.date.today()
         self.year = year or self._reference_year(day)
         relative = published.year if published else self.year
-        self.dating = Dating(self.year, day, self.undated and not year, relative)
+        self.dating = Dating(self.year, day, self.undated and not year, relative, bool(published))
         self.default_plan = self._default_plan()
 
     def skip(self, m: Mention, reason: str, why: str) -> None:

@@ -1,4 +1,5 @@
-"""Reading one figure of an article: is it a claim, its value words, its kind and its period.
+"""Reading one figure of an article: is it a claim, its value words and its kind (its period
+and base: :mod:`factcheck.extract.timing`).
 
 Every rule here is a convention of the genre (docs/conventions.md), never a sentence of a
 given article:
@@ -19,8 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from factcheck.extract.dating import Dating
-from factcheck.extract.text import REACH, ArticleContext, TimeWord, quoted_name
+from factcheck.extract.text import REACH, ArticleContext, quoted_name
 from factcheck.mentions import Mention
 from factcheck.numbers import Lexicon
 from factcheck.zh import DIRECTION_VERBS as VERBS  # the direction verbs parse_value knows
@@ -443,122 +443,3 @@ def kind_by_metric(f: Figure) -> None:
         f.kind = "growth"  # 经济成长率…预测3.54%
     elif _SHARE_MARKS.search(f.metric):
         f.kind = "share"
-
-
-def resolve_period(
-    f: Figure, ctx: ArticleContext, dating: Dating, default_plan: str | None
-) -> None:
-    """Set ``period`` and ``base`` from the time words of the figure's sentence before it."""
-    ref_year = dating.year
-    c_start, _ = ctx.clause(f.mention.start)
-    times = ctx.times_before(f.vstart)
-    # 比上年 is the default base of a change: only a base named otherwise is written.
-    bases = [t for t in times if t.role == "base" and t.start >= c_start and t.kind != "relyear"]
-    points = [t for t in times if t.role != "base"]
-    back = next((t for t in reversed(points) if t.kind == "years_back"), None)
-    points = [t for t in points if t.kind != "years_back"]
-    if not points and (carried := ctx.carried(f.vstart)) is not None:
-        points = [carried]  # the paragraph's or the heading's time
-    nearest = points[-1] if points else None
-    span = _span(points) or (nearest.period if nearest and nearest.kind == "span" else None)
-    point = _point_of(nearest, dating) if nearest else str(ref_year)
-    base = _point_of(bases[-1], dating) if bases else None
-    if bases and bases[-1].kind == "same_period":
-        base = _same_period(bases[-1].period, point)  # 较2019年同期 in 2023Q3: 2019Q3
-    if bases and _of_base(ctx.text, bases[-1], f):
-        # 比1962年的318亿元: the start value of a comparison, stated at the base's time
-        f.period = base or point
-        return
-    kind = f.kind
-    if back is not None and kind in ("growth", "cagr"):
-        # 两年平均增长2.1% in 2021Q1: the average over 2019Q1-2021Q1
-        f.kind, f.period = "cagr", _years_back(point, int(back.period))
-        return
-    if kind == "cagr":
-        plan = next((t for t in reversed(points) if t.kind == "plan"), None)
-        if span:
-            f.period = span
-        elif plan:
-            f.period = plan.period
-        elif base:
-            f.period, f.base = point, base
-        elif default_plan:
-            f.period = default_plan
-            f.notes.append(f"period not written; {default_plan} assumed")
-        else:
-            f.kind, f.period = "growth", point
-            f.notes.append("an average annual rate, but its span is not written")
-    elif kind in ("growth", "multiple"):
-        f.period = point
-        if base:
-            f.base = base
-        elif span:
-            first, last = span.split("-")
-            f.period, f.base = last, first
-        elif nearest is not None and nearest.kind == "plan" and nearest.first:
-            f.base = str(nearest.first - 1)  # 十四五期间下降35%: from the end of 2020
-        elif kind == "multiple" and "同比" in ctx.text[c_start : f.vstart]:
-            f.base = _year_before(point)  # 同比增长1.2倍: against the same period a year before
-        elif kind == "multiple":
-            f.period = default_plan or point
-            if not default_plan:
-                f.base = str(ref_year - 1)
-            f.notes.append("base period not written")
-    else:
-        f.period = point
-
-
-def _same_period(year: str, point: str) -> str:
-    """The period ``point`` in another year: 2019 with 2023Q3 → 2019Q3, with 2023年1-9月 or
-    前三季度 → 2019年1-9月 or 2019年前三季度."""
-    if point[:4].isdigit():
-        return year + point[4:]
-    return f"{year}年{point}" if point else year
-
-
-def _year_before(point: str) -> str:
-    """The same period a year earlier: 2025 → 2024, 2025Q3 → 2024Q3, 2025-06 → 2024-06."""
-    year = int(point[:4]) if point[:4].isdigit() else None
-    return f"{year - 1}{point[4:]}" if year else point
-
-
-def _point_of(t: TimeWord, dating: Dating) -> str:
-    """A point period from a time word: a plan stands for its last year (十四五期间 → 2025), a
-    span for its end, a quarter or a run of months without year for that period of the year
-    :class:`~factcheck.extract.dating.Dating` gives it."""
-    if t.kind in ("plan", "span") and t.year is not None:
-        return str(t.year)
-    if t.kind == "quarter" and t.year is None:
-        return f"{dating.year_of(t.period)}{t.period}"
-    if t.kind == "months" and t.year is None and dating.undated:
-        return f"{dating.year_of(t.period)}年{t.period}"
-    if t.kind == "relyear":
-        return str(dating.relative + int(t.period))
-    return t.period
-
-
-def _years_back(point: str, n: int) -> str:
-    """The span of the ``n`` years that end at ``point`` (2021 → 2019-2021 for two years)."""
-    year = int(point[:4]) if point[:4].isdigit() else None
-    return f"{year - n}{point[4:]}-{point}" if year else point
-
-
-def _of_base(text: str, t: TimeWord, f: Figure) -> bool:
-    """Whether the figure is the value at a comparison's base time: 比1962年的318亿元."""
-    between = text[t.end : f.vstart]
-    compared = text[max(0, t.start - 2) : t.start].endswith(("比", "较", "較", "相比"))
-    return f.form == "number" and compared and between in ("的", "时的", "末的", "底的")
-
-
-def _span(points: list[TimeWord]) -> str | None:
-    """``从2021年…到2025年`` before the figure: the span ``2021-2025``."""
-    for i, t in enumerate(points):
-        if t.role == "from" and t.kind == "year":
-            for later in points[i + 1 :]:
-                if (
-                    later.role == "to"
-                    and later.kind == "year"
-                    and (later.year or 0) > (t.year or 0)
-                ):
-                    return f"{t.year}-{later.year}"
-    return None

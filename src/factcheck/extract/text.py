@@ -34,6 +34,8 @@ _CLOSE = "".join(QUOTE_PAIRS.values())
 _BASE_WORDS = ("相较于", "相比", "相较", "较", "比")
 _TIMES_WORDS = ("是", "为", "相当于")  # 是“十三五”末的3.4倍: a base only before a multiple
 _FROM_WORDS = ("从", "自", "由")
+_WITH_WORDS = ("与", "同", "和", "跟")
+COMPARED_WORDS = ("相比", "比较", "对比", "相较")  # 与2014年比较: after the base
 # Place names: two characters and an administrative suffix. Names are scored by how often their
 # two-character stem occurs, so the city an article is about wins over the places it mentions.
 _PLACE = re.compile(r"(?=([\u4e00-\u9fff]{2,4})([省市县区]))")
@@ -63,7 +65,8 @@ class TimeWord:
 _RUN_OF_MONTHS = run_of_months()
 
 
-_CN_YEAR = re.compile(f"[{YEAR_DIGITS}]{{4}}(?=年)")
+# 二零一五年, and the first end of 二○二一至二○二五年
+_CN_YEAR = re.compile(f"[{YEAR_DIGITS}]{{4}}(?=年|[至到~～—–-][{YEAR_DIGITS}]{{4}}年)")
 
 
 def _small_number(text: str) -> int:
@@ -73,6 +76,16 @@ def _small_number(text: str) -> int:
         return digits.get(text, 0) if len(text) == 1 else 0
     tens, _, ones = text.partition("十")
     return (digits.get(tens, 0) if tens else 1) * 10 + (digits.get(ones, 0) if ones else 0)
+
+
+def _count(text: str) -> int:
+    """A count written in Arabic or Chinese numerals (五, 10), 0 when it is not one."""
+    return int(text) if text.isdigit() else _small_number(text)
+
+
+def _quarter(text: str) -> str:
+    """A quarter's number from its numeral: 四 → 4."""
+    return text if text.isdigit() else str("一二三四".index(text) + 1)
 
 
 def _digits(m: re.Match[str]) -> str:
@@ -90,6 +103,8 @@ def time_pattern(plans: dict[str, tuple[int, int]]) -> re.Pattern[str]:
         # 1990~2010年, 1958年至2018年, 2013—2016年: a span of years
         r"(?<![0-9.])(?P<s1>(?:1[89]|2[01])[0-9]{2})年?[-–—~～至到](?P<s2>(?:1[89]|2[01])[0-9]{2})年"
         r"(?!底|末|[0-9一二三四1-4]+(?:季度|月))"
+        # 2021至2025年这五年: the count of years written, so the span starts a year earlier
+        rf"(?:这(?P<sn>[0-9]{{1,2}}|[{_CN_SMALL}]{{1,3}})年)?"
         r"|(?<![0-9.])(?P<y>(?:1[89]|2[01])[0-9]{2})年"
         rf"(?:(?P<run>{_RUN_OF_MONTHS})"
         r"|(?P<q>[一二三四1-4])季度|第(?P<q2>[一二三四1-4])季度?|(?P<mo>1[0-2]|0?[1-9])月份?"
@@ -100,9 +115,13 @@ def time_pattern(plans: dict[str, tuple[int, int]]) -> re.Pattern[str]:
         rf"|(?<![0-9.])(?P<avg>[0-9]{{1,2}}|[{_CN_SMALL}]{{1,3}})年(?=平均|年均)"
         # 114年第4季, 民国114年: a year of the Republic of China calendar before a period word
         r"|(?<![0-9.])(?P<roc>1[0-4][0-9])年"
-        r"(?:第(?P<rq>[一二三四1-4])季度?|(?=度|全年|上半年|下半年|[0-9]{1,2}月|预测|前))"
+        r"(?:第(?P<rocq>[一二三四1-4])季度?|(?=度|全年|上半年|下半年|[0-9]{1,2}月|预测|前))"
         # 去年, 今年, 上年, 明年: the year before, of, or after the reference year
-        r"|(?P<rel>去年|今年|上年|明年|前年)(?!同期|末|底|[0-9一二三四1-4])"
+        # 去年第四季: a quarter of that year; 去年同期: the same period a year before
+        r"|(?P<rel>去年|今年|上年|明年|前年)(?:(?P<rsame>同期)|第?(?P<rq>[一二三四1-4])季度?)?"
+        r"(?!末|底|[0-9一二三四1-4])"
+        # 全年: the year of the time word before it (2025年第4季…全年), else the reference year
+        r"|(?P<whole>全年)"
         rf"|[{_OPEN}]?(?P<p>{names})[{''.join(QUOTE_PAIRS.values())}]?(?P<ps>期间|时期|以来|期末|末|初)?"
         # A count of years starts where its run of numerals starts: without the look-behinds a
         # run of 100,000 digits was tried from each of its positions (quadratic: 38 s).
@@ -116,6 +135,8 @@ def _role(text: str, start: int, end: int) -> str:
     before = text[max(0, start - 4) : start].rstrip(_OPEN)
     if before.endswith(_BASE_WORDS):
         return "base"
+    if before.endswith(_WITH_WORDS) and text.startswith(COMPARED_WORDS, end):
+        return "base"  # 与2014年比较, 同上年相比: the base of a comparison
     if before.endswith(_TIMES_WORDS):
         after = _CLAUSE.search(text, end, end + 20)
         if "倍" in text[end : after.start() if after else end + 20]:
@@ -134,29 +155,41 @@ def find_times(
     out: list[TimeWord] = []
     for m in pattern.finditer(folded):
         role = _role(folded, m.start(), m.end())
+        if out and out[-1].role == "base" and m.start() - out[-1].end <= 1:
+            role = "base"  # 比“十二五”末2015年的: the year names the same base
         if m["s1"]:
             first, last = int(m["s1"]), int(m["s2"])
+            if m["sn"] and _count(m["sn"]) == last - first + 1:
+                first -= 1  # 2021至2025年这五年: five years of growth, from the end of 2020
             if first < last:  # from the end of the first year (docs/claims-format.md)
                 out.append(TimeWord(*m.span(), "span", f"{first}-{last}", last, first, role))
         elif m["run0"]:  # the year is the file's reference year, as the loader reads it
             out.append(TimeWord(*m.span(), "months", m["run0"], None, None, role))
         elif m["avg"]:
-            n = int(m["avg"]) if m["avg"].isdigit() else _small_number(m["avg"])
+            n = _count(m["avg"])
             if n:
                 out.append(TimeWord(*m.span(), "years_back", str(n), None, None, role))
         elif m["roc"]:
             year = 1911 + int(m["roc"])
-            if m["rq"]:
-                q = m["rq"] if m["rq"].isdigit() else str("一二三四".index(m["rq"]) + 1)
+            if m["rocq"]:
+                q = _quarter(m["rocq"])
                 out.append(TimeWord(*m.span(), "quarter", f"{year}Q{q}", year, None, role))
             else:
                 out.append(TimeWord(*m.span(), "year", str(year), year, None, role))
         elif m["rel"]:
             shift = {"去年": -1, "上年": -1, "今年": 0, "明年": 1, "前年": -2}[m["rel"]]
-            out.append(TimeWord(*m.span(), "relyear", str(shift), None, None, role))
+            if m["rsame"]:  # 由去年同期的52.5%: a year before the period of the figure
+                out.append(TimeWord(*m.span(), "rel_same", str(shift), None, None, role))
+            elif m["rq"]:
+                period = f"{shift}Q{_quarter(m['rq'])}"
+                out.append(TimeWord(*m.span(), "relquarter", period, None, None, role))
+            else:
+                out.append(TimeWord(*m.span(), "relyear", str(shift), None, None, role))
+        elif m["whole"]:
+            out.append(TimeWord(*m.span(), "whole_year", "全年", None, None, role))
         elif m["q0"] or m["q0b"]:  # a quarter of the reference year: Q1 until it is known
             quarter = m["q0"] or m["q0b"]
-            q = quarter if quarter.isdigit() else str("一二三四".index(quarter) + 1)
+            q = _quarter(quarter)
             out.append(TimeWord(*m.span(), "quarter", f"Q{q}", None, None, role))
         elif m["y"]:
             year = int(m["y"])
@@ -164,7 +197,7 @@ def find_times(
             if m["run"]:
                 out.append(TimeWord(*m.span(), "months", f"{year}年{m['run']}", year, None, role))
             elif quarter:
-                q = quarter if quarter.isdigit() else str("一二三四".index(quarter) + 1)
+                q = _quarter(quarter)
                 out.append(TimeWord(*m.span(), "quarter", f"{year}Q{q}", year, None, role))
             elif m["same"]:  # 2019年同期: the same period of 2019, a comparison's base
                 out.append(TimeWord(*m.span(), "same_period", str(year), year, None, "base"))
@@ -258,7 +291,10 @@ class ArticleContext:
         i = bisect_left(self._time_starts, start) - 1
         par = self.paragraph_start(pos)
         while i >= 0 and self.times[i].start >= par and start - self.times[i].start <= 4 * REACH:
-            if self.times[i].role == "point" and self.times[i].kind != "years_back":
+            if self.times[i].role == "point" and self.times[i].kind not in (
+                "years_back",
+                "rel_same",
+            ):
                 return self.times[i]
             i -= 1
         lead_end = self.paragraph_end(0)
