@@ -116,3 +116,24 @@ def test_a_chinese_report_is_unchanged() -> None:
     shown = [f.recomputed for f in result.findings if f.code == "FC141"]
     assert shown and all("$" not in s for s in shown)
     assert any(s.endswith("亿元") for s in shown)
+
+
+def test_an_english_multiple_has_an_english_witness(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(
+        "Cloud revenue doubled to $23.4B in 2025 from $15.1B in 2024.\n", encoding="utf-8"
+    )
+    (tmp_path / "c.yaml").write_text(
+        "version: 1\narticle: a.txt\nentity: Acme\nclaims:\n"
+        "  - {id: c-2024, kind: level, quote: $15.1B in 2024, metric: cloud, period: '2024',"
+        " value: $15.1B}\n"
+        "  - {id: c-2025, kind: level, quote: $23.4B in 2025, metric: cloud, period: '2025',"
+        " value: $23.4B}\n"
+        "  - {id: c-x, kind: multiple, quote: Cloud revenue doubled, metric: cloud,"
+        " period: '2025', base: '2024', value: doubled}\n",
+        encoding="utf-8",
+    )
+    [result] = app.run([app.Target(tmp_path / "c.yaml", "c.yaml")], load_pack())
+    [finding] = [f for f in result.findings if f.claim == "c-x"]
+    # 23.4 / 15.1 = 1.550, at most 23.45 / 15.05 = 1.5581: short of doubled's [2, 3); the
+    # nearest figure the levels support is 1.56 times, said in English (not 1.56倍).
+    assert finding.verdict == "inconsistent" and finding.witness == "1.56 times"

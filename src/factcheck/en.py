@@ -259,3 +259,8 @@ PLACES: dict[str, str] = {
     **{"australian": "Australia", "italy": "Italy", "italian": "Italy", "spain": "Spain"},
     **{"spanish": "Spain", "korea": "South Korea", "south korea": "South Korea"},
 }
+
+
+def is_english(text: str) -> bool:
+    """Is a value written in English words (``doubled``, ``up 12%``), not in Chinese (``翻番``)?"""
+    return text.isascii() and any(c.isalpha() for c in text)

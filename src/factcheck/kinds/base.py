@@ -216,6 +216,8 @@ def witness(stated: Value, recomputed: Interval) -> str:
         return (up if target >= 0 else down) + show(abs(target), stated)
     if stated.stated.form != "multiple":
         return show(target, stated)
+    if en.is_english(stated.text):  # doubled, halved: an English multiple is so many times
+        return f"{show(target, stated)} times"
     if stated.stated.reading == "increase":
         return f"增长{show(target - 1, stated)}倍"
     return f"{show(target, stated)}倍"
