@@ -258,3 +258,21 @@ def test_the_default_width_is_the_digit_not_a_fraction() -> None:
     # The fractional width stays a pack option (test_rulepack.py,
     # test_qualifier_widths_by_digit_or_fraction); by default 约1.36 is ± 0.01, not ± 5% (0.068).
     assert _interval("约1.36", load_pack()) == pytest.approx((1.35, 1.37))
+
+
+@pytest.mark.parametrize(
+    ("text", "lo", "hi"),
+    [
+        # halved: at most ×1/2, more than ×1/3 (short of a cut to a third).
+        ("halved", 1 / 3, 1 / 2),
+        # "more than halved" fell below half: ×[0, 1/2]; "nearly halved" did not quite reach
+        # half: at least ×1/2 (a 47% fall, ×0.53, is nearly halved; ×0.45 is not).
+        ("more than halved", 0.0, 0.5),
+        ("nearly halved", 0.5, INF),
+        # doubled the other way round: "nearly doubled" is a little under ×2 (10%: ×1.8).
+        ("nearly doubled", 1.8, 2.0),
+        ("more than doubled", 2.0, INF),
+    ],
+)
+def test_words_around_a_multiple_bound_it(pack: RulePack, text: str, lo: float, hi: float) -> None:
+    assert _interval(text, pack) == pytest.approx((lo, hi))

@@ -373,6 +373,11 @@ def _english(raw: str, text: str, lexicon: Lexicon) -> Stated:
     if body[:1] in "+-" and len(body) > 1 and verb is None:  # +1.8 percent: a signed change
         sign, body = (-1 if body[0] == "-" else 1), body[1:]
     s = _english_body(body, sign)
+    if body in en.DIVISIONS:
+        # A division's words bound the ratio from the other side: "more than halved" is at most
+        # ×1/2, "less than halved" at least ×1/2, and "nearly halved" short of a halving, at least
+        # ×1/2 (never the ratio just below 1/2 that "nearly" puts under a figure).
+        bound = {"above": "below", "below": "above", "near": "above"}.get(bound, bound)
     return Stated(
         raw, s.form, s.number, s.exponent, s.unit, word, bound, 1, s.reading, s.lo, s.hi, verb
     )
