@@ -360,3 +360,17 @@ def test_counts_of_the_aspects_of_a_total_are_within_it() -> None:
 )
 def test_a_signed_rate_is_a_change(text: str, value: str) -> None:
     assert _kind(text, value) == "growth"
+
+
+# https://cn.chinadaily.com.cn/a/202209/28/WS633452e2a310817f312f0542.html (国家统计局 via 新华社)
+CHINADAILY = "2013年至2021年,我国平均消费率为54.2%,比2012年提高3.1个百分点。"
+# http://m.chszpnjl.com/listing/newsshow.php?id=17386 (新华社, 国家统计局's report)
+XINHUA = "2012年至2019年,服务业对GDP的贡献率从45%增长到63.5%,提高18.5个百分点。"
+
+
+def test_shares_in_a_communique() -> None:
+    assert _kind(CHINADAILY, "54.2%") == "share"  # 消费率: consumption's share of GDP
+    # 从45%增长到63.5%: 45% is where the change starts (a share), not a change of 45%
+    assert _kind(XINHUA, "45%") == "share"
+    assert _kind(XINHUA, "63.5%") == "share"
+    assert _kind(XINHUA, "18.5个百分点") == "growth"  # 63.5 - 45 = 18.5

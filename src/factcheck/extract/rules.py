@@ -43,15 +43,17 @@ _AVERAGE_RATE = re.compile(r"平均(?:增速|成长|增长率|年增|每年)|每
 # Words that make a rate the share of a whole. 覆盖率 (coverage rate) is a level; 贡献率 is the
 # share of an increase, by its definition in official statistics. Rates that are shares by
 # definition: 城镇化率 (of the population), 恩格尔系数 (of consumption), 赤字率 and 负债率 (of
-# GDP), 宏观税负, 占比. (比例 is left a level: 优良天数比例, 通硬化路比例 are rates of their own.)
+# GDP), 消费率 and 投资率 (of GDP by expenditure), 宏观税负, 占比. (比例 is left a level:
+# 优良天数比例, 通硬化路比例 are rates of their own.)
 _SHARE_MARKS = re.compile(
     r"占|比重|份额|贡献|覆盖(?!率|面)|城镇化率|城市化率|恩格尔系数|赤字率|负债率|税负"
+    r"|消费率|投资率"
 )
 # What makes the figure before it a change: 两位数增长, 1.0%的实质跌幅 (HK), 61.5%之按年增幅
 # (Macao), 2.5%的实质下跌; the falling ones make it negative.
 _CHANGE_AFTER = re.compile(
     r"^(?:的|之)?(?:实质|名义|按年|同比|按季)?(?:增长|增速|增幅|增量|涨幅|升幅|降幅|跌幅|减幅"
-    r"|上升|下跌|下降|成长)"
+    r"|上升|下跌|下降|成长)(?![至到为])"  # 从45%增长到63.5%: 45% is where the change starts
 )
 _FALL_AFTER = re.compile(r"^(?:的|之)?(?:实质|名义|按年|同比|按季)?(?:降幅|跌幅|减幅|下跌|下降)")
 # The name of a growth rate: a figure it names is a change (经济成长率为8.68%, 第三季的升幅为
