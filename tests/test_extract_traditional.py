@@ -374,3 +374,22 @@ def test_shares_in_a_communique() -> None:
     assert _kind(XINHUA, "45%") == "share"
     assert _kind(XINHUA, "63.5%") == "share"
     assert _kind(XINHUA, "18.5个百分点") == "growth"  # 63.5 - 45 = 18.5
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "reason"),
+    [
+        # written for the test, in the forms issue 16 lists as non-figures drafted
+        ("城镇化率达到65%[5]，人口增加。", "5", "other"),  # a citation marker
+        ("0-14岁人口占17.95%。", "0", "age"),  # the first end of an age range
+        ("大陆31个省（区、市）中，有25个省份人口增加。", "31个", "name"),  # the scope
+        ("规模以上工业企业（年主营业务收入2000万元及以上）增加值增长5.1%。", "2000万元", "label"),
+        ("年营业额5000万元以下的中小企业增加。", "5000万元", "label"),  # a size class
+        ("（一）农业生产稳定。1.粮食生产稳定。", "1", "label"),  # a list number
+        ("第一，稳定就业。", "第一", "label"),  # an enumeration, not a rank
+        ("國泰航空CX880航班延誤。", "880", "name"),  # a flight code
+        ("天文台發出3號風球。", "3", "name"),  # a signal's number
+    ],
+)
+def test_non_figures_issue_16_lists(text: str, mention: str, reason: str) -> None:
+    assert _skipped(text).get(mention) == reason

@@ -16,14 +16,8 @@ from factcheck.errors import ValueProblem
 from factcheck.extract.dating import Dating, last_month, latest_ended
 from factcheck.extract.metric import prefix_text
 from factcheck.extract.model import Skipped
-from factcheck.extract.rules import (
-    VERBS,
-    Figure,
-    is_duration,
-    rank_words,
-    skip_reason,
-    value_words,
-)
+from factcheck.extract.nonfig import is_duration
+from factcheck.extract.rules import VERBS, Figure, rank_words, skip_reason, value_words
 from factcheck.extract.text import REACH, ArticleContext, guess_entity, quote_span
 from factcheck.mentions import Mention, find_mentions
 from factcheck.numbers import parse_value

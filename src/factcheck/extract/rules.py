@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from factcheck.extract import nonfig
 from factcheck.extract.text import REACH, ArticleContext, quoted_name
 from factcheck.mentions import Mention
 from factcheck.numbers import Lexicon
@@ -83,7 +84,7 @@ _LABEL_UNITS = ("路", "期", "代")
 _RANGE_START = re.compile(f"[{RANGE_MARKS}][0-9一二三四五六七八九十]{{1,2}}月")
 _YEAR_MENTION = re.compile(r"^(?:1[89]|2[01])[0-9]{2}年$")
 _QUARTER_MENTION = re.compile(r"^[一二三四1-4]季度$")
-_SPAN_LEADS = ("连续", "近", "前")
+_SPAN_LEADS = nonfig.SPAN_LEADS
 # A date or a time of day written with marks: 2024-11-18, 2024/11/18, 20:43, 20:43:04.
 _CLOCK = re.compile(
     r"[^0-9]*(?:(?:1[89]|2[01])[0-9]{2}[-/.][01]?[0-9][-/.][0-3]?[0-9]|[0-2][0-9]:[0-5][0-9]"
@@ -110,61 +111,6 @@ _BARE_RATE = re.compile(r"[0-9０-９]+(?:[.．][0-9０-９]+)?[%％]")
 _SPACED_UNIT = re.compile(r"[ \u3000\xa0]{1,2}(个百分点|個百分點|[%％])")
 _ORDINAL = re.compile(r"[0-9]+(?:st|nd|rd|th)")
 _CODE = re.compile(r"[A-Za-z]+-[0-9]+(?:-[0-9]+)*")
-
-
-# A length of years (八年, 40多年, 卅八年, 近10年间): the span of an account or a record
-# (经过八年持续努力, 40多年来, 创卅八年以来新高), not a figure; 连续三年, 提前三年 and 其中两年 are
-# counted figures (连续三年获评优秀), and 三年前, 五年翻番, 三年内 belong to a base or a target.
-# Months and quarters (连续94个月…其中48个月) are left to be drafted: they count more often.
-_DURATION = re.compile(r"^(?:[0-9]+|[零〇一二两三四五六七八九十百千廿卅几]+)[多余]?年$")
-_COUNTED_SPAN = ("连续", "提前", "提早", "其中")
-
-
-# Quarters named by a number, alone or in a list (第3季, 114年第1、2季, 首3季): dates. The
-# second of a list of classes (一、二类苗) is a name.
-_QUARTERS_AFTER = re.compile(r"(?:、[0-9一二三四])*(?:季度|季)")
-_LISTED = re.compile(r"[0-9一二三四五六七八九十]{1,2}、$")
-_CLASS_WORDS = ("类", "级", "档", "等")
-# A date written as eight digits (sp20241118: a page code) and a clock hour (今早9时, 9时许).
-_DATE8 = re.compile(r"^(?:19|20)[0-9]{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])$")
-_HOUR = re.compile(r"^(?:[01]?[0-9]|2[0-4])$")
-_DAY = re.compile(r"^([0-9]{1,2})日$")
-# A run of months named by its length (Hong Kong's releases): 首十一个月, 截至11月底的三个月,
-# 与先前三个月比较.
-_MONTHS = re.compile(r"^[0-9一二两三四五六七八九十]{1,3}个月$")
-_MONTHS_LEADS = ("首", "先前", "底的", "末的")
-_HOUR_BEFORE = ("早", "晚", "上午", "下午", "中午", "凌晨", "晚上", "傍晚", "早上", "今早", "今晚")
-
-
-def _listed_or_clock(m: Mention, core: str, folded: str) -> str | None:
-    """``date`` or ``name`` for a quarter named by a number, the second of a list of classes,
-    an eight-digit date and a clock hour; else None."""
-    before = folded[max(0, m.start - 4) : m.start]
-    if core.isdigit() and not before.endswith("连续"):
-        if _QUARTERS_AFTER.match(folded, m.end):
-            return "date"  # 114年第1、2季
-        if _DATE8.match(core):
-            return "date"  # sp20241118
-        clock = before.endswith(_HOUR_BEFORE) or folded.startswith(("许", "整", "半"), m.end + 1)
-        if _HOUR.match(core) and folded.startswith("时", m.end) and clock:
-            return "date"  # 今早9时
-    day = _DAY.match(core)
-    if day and int(day[1]) <= 31 and not before.endswith(_SPAN_LEADS):
-        return "date"  # 主计总处14日下午: the 14th (of the month of the news); 近3日 counts days
-    if _MONTHS.match(core) and before.endswith(_MONTHS_LEADS):
-        return "date"  # 首十一個月, 截至11月底的三個月, 与先前三个月比较: a run of months
-    if _LISTED.search(before) and core.endswith(_CLASS_WORDS):
-        return "name"  # 一、二类苗
-    return None
-
-
-def is_duration(m: Mention, ctx: ArticleContext) -> bool:
-    """Whether a mention is a length of time that states no figure (see _DURATION)."""
-    folded = ctx.folded
-    if not _DURATION.match(folded[m.start : m.end]):
-        return False
-    before = folded[max(0, m.start - 3) : m.start].rstrip("，,")
-    return not before.endswith(_COUNTED_SPAN) and not folded.startswith(("前", "翻", "内"), m.end)
 
 
 def _written_date(m: Mention, core: str, text: str) -> bool:
@@ -255,15 +201,15 @@ def skip_reason(m: Mention, ctx: ArticleContext) -> str | None:
         return "date"
     if _written_date(m, core, text):
         return "date"
-    if listed := _listed_or_clock(m, core, folded):
-        return listed
+    if written := nonfig.written_non_figure(m, core, ctx):
+        return written
     if text[max(0, m.start - 1) : m.start] in ("±", "+-"):
         return "other"  # (±0.7%): a margin of error, not a figure
     if _CODE.search(text, max(0, m.start - 12), min(len(text), m.end + 12)) and _in_code(m, text):
         return "name"  # CB-00-60: a release number
     if m.value is None and not core.endswith("位数"):
         return "other"  # 数千户, 三四年, 2+4+N: no single value
-    if is_duration(m, ctx):
+    if nonfig.is_duration(m, ctx):
         return "other"  # 经过八年持续努力, 改革开放40多年来: a length of time
     if re.search(r"[A-Za-z]", core) and not _ORDINAL.fullmatch(core):
         return "name"  # 5G, 4N5: codes and grades (112th is a rank)

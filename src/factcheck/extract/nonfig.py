@@ -1,0 +1,131 @@
+"""Numbers written as no figure, in the forms of Chinese releases and news (issue 16): the
+extractor's :func:`~factcheck.extract.rules.skip_reason` asks this module after its own dates.
+
+* lengths of years (经过八年, 40多年来, 创卅八年以来新高: the span of an account or a record);
+  连续三年, 提前三年 and 其中两年 are counted and stay figures;
+* quarters named by a number (114年第1、2季), a day without its month (14日下午), a clock hour
+  (今早9时), an eight-digit date (sp20241118), runs of months named by their length (首十一个月);
+* the second of a list of grades (一、二类苗), citation markers ([5]), the first end of an age
+  range (0-14岁), the scope of national statistics (31个省（区、市）), size classes
+  (年主营业务收入2000万元及以上, 从业人员300人以下的企业), list numbers at the start of a
+  line or sentence (1.粮食生产, 第一，), and letter codes run into digits (CX880, PM2.5, 3号风球).
+"""
+
+from __future__ import annotations
+
+import re
+
+from factcheck.extract.text import ArticleContext
+from factcheck.mentions import Mention
+
+# Words before a number of periods that count them (连续三季度, 近3日, 前三个月).
+SPAN_LEADS = ("连续", "近", "前")
+
+
+# A length of years (八年, 40多年, 卅八年, 近10年间): the span of an account or a record
+# (经过八年持续努力, 40多年来, 创卅八年以来新高), not a figure; 连续三年, 提前三年 and 其中两年 are
+# counted figures (连续三年获评优秀), and 三年前, 五年翻番, 三年内 belong to a base or a target.
+# Months and quarters (连续94个月…其中48个月) are left to be drafted: they count more often.
+_DURATION = re.compile(r"^(?:[0-9]+|[零〇一二两三四五六七八九十百千廿卅几]+)[多余]?年$")
+_COUNTED_SPAN = ("连续", "提前", "提早", "其中")
+
+
+# Quarters named by a number, alone or in a list (第3季, 114年第1、2季, 首3季): dates. The
+# second of a list of classes (一、二类苗) is a name.
+_QUARTERS_AFTER = re.compile(r"(?:、[0-9一二三四])*(?:季度|季)")
+_LISTED = re.compile(r"[0-9一二三四五六七八九十]{1,2}、$")
+_CLASS_WORDS = ("类", "级", "档", "等")
+# A date written as eight digits (sp20241118: a page code) and a clock hour (今早9时, 9时许).
+_DATE8 = re.compile(r"^(?:19|20)[0-9]{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])$")
+_HOUR = re.compile(r"^(?:[01]?[0-9]|2[0-4])$")
+_DAY = re.compile(r"^([0-9]{1,2})日$")
+# A run of months named by its length (Hong Kong's releases): 首十一个月, 截至11月底的三个月,
+# 与先前三个月比较.
+_MONTHS = re.compile(r"^[0-9一二两三四五六七八九十]{1,3}个月$")
+_MONTHS_LEADS = ("首", "先前", "底的", "末的")
+_HOUR_BEFORE = ("早", "晚", "上午", "下午", "中午", "凌晨", "晚上", "傍晚", "早上", "今早", "今晚")
+
+
+def written_non_figure(m: Mention, core: str, ctx: ArticleContext) -> str | None:
+    """The ignore reason (``date``, ``name``, ``label``, ``other``) of a number that is written
+    as no figure (see the module docstring), or None; ``core`` is the mention, folded."""
+    folded, text = ctx.folded, ctx.text
+    before = folded[max(0, m.start - 4) : m.start]
+    if core.isdigit() and not before.endswith("连续"):
+        if _QUARTERS_AFTER.match(folded, m.end):
+            return "date"  # 114年第1、2季
+        if _DATE8.match(core):
+            return "date"  # sp20241118
+        clock = before.endswith(_HOUR_BEFORE) or folded.startswith(("许", "整", "半"), m.end + 1)
+        if _HOUR.match(core) and folded.startswith("时", m.end) and clock:
+            return "date"  # 今早9时
+    day = _DAY.match(core)
+    if day and int(day[1]) <= 31 and not before.endswith(SPAN_LEADS):
+        return "date"  # 主计总处14日下午: the 14th (of the month of the news); 近3日 counts days
+    if _MONTHS.match(core) and before.endswith(_MONTHS_LEADS):
+        return "date"  # 首十一個月, 截至11月底的三個月, 与先前三个月比较: a run of months
+    if _LISTED.search(before) and core.endswith(_CLASS_WORDS):
+        return "name"  # 一、二类苗
+    return _marker_or_class(m, core, folded, text)
+
+
+# A citation marker: [5], ［12］, 【3】.
+_CITED = (("[", "]"), ("［", "］"), ("【", "】"))
+# The first end of a range of ages (0-14岁, 15～59岁): an age, as its other end.
+_AGE_RANGE = re.compile(r"[-–—~～至到][0-9]{1,3}岁")
+# National statistics' scope: 31个省（区、市）, 大陆31个省份.
+_SCOPE = re.compile(r"[（(]区、市[）)]|[（(]自治区、直辖市[）)]")
+_SCOPE_LEADS = ("全国", "大陆", "内地")
+_PROVINCES = re.compile(r"[0-9一二三四五六七八九十]+个省份?")
+# A size class in a definition: (年主营业务收入2000万元及以上), 300人以下的企业.
+_CLASS_BOUND = re.compile(
+    r"(?:及以上|以上|以下|及以下)(?:的[^，。；]{0,8}?(?:企业|单位|法人)|[）)])"
+)
+_CLASS_LEADS = ("规模以上", "限额以上", "规上", "限上", "（年", "(年")
+# A list number: 1.粮食生产, 2、稳定就业, 第一，, at the start of a line or sentence.
+_LIST_START = "\n。；：:!！?？ \u3000（("
+_CODE_LETTERS = re.compile(r"[A-Z]{2,}$")
+
+
+def _marker_or_class(m: Mention, core: str, folded: str, text: str) -> str | None:
+    prev, nxt = text[m.start - 1 : m.start], text[m.end : m.end + 1]
+    if (prev, nxt) in _CITED:
+        return "other"  # 城镇化率达到65%[5]: a citation marker
+    if core.isdigit() and _AGE_RANGE.match(folded, m.end):
+        return "age"  # 0-14岁
+    after = folded[m.end : m.end + 12]
+    whole = folded[m.start : m.end + 12]
+    province = _PROVINCES.match(whole)
+    if province and (
+        _SCOPE.match(whole, province.end()) or folded[max(0, m.start - 2) : m.start] in _SCOPE_LEADS
+    ):
+        return "name"  # 全国31个省（区、市）: the scope of the statistics
+    if _CLASS_BOUND.match(after) and any(
+        w in folded[max(0, m.start - 16) : m.start] for w in _CLASS_LEADS
+    ):
+        return "label"  # 规模以上工业企业（年主营业务收入2000万元及以上）
+    if _CLASS_BOUND.match(after) and "的" in after[:4] and not core.endswith("%"):
+        return "label"  # 年营业额5000万元以下的中小企业
+    starts = m.start == 0 or text[m.start - 1] in _LIST_START
+    if (
+        starts
+        and core.isdigit()
+        and len(core) <= 2
+        and nxt in (".", "．", "、")
+        and (not text[m.end + 1 : m.end + 2].isdigit())
+    ):
+        return "label"  # 1.粮食生产: a list number
+    if starts and core.startswith("第") and nxt in ("，", ",", "、"):
+        return "label"  # 第一，稳定就业: an enumeration, not a rank
+    if _CODE_LETTERS.search(text[max(0, m.start - 4) : m.start]) or nxt in ("号", "號"):
+        return "name"  # CX880航班, PM2.5, 3号风球
+    return None
+
+
+def is_duration(m: Mention, ctx: ArticleContext) -> bool:
+    """Whether a mention is a length of time that states no figure (see _DURATION)."""
+    folded = ctx.folded
+    if not _DURATION.match(folded[m.start : m.end]):
+        return False
+    before = folded[max(0, m.start - 3) : m.start].rstrip("，,")
+    return not before.endswith(_COUNTED_SPAN) and not folded.startswith(("前", "翻", "内"), m.end)
