@@ -4,8 +4,9 @@
       │  mentions.find_mentions (+ rules.rank_words)     every number the text uses
       ▼
     drafter.Drafter   first pass: rules.skip_reason (and nonfig) sets aside what is not a
-      │               figure (a year, an age, a label); rules.value_words reads each figure's value words,
-      │               checked by numbers.parse_value; text.ArticleContext gives clauses,
+      │               figure (a year, an age, a label); rules.value_words reads each
+      │               figure's value words, checked by numbers.parse_value;
+      │               text.ArticleContext gives clauses,
       │               sentences and time words; the reference year, entity and default plan
       ▼
     describe.describe second pass, in text order: kind (rules.propose_kind), period
