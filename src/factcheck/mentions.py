@@ -333,6 +333,14 @@ def _english_pattern() -> re.Pattern[str]:
 
 
 _LETTER = re.compile(r"[A-Za-z]")
+# The words the English pattern looks for, in lower case: a text without one of them needs no
+# pass of that pattern (a substring test in C, ten times quicker than the pattern's scan).
+_ENGLISH_KEYS = (*en.MULTIPLES, *en.DIVISIONS, "half", "third", "quarter", "fifth")
+
+
+def _has_english_word(text: str) -> bool:
+    lower = text.lower()
+    return any(key in lower for key in _ENGLISH_KEYS)
 
 
 def _english(text: str) -> Iterator[tuple[re.Match[str], tuple[float | None, str]]]:
@@ -356,8 +364,8 @@ def _found(scan: str, text: str) -> Iterator[tuple[re.Match[str], tuple[float | 
         for m in matches(scan, pattern_for(pack_definitions()))
         if (found := _classify(m, text)) is not None
     )
-    if not _LETTER.search(scan):
-        yield from numbers
+    if not _LETTER.search(scan) or not _has_english_word(scan):
+        yield from numbers  # a Chinese text with GDP or 5G in it: no English pass to run
         return
     # The two never overlap (one needs a digit or a numeral, the other letters only).
     yield from heapq.merge(numbers, _english(scan), key=lambda pair: pair[0].start())
@@ -371,17 +379,19 @@ _FIGURE_ENDS = frozenset(
 )
 
 
-def _signed(scan: str, start: int) -> bool:
-    """Is the figure at ``start`` written with a leading minus: ``增长−3.5%``, ``气温-2.5℃``,
-    ``growth of -3.5%``? Not in a span (2021-2025, 2021 - 2025, 1-9月) nor after a word's
-    letter (COVID-19)."""
-    if start == 0 or scan[start - 1] not in _SIGNS:
+def _signed(m: re.Match[str], scan: str) -> bool:
+    """Is the Arabic figure of ``m``, after a minus sign, written with a leading minus:
+    ``增长−3.5%``, ``气温-2.5℃``, ``growth of -3.5%``? Not in a span (2021-2025, 2021 - 2025,
+    1-9月) nor after a word's letter (COVID-19)."""
+    start = m.start()
+    if m.lastgroup not in ("ar", "ar_tail"):
         return False
-    before = scan[: start - 1].rstrip()
-    if not before:
-        return True
-    spaced = len(before) < start - 1
-    last = before[-1]
+    at = start - 2  # the character before the sign, then back over spaces (a few at most)
+    while at >= 0 and scan[at].isspace() and start - at < 10:
+        at -= 1
+    if at < 0:
+        return True  # the sign opens the text
+    last, spaced = scan[at], at < start - 2
     return last not in _FIGURE_ENDS and (spaced or not last.isascii() or not last.isalpha())
 
 
@@ -397,7 +407,7 @@ def find_mentions(text: str) -> list[Mention]:
     scan = fold(text).translate(_TO_ASCII).translate(ZERO_SIGNS)  # one for one: offsets stay
     for m, found in _found(scan, text):
         start, end = m.span()
-        if found[0] is not None and m.lastgroup in ("ar", "ar_tail") and _signed(scan, start):
+        if start and scan[start - 1] in _SIGNS and found[0] is not None and _signed(m, scan):
             start, found = start - 1, (-found[0], found[1])  # 增长−3.5%, 气温-2.5℃
         # Mentions come in order, so count newlines incrementally: one pass over the text.
         newlines = text.count("\n", scanned, start)
