@@ -59,6 +59,12 @@ RUNS = {
     "latin": "a",
     "space": " ",
     "newline": "\n",
+    # English texts take the English path (extract/english/): figures, dates, ordinals, money
+    "en-change": "GDP rose 5 percent and exports ",
+    "en-date": "from March 2000 to ",
+    "en-ordinal": "the 96th ",
+    "en-money": "$1.2 billion, ",
+    "en-sentence": "Sales were up 3.1 percent from a year earlier. ",
 }
 TAIL = "\n2025年地区生产总值672亿元。\n"
 CLAIMS = (

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime
 import re
+from bisect import bisect_right
 from collections import Counter
 
 from factcheck import en
@@ -25,6 +26,7 @@ from factcheck.units import UnitInfo, unit_info
 
 _MONEY = re.compile(r"\b(?:U\.S\.|US|Hong Kong)\s+dollars?\b|\b(?:US|HK)\$")
 _RATES = ("%", "percent")
+MAX_PREV = 30  # figures of a sentence a figure may refer back to (a bound for long sentences)
 MAX_QUOTE = 200  # characters of a quote; a longer clause is cut around its figure
 
 
@@ -41,8 +43,14 @@ def draft_english(
     after = [w for w in lex.suffixes if w.isascii()]
     skipped: list[Skipped] = []
     figures: list[Fig] = []
+    starts = [w.start for w in times]
+
+    def in_time(pos: int) -> bool:
+        i = bisect_right(starts, pos) - 1
+        return i >= 0 and pos < times[i].end
+
     for n in numbers:
-        reason = skip_reason(n, t, times)
+        reason = skip_reason(n, t, in_time)
         if reason is not None:
             skipped.append(_skip(t, n, *reason))
             continue
@@ -57,12 +65,12 @@ def draft_english(
     ids: Counter[int] = Counter()
     sentence, prev = (-1, -1), list[Fig]()
     for f in figures:
-        here = t.sentence(f.vstart)
+        here = t.sentence_of(f.vstart)
         if here != sentence:
             sentence, prev = here, []
         read(f, prev, a)
         a.done.append(f)
-        prev.append(f)
+        prev = [*prev[-MAX_PREV + 1 :], f]
         claim = _claim(f, a, pack, ids, skipped)
         if claim is not None:
             claims.append(claim)
@@ -101,7 +109,10 @@ def _heading(t: EnglishText, times: list[When], figures: list[Fig]) -> When | No
             break
         line_start = t.text.rfind("\n", 0, w.start) + 1
         line_end = t.text.find("\n", w.end)
-        line = t.text[line_start : line_end if line_end >= 0 else len(t.text)].strip()
+        line_end = line_end if line_end >= 0 else len(t.text)
+        if line_end - line_start > 120:
+            continue  # no heading: a line of running text (and never sliced whole)
+        line = t.text[line_start:line_end].strip()
         heading = len(line) <= 80 and not line.endswith((".", "!", "?"))
         if heading and w.point and w.role == "point" and w.year and w.kind != "end":
             return w

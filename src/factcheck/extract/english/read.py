@@ -170,7 +170,7 @@ def read(f: Fig, prev: list[Fig], a: Article) -> None:
         if prev[-1].compared:
             lead = text[prev[-1].vstart - 20 : prev[-1].vstart]  # compared with 2.5% X and 4% Y
     cut = cut_start(text, seg, f.vstart)
-    own = phrase(text, cut, f.vstart, a.times, a.strip, a.entity)
+    own = phrase(text, cut, f.vstart, a.times_in(cut, f.vstart), a.strip, a.entity)
     rate = f.number.unit in _RATES
     clause = text[cut : f.vstart]
     f.kind = _kind(f, prev, lead, last, after_text, own or clause, rate, text[s_start : f.vstart])
@@ -323,7 +323,8 @@ def _subject(a: Article, start: int, end: int) -> str:
     while at < end:
         c_start, c_end = a.t.clause(at)
         c_end = min(c_end, end)
-        words = phrase(text, cut_start(text, c_start, c_end), c_end, a.times, a.strip, a.entity)
+        cut = cut_start(text, c_start, c_end)
+        words = phrase(text, cut, c_end, a.times_in(cut, c_end), a.strip, a.entity)
         aside = text[max(0, c_start - 1) : c_start] == "("
         if words and not aside and "(" not in text[c_start:c_end]:
             return words

@@ -11,9 +11,9 @@ codes (``CB-00-60``, ``COVID-19``, ``G20``) and ordinals that are no place in a 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from factcheck.extract.english.text import EnglishText, Number
-from factcheck.extract.english.times import When
 
 _YEAR = re.compile(r"(?:18|19|20)[0-9]{2}")
 _LABELS = re.compile(
@@ -38,11 +38,14 @@ _RANK_AFTER = re.compile(r"^\s+(?:place|position|spot)\b|^[\s-]+(?:largest|bigge
 _CONFIDENCE = re.compile(r"^\s+(?:confidence|percentile)\b", re.IGNORECASE)
 
 
-def skip_reason(n: Number, t: EnglishText, times: list[When]) -> tuple[str, str] | None:
-    """(reason, why) when the number is not a figure a claim can state; None when it is."""
+def skip_reason(
+    n: Number, t: EnglishText, in_time: Callable[[int], bool]
+) -> tuple[str, str] | None:
+    """(reason, why) when the number is not a figure a claim can state; None when it is.
+    ``in_time(pos)``: whether a time word of the article covers the offset."""
     text = t.text
     before, after = text[max(0, n.start - 30) : n.start], text[n.end : n.end + 40]
-    if any(w.start <= n.start < w.end for w in times):
+    if in_time(n.start):
         return "date", "a time word"
     if n.sign == "±" or before.rstrip().endswith(("±", "+/-")):
         return "other", "a margin of error"

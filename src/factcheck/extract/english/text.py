@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from factcheck import en
 
+REACH = 400  # characters: how far from a figure its sentence is read
 _ABBREVIATIONS = frozenset(
     {
         *("u.s", "u.k", "u.n", "e.u", "no", "nos", "mr", "mrs", "ms", "dr", "st", "vs", "e.g"),
@@ -124,7 +125,14 @@ class EnglishText:
         return start, marks[j] if j < len(marks) else length
 
     def sentence(self, pos: int) -> tuple[int, int]:
-        """The sentence around an offset: its start and the offset of its end mark."""
+        """The sentence around an offset (its start and the offset of its end mark), at most
+        REACH characters on either side of it: a text without marks must not make every figure
+        read all of it."""
+        start, end = self._span(self.sentence_marks, pos, len(self.text))
+        return max(start, pos - REACH), min(end, pos + REACH)
+
+    def sentence_of(self, pos: int) -> tuple[int, int]:
+        """The whole sentence around an offset, to tell which figures share it."""
         return self._span(self.sentence_marks, pos, len(self.text))
 
     def clause(self, pos: int) -> tuple[int, int]:

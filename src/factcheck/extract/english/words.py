@@ -169,8 +169,8 @@ def phrase(
     """The noun phrase of [start, end): time words, the predicate, leading articles and the
     article's entity taken off (see the module docstring); '' when nothing is left."""
     parts, at = [], start
-    for w in times:
-        if start <= w.start and w.end <= end:
+    for w in times:  # the time words inside [start, end), in order
+        if at <= w.start and w.end <= end:
             lead = re.search(
                 r"(?:\b(?:in|for|during|at|of|since|from|over|through|by)\s+)?(?:the\s+)?$",
                 text[at : w.start],
