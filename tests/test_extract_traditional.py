@@ -393,3 +393,25 @@ def test_shares_in_a_communique() -> None:
 )
 def test_non_figures_issue_16_lists(text: str, mention: str, reason: str) -> None:
     assert _skipped(text).get(mention) == reason
+
+
+# https://moneydj.com/kmdj/news/newsviewer.aspx?a=39fde45a-32b8-4160-a14f-1f71bea9e30d
+MONEYDJ = "另9月失業人數為49.1萬人,失業率由上月4.40%降為4.32%,較上年同月則增0.04個百分點。"
+# https://tw.news.yahoo.com/9%E6%9C%88%E5%A4%B1%E6%A5%AD%E7%8E%873-77-%E5%B9%B4%E6%B8%9B0-22-%E5%9C%96-082701237.html
+YAHOO_JOBS = "主計總處23日公布,9月失業率為3.77%,較8月下降0.12個百分點,較2016年同月則降0.22個百分點。"
+# https://nownews.com/news/3135328 (spaces around figures, as the page prints them)
+NOWNEWS = "主計總處今 (22) 日公布 11 月失業率為 3.7%,較上月微幅下滑 0.05 百分點。"
+# https://ec.ltn.com.tw/article/breakingnews/5188320
+LTN_ORDERS = "接單金額600.2億美元，雖月減0.7%，但年增19.5%，成長幅度達兩位數。"
+
+
+def test_rates_of_taiwan_labour_and_orders() -> None:
+    # 降為: the new level of the unemployment rate, not a change; 降 alone is a fall
+    assert _kind(MONEYDJ, "4.32%") == "level"
+    assert _kind(YAHOO_JOBS, "降0.22个百分点") == "growth"
+    assert parse_value("降0.22个百分点", PACK.lexicon).number == Decimal("-0.22")
+    # 百分點 after a space is the figure's unit (-0.05 points)
+    assert _kind(NOWNEWS, "下滑0.05百分点") == "growth"
+    assert _kind(LTN_ORDERS, "两位数") == "growth"  # 成長幅度達兩位數
+    skipped = _skipped(NOWNEWS)
+    assert skipped.get("22") == "date" and skipped.get("11") == "date"  # 今 (22) 日, 11 月

@@ -113,7 +113,7 @@ UP_VERBS = (
 )
 DOWN_VERBS = (
     *("净减少", "下降", "减少", "降低", "下滑", "回落", "缩小", "减产", "下跌", "下挫", "下修"),
-    *("下调", "衰退", "放缓", "收窄", "减", "跌"),
+    *("下调", "衰退", "放缓", "收窄", "减", "跌", "降"),
 )
 # Both, longest first, so that 增长 is found before 增.
 DIRECTION_VERBS = tuple(sorted(UP_VERBS + DOWN_VERBS, key=len, reverse=True))

@@ -87,8 +87,15 @@ _LIST_START = "\n。；：:!！?？ \u3000（("
 _CODE_LETTERS = re.compile(r"[A-Z]{2,}$")
 
 
+# A date written with spaces or brackets (Taiwan's press): 11 月, 今 (22) 日, 今(101)年.
+_SPACED_DATE = re.compile(r"[ \u3000]*[)）]?[ \u3000]*([年月日])")
+
+
 def _marker_or_class(m: Mention, core: str, folded: str, text: str) -> str | None:
     prev, nxt = text[m.start - 1 : m.start], text[m.end : m.end + 1]
+    spaced = _SPACED_DATE.match(folded, m.end) if core.isdigit() else None
+    if spaced and (spaced.end() - m.end > 1) and _fits_date(int(core), spaced[1]):
+        return "date"  # 11 月失業率, 今 (22) 日, 今(101)年
     if (prev, nxt) in _CITED:
         return "other"  # 城镇化率达到65%[5]: a citation marker
     if core.isdigit() and _AGE_RANGE.match(folded, m.end):
@@ -129,3 +136,8 @@ def is_duration(m: Mention, ctx: ArticleContext) -> bool:
         return False
     before = folded[max(0, m.start - 3) : m.start].rstrip("，,")
     return not before.endswith(_COUNTED_SPAN) and not folded.startswith(("前", "翻", "内"), m.end)
+
+
+def _fits_date(n: int, word: str) -> bool:
+    """Whether ``n`` can be written before 年 (an ROC or a western year), 月 or 日."""
+    return {"年": 1 <= n <= 150 or 1800 <= n <= 2100, "月": 1 <= n <= 12}.get(word, 1 <= n <= 31)

@@ -59,7 +59,10 @@ _CHANGE_AFTER = re.compile(
 _FALL_AFTER = re.compile(r"^(?:的|之)?(?:实质|名义|按年|同比|按季)?(?:降幅|跌幅|减幅|下跌|下降)")
 # The name of a growth rate: a figure it names is a change (经济成长率为8.68%, 第三季的升幅为
 # 2.2%, 出口年增率百分之卅六点八四), whatever verb or copula stands between (为, 达, 上修为).
-_RATE_NAMES = "增长率|成长率|增速|增幅|升幅|涨幅|降幅|跌幅|减幅|年增率|月增率|增长速度|成长速度"
+_RATE_NAMES = (
+    "增长率|成长率|增速|增幅|升幅|涨幅|降幅|跌幅|减幅|年增率|月增率|增长速度|成长速度"
+    "|增长幅度|成长幅度"
+)
 _GROWTH_RATE = re.compile(f"(?:{_RATE_NAMES})" r"[^，。；、,;0-9]{0,12}$")
 # 相当于同期本地生产总值的56.1%: a part of another quantity (but 相当于2019年同期的83.5% compares
 # one quantity at two times).
@@ -108,7 +111,7 @@ _BARE = re.compile(r"[0-9０-９]+(?:[.．][0-9０-９]+)?")
 # surplus and deficit (Taiwan), 超 no bound there.
 _WORDS_ENDING_IN_A_QUALIFIER = ("出超", "入超")
 _BARE_RATE = re.compile(r"[0-9０-９]+(?:[.．][0-9０-９]+)?[%％]")
-_SPACED_UNIT = re.compile(r"[ \u3000\xa0]{1,2}(个百分点|個百分點|[%％])")
+_SPACED_UNIT = re.compile(r"[ \u3000\xa0]{1,2}(个百分点|個百分點|百分点|百分點|[%％])")
 _ORDINAL = re.compile(r"[0-9]+(?:st|nd|rd|th)")
 _CODE = re.compile(r"[A-Za-z]+-[0-9]+(?:-[0-9]+)*")
 
@@ -286,6 +289,9 @@ def value_words(m: Mention, ctx: ArticleContext, lexicon: Lexicon) -> Figure:
         if rest.endswith(tail) and rest[: -len(tail)].endswith(VERBS):
             rest, to = rest[: -len(tail)], True
             break
+    else:
+        if prefix in _TO and rest.endswith(VERBS):
+            to = True  # 降为4.32%, 下降为: 为 is the verb's "to", taken as a prefix word above
     verb = next((v for v in VERBS if rest.endswith(v)), None)
     if verb and rest[: -len(verb)].endswith(("多", "少")):
         # 同比多增318亿元: more than last year's increase, not a change of a level
@@ -354,6 +360,8 @@ def propose_kind(f: Figure, ctx: ArticleContext, metric_before: str, noun: str) 
         return "level"  # 拉动GDP增长3.4个百分点, 带动…1.2个百分点: a contribution in points
     if f.verb and f.to and f.verb in ("增长", "成长") and text.startswith("为", f.vstart - 1):
         f.to = False  # 经济成长为7.71%: the growth is 7.71%, not a level grown to
+    if f.verb and f.to and rate and not points and _names_a_growth_rate(ctx, f):
+        return "growth"  # 经济成长率从预测3.54%一举上修为7.71%: the new level of a growth rate
     if f.verb and not f.to:
         if rate:
             return "cagr" if annual and not points else "growth"
@@ -380,6 +388,22 @@ def propose_kind(f: Figure, ctx: ArticleContext, metric_before: str, noun: str) 
 
 
 _GROWTH_NAME = re.compile(f"(?:{_RATE_NAMES})$")
+
+
+_ANY_RATE_NAME = re.compile(f"(?:{_RATE_NAMES})|[\u4e00-\u9fff]率")
+
+
+def _names_a_growth_rate(ctx: ArticleContext, f: Figure) -> bool:
+    """Whether the last rate named before the figure is a growth rate (经济成长率…上修为7.71%),
+    not another rate (失业率由4.40%降为4.32%): in its clause, or in its sentence when the clause
+    names no subject of its own (…预测3.54%，一举上修为7.71%; but 关税降至15% has one)."""
+    c_start = ctx.clause(f.mention.start)[0]
+    head = ctx.text[c_start : f.vstart]
+    subject = head[: head.rfind(f.verb or "")].strip()
+    start = c_start if len(subject) > 3 else ctx.sentence(f.mention.start)[0]
+    start = max(start, f.vstart - REACH)
+    names = list(_ANY_RATE_NAME.finditer(ctx.text, start, f.vstart))
+    return bool(names) and bool(_GROWTH_NAME.search(names[-1][0]))
 
 
 def kind_by_metric(f: Figure) -> None:
