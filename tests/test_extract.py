@@ -93,7 +93,8 @@ def _find(draft: Draft, value: str) -> tuple[str, dict[str, object]]:
         ("四项指标均位列全省前三。", "前三", "rank", {}),
         ("收入比缩小至2.29:1。", "2.29:1", "ratio", {}),
         ("城乡收入比由2.31缩小到2.08。", "2.08", "ratio", {}),
-        ("安全事故发生率降为零。", "为零", "level", {}),
+        # 降 is a direction verb and 为 its "to" (降为零: falls to zero), so the value is the level
+        ("安全事故发生率降为零。", "零", "level", {}),
         ("年增效超10亿元。", "超10亿元", "level", {"metric": "年增效"}),
         ("生产效率提升30%以上。", "30%以上", "growth", {"metric": "生产效率"}),
         ("每万人拥有5G基站37个。", "37个", "level", {"metric": "5G基站"}),

@@ -398,7 +398,9 @@ def test_non_figures_issue_16_lists(text: str, mention: str, reason: str) -> Non
 # https://moneydj.com/kmdj/news/newsviewer.aspx?a=39fde45a-32b8-4160-a14f-1f71bea9e30d
 MONEYDJ = "另9月失業人數為49.1萬人,失業率由上月4.40%降為4.32%,較上年同月則增0.04個百分點。"
 # https://tw.news.yahoo.com/9%E6%9C%88%E5%A4%B1%E6%A5%AD%E7%8E%873-77-%E5%B9%B4%E6%B8%9B0-22-%E5%9C%96-082701237.html
-YAHOO_JOBS = "主計總處23日公布,9月失業率為3.77%,較8月下降0.12個百分點,較2016年同月則降0.22個百分點。"
+YAHOO_JOBS = (
+    "主計總處23日公布,9月失業率為3.77%,較8月下降0.12個百分點,較2016年同月則降0.22個百分點。"
+)
 # https://nownews.com/news/3135328 (spaces around figures, as the page prints them)
 NOWNEWS = "主計總處今 (22) 日公布 11 月失業率為 3.7%,較上月微幅下滑 0.05 百分點。"
 # https://ec.ltn.com.tw/article/breakingnews/5188320
