@@ -96,3 +96,13 @@ def test_this_year_is_the_publication_year() -> None:
     assert _periods(text, datetime.date(2026, 2, 13)) == ["2025", "2026"]
     # without a publication date, 今年 is the reference year (the latest year written)
     assert _periods(text, None) == ["2025", "2025"]
+
+
+def test_months_without_a_year() -> None:
+    # 3月份 in a release of 16 April 2021: March 2021; published on 5 March, March 2020
+    text = "3月份，全国规模以上工业增加值同比增长14.1%。"
+    assert _periods(text, datetime.date(2021, 4, 16)) == ["2021-03"]
+    assert _periods(text, datetime.date(2021, 3, 5)) == ["2020-03"]
+    # the month of an announcement is no period of the figure after it
+    text = "2025年美國4月宣布對半導體課徵關稅，稅率100%。"
+    assert _periods(text, datetime.date(2026, 2, 13)) == ["2025"]

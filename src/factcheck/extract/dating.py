@@ -22,6 +22,7 @@ from factcheck.errors import ValueProblem
 from factcheck.periods import parse_period
 
 _QUARTER = re.compile(r"^Q([1-4])$")
+_MONTH = re.compile(r"^M(0[1-9]|1[0-2])$")
 _PUBLISHED = re.compile(r"^(\d{4})-(\d{1,2})(?:-(\d{1,2}))?$")
 
 
@@ -42,10 +43,12 @@ def parse_published(text: object) -> datetime.date:
 
 
 def last_month(period: str) -> int | None:
-    """The last month of a period word without a year: ``Q3`` → 9, ``1-5月`` → 5, ``上半年`` →
-    6, ``前三季度`` → 9; None for anything else."""
+    """The last month of a period word without a year: ``Q3`` → 9, ``M03`` (3月份) → 3, ``1-5月``
+    → 5, ``上半年`` → 6, ``前三季度`` → 9; None for anything else."""
     if m := _QUARTER.match(period):
         return 3 * int(m[1])
+    if m := _MONTH.match(period):
+        return int(m[1])
     try:
         parsed = parse_period(period, {}, 2000)
     except ValueProblem:

@@ -27,6 +27,7 @@ from factcheck.zh import PLACE_VALUES as _MAGNITUDE
 from factcheck.zh import RESPECTIVELY
 
 _JOINERS = ("、", "和", "与", "及", "、和")
+_UNDATED = ("quarter", "month", "months")  # period words that may be written without a year
 MAX_PREV = 30  # figures of a sentence a figure may refer back to (a bound for marathon sentences)
 
 
@@ -125,7 +126,7 @@ class Drafter:
         if years or written:
             return max(years or written)
         for t in self.ctx.times:
-            if t.kind in ("quarter", "months") and (month := last_month(t.period)) is not None:
+            if t.kind in _UNDATED and t.year is None and (month := last_month(t.period)):
                 return latest_ended(month, published)
         return published.year
 

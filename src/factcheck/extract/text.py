@@ -110,6 +110,10 @@ def time_pattern(plans: dict[str, tuple[int, int]]) -> re.Pattern[str]:
         r"|(?P<q>[一二三四1-4])季度|第(?P<q2>[一二三四1-4])季度?|(?P<mo>1[0-2]|0?[1-9])月份?"
         r"|(?P<ye>底|末)|(?P<same>同期))?"
         rf"|(?<![0-9.年])(?P<run0>{_RUN_OF_MONTHS})"
+        # 3月份, 3月末: a month of the year the paragraph or the publication gives (not 3月15日,
+        # nor 4月宣布: the date of an event)
+        r"|(?<![0-9.年月~～-])(?P<mo0>1[0-2]|0?[1-9])月份?"
+        r"(?![0-9]|[一二三四五六七八九十]+日|宣布|公布|发布|召开|举行|起|开始|以来)"
         r"|(?<![0-9.年前连续近])(?:第(?P<q0b>[一二三四1-4])季度?|(?P<q0>[一二三四1-4])季度)"
         # 两年平均增长2.1%: an average over the N years that end at the figure's period
         rf"|(?<![0-9.])(?P<avg>[0-9]{{1,2}}|[{_CN_SMALL}]{{1,3}})年(?=平均|年均)"
@@ -165,6 +169,8 @@ def find_times(
                 out.append(TimeWord(*m.span(), "span", f"{first}-{last}", last, first, role))
         elif m["run0"]:  # the year is the file's reference year, as the loader reads it
             out.append(TimeWord(*m.span(), "months", m["run0"], None, None, role))
+        elif m["mo0"]:
+            out.append(TimeWord(*m.span(), "month", f"M{int(m['mo0']):02d}", None, None, role))
         elif m["avg"]:
             n = _count(m["avg"])
             if n:

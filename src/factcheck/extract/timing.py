@@ -185,6 +185,8 @@ def _point_of(t: TimeWord, points: list[TimeWord], dating: Dating, ctx: ArticleC
         return str(t.year)
     if t.kind == "quarter" and t.year is None:
         return f"{_year_of(t, ctx, dating)}{t.period}"
+    if t.kind == "month" and t.year is None:
+        return f"{_year_of(t, ctx, dating)}-{t.period[1:]}"  # 3月份: 2021-03
     if t.kind == "months" and t.year is None:
         year = _year_of(t, ctx, dating)
         return t.period if year == dating.year else f"{year}年{t.period}"
