@@ -15,8 +15,8 @@
     assemble.assemble each group checked with the real parsers, demoted to a kind its value
       │               fits or set aside, fields laid out → model.DraftClaim / model.Skipped
       ▼
-    links.draft_links the reference fields a sentence fixes (start, end, part, ref)
-      │
+    links.draft_links the reference fields a sentence fixes (start, end, part, ref);
+      │               gaps.link_gaps: a change in points between two stated rates
       ▼
     draft.draft_claims → model.Draft
       │

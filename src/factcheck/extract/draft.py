@@ -19,6 +19,7 @@ from factcheck.extract.assemble import assemble
 from factcheck.extract.describe import describe
 from factcheck.extract.drafter import MAX_PREV, Drafter
 from factcheck.extract.english import draft_english, is_english
+from factcheck.extract.gaps import link_gaps
 from factcheck.extract.links import draft_links
 from factcheck.extract.model import Draft, DraftClaim, Field, Skipped
 from factcheck.extract.rules import Figure
@@ -104,7 +105,7 @@ def _draft(
             claims.append(claim)
         prev = (prev + group)[-MAX_PREV:]
     skipped = sorted(d.skipped, key=lambda s: (s.line, s.text))
-    claims = draft_links(d, _collisions(claims))
+    claims = link_gaps(d, draft_links(d, _collisions(claims)))
     claims += draft_sums(d, claims)
     return Draft(d.entity, d.year, tuple(claims), tuple(skipped), len(d.mentions))
 

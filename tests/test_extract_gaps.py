@@ -1,0 +1,124 @@
+"""A change in points between two rates the sentence states (factcheck.extract.gaps): drafted
+with ``start`` (the compared rate) and ``end`` (the rate compared), and checked end to end by
+``check ARTICLE.txt``: the points are the later rate minus the compared one.
+
+Sentences of the shapes of Taiwan's DGBAS releases (udn.com, ltn.com.tw) and of provincial
+releases; each expected figure is worked out by hand in its comment."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from factcheck.extract.check import check_article
+from factcheck.extract.draft import draft_claims
+from factcheck.rulepack import RulePack, load_pack
+
+
+@pytest.fixture(scope="module")
+def pack() -> RulePack:
+    return load_pack()
+
+
+def _links(text: str, pack: RulePack) -> dict[str, tuple[str | None, str | None]]:
+    """Each value → (the value its ``start`` names, the value its ``end`` names)."""
+    claims = draft_claims(text, pack, "全省", 2025).claims
+    value = {i: v for c in claims for i, v in zip(c.ids, c.values, strict=True)}
+    out = {}
+    for c in claims:
+        f = dict(c.fields)
+        start, end = f.get("start"), f.get("end")
+        out[c.values[0]] = (
+            value.get(start) if isinstance(start, str) else None,
+            value.get(end) if isinstance(end, str) else None,
+        )
+    return out
+
+
+def _inconsistent(tmp_path: Path, text: str, pack: RulePack) -> list[str]:
+    article = tmp_path / "a.txt"
+    article.write_text(text + "\n", "utf-8")
+    result = check_article(article, str(article), pack, tmp_path)
+    assert not result.problems
+    return [f.quote for f in result.findings if f.verdict == "inconsistent"]
+
+
+@pytest.mark.parametrize(
+    ("text", "points", "start", "end"),
+    [
+        # a revision: 8.68 - 8.63 = 0.05
+        (
+            "全年经济成长率8.68%，较1月概估数8.63%上修0.05个百分点。",
+            "0.05个百分点",
+            "8.63%",
+            "8.68%",
+        ),
+        # the same in traditional characters, 為 before the later rate
+        (
+            "全年經濟成長率為8.68%，較1月概估數8.63%上修0.05個百分點。",
+            "0.05个百分点",
+            "8.63%",
+            "为8.68%",
+        ),
+        # a fall in points: 7.2 - 7.5 = -0.3
+        (
+            "规模以上工业增加值增长7.2%，增速较上年同期的7.5%回落0.3个百分点。",
+            "回落0.3个百分点",
+            "7.5%",
+            "7.2%",
+        ),
+        # the move itself: 7.71 - 3.54 = 4.17
+        (
+            "将今年经济成长率从去年11月预测3.54%，一举上修为7.71%，上修4.17个百分点。",
+            "4.17个百分点",
+            "3.54%",
+            "为7.71%",
+        ),
+    ],
+)
+def test_the_points_link_the_compared_rate_and_the_later_one(
+    pack: RulePack, text: str, points: str, start: str, end: str
+) -> None:
+    assert _links(text, pack)[points] == (start, end)
+
+
+@pytest.mark.parametrize(
+    ("text", "points"),
+    [
+        # a gap written 高 (no direction verb): its sign is not read
+        ("全市生产总值增长8.1%，比全国平均水平6.4%高1.7个百分点。", "1.7个百分点"),
+        # the size of a fall narrowing: 降幅 compares magnitudes (3.2 against 5.3)
+        ("工业投资下降3.2%，降幅比一季度的5.3%收窄2.1个百分点。", "收窄2.1个百分点"),
+        # an average a year over the move: (17.92 - 10.64) / n, not 17.92 - 10.64
+        ("城镇人口比重从10.64%增加到17.92%，平均每年提高0.25个百分点。", "0.25个百分点"),
+        # 比上年: a change of its own, not the move from 2015 to 2020
+        ("城镇化率从50.2%，提高到55.6%，比上年提高1.1个百分点。", "1.1个百分点"),
+    ],
+)
+def test_no_pair_is_drafted_where_the_form_is_not_plain(
+    pack: RulePack, text: str, points: str
+) -> None:
+    start, end = _links(text, pack)[points]
+    rates = {v for v in _links(text, pack) if "%" in v}
+    assert not (start in rates and end in rates)
+
+
+def test_check_article_passes_a_revision_that_holds(tmp_path: Path, pack: RulePack) -> None:
+    # 12.68 - 7.91 = 4.77 ([12.675 - 7.915, 12.685 - 7.905] = [4.76, 4.78])
+    text = "第四季经济成长率为12.68%，较11月预测数7.91%增加4.77个百分点。"
+    assert _inconsistent(tmp_path, text, pack) == []
+
+
+def test_check_article_flags_a_revision_that_does_not(tmp_path: Path, pack: RulePack) -> None:
+    # 5.77 is outside [4.76, 4.78]; written 5.765 to 5.775
+    text = "第四季经济成长率为12.68%，较11月预测数7.91%增加5.77个百分点。"
+    assert any("5.77个百分点" in q for q in _inconsistent(tmp_path, text, pack))
+
+
+def test_check_article_reads_the_sign_of_a_fall(tmp_path: Path, pack: RulePack) -> None:
+    # 7.2 - 7.5 = -0.3 holds as 回落0.3; 回落0.5 (-0.5) is outside [-0.4, -0.2]
+    ok = "规模以上工业增加值增长7.2%，增速较上年同期的7.5%回落0.3个百分点。"
+    bad = "规模以上工业增加值增长7.2%，增速较上年同期的7.5%回落0.5个百分点。"
+    assert _inconsistent(tmp_path, ok, pack) == []
+    assert any("回落0.5个百分点" in q for q in _inconsistent(tmp_path, bad, pack))
