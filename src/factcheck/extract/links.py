@@ -111,7 +111,7 @@ def _links_of(d: Drafter, it: _Item, group: list[_Item]) -> list[tuple[str, str]
     metric (``group``)."""
     same = [o for o in group if o.claim != it.claim and it.fields.get("metric")]
     if it.kind in _CHANGES:
-        if it.ends is None:
+        if it.ends is None or it.ends[0] == it.ends[1]:  # a change from a time to itself
             return []
         # A change in points is of a rate, which may itself be a growth rate or a share
         # (经济成长率8.68%，较1月概估数8.63%上修0.05个百分点: 8.68 - 8.63).

@@ -90,7 +90,7 @@ def resolve_period(
         elif nearest is not None and nearest.kind == "plan" and nearest.first:
             f.base = str(nearest.first - 1)  # 十四五期间下降35%: from the end of 2020
         elif kind == "multiple" and "同比" in ctx.text[c_start : f.vstart]:
-            f.base = _year_before(point)  # 同比增长1.2倍: against the same period a year before
+            f.base = _year_before(point, ref_year)  # 同比增长1.2倍: the same period a year before
         elif kind == "multiple":
             _multiple_base(f, points, nearest, point, default_plan, ref_year)
     elif (
@@ -170,10 +170,10 @@ def _same_period(year: str, point: str) -> str:
     return f"{year}年{point}" if point else year
 
 
-def _year_before(point: str) -> str:
-    """The same period a year earlier: 2025 → 2024, 2025Q3 → 2024Q3, 2025-06 → 2024-06."""
-    year = int(point[:4]) if point[:4].isdigit() else None
-    return f"{year - 1}{point[4:]}" if year else point
+def _year_before(point: str, ref_year: int) -> str:
+    """The same period a year earlier: 2025 → 2024, 2025Q3 → 2024Q3, 2025-06 → 2024-06; a period
+    written without its year (1-2月份, of the reference year) → 2024年1-2月份."""
+    return _same_period(str((int(point[:4]) if point[:4].isdigit() else ref_year) - 1), point)
 
 
 def _point_of(t: TimeWord, points: list[TimeWord], dating: Dating, ctx: ArticleContext) -> str:

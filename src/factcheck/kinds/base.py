@@ -76,17 +76,20 @@ class Context:
 
     def endpoints(self, claim: Claim) -> tuple[Point, Point] | None:
         """Start and end points of a change claim: its span, or base → period (default: the
-        same period a year before, 同比)."""
+        same period a year before, 同比). None when they cannot be told, or coincide: a change
+        from a time to itself (``base`` equal to ``period``) compares nothing."""
         if claim.period is None:
             return None
         if claim.period.start is not None:
-            return claim.period.start, claim.period.end
-        if claim.base is not None:
-            return claim.base.end, claim.period.end
-        try:
-            return shift(claim.period.end, -1), claim.period.end
-        except ValueProblem:  # a year before the calendar periods allows: nothing to compare
-            return None
+            ends = claim.period.start, claim.period.end
+        elif claim.base is not None:
+            ends = claim.base.end, claim.period.end
+        else:
+            try:
+                ends = shift(claim.period.end, -1), claim.period.end
+            except ValueProblem:  # a year before the calendar periods allows: nothing to compare
+                return None
+        return None if ends[0].key == ends[1].key else ends
 
     def start_end(self, claim: Claim) -> tuple[Claim | None, Claim | None, float]:
         """The level claims at both ends of a change claim, and the years between them."""
