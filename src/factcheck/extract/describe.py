@@ -57,8 +57,9 @@ def describe(d: Drafter, group: list[Figure], prev: list[Figure]) -> None:
     within = ctx.text[c_start : f.vstart].lstrip().startswith("其中") or ctx.text[
         max(0, c_start - 2) : c_start
     ] in ("中,", "中，")
-    if within and bigger and _counted(f):
-        f.kind, f.within = "count", bigger[-1].value
+    total = _total_before(d, f, prev, c_start) if within and _counted(f) else None
+    if total is not None or (within and bigger and _counted(f)):
+        f.kind, f.within = "count", (total or bigger[-1]).value
     f.metric = _metric(d, f, label, wants_object, prev, after)
     if f.kind == "level" and _counted(f) and after:
         _part_of_a_breakdown(d, f, after)
@@ -145,6 +146,16 @@ def _metric(
         if g.dimension == f.dimension and g.metric:
             return g.metric
     return after or "未命名指标"
+
+
+def _total_before(d: Drafter, f: Figure, prev: list[Figure], c_start: int) -> Figure | None:
+    """The count a ``19个行业中，8个行业`` or ``…94个月，其中48个月`` part is counted within: the
+    last figure of the clause right before, in the same unit, whatever its size (a part larger
+    than its total is what the check is for)."""
+    before = [g for g in prev if g.vend <= c_start and g.unit == f.unit]
+    if before and d.clause(before[-1].mention.start)[1] == c_start - 1:
+        return before[-1]
+    return None
 
 
 def _part_of_a_breakdown(d: Drafter, f: Figure, after: str) -> None:
