@@ -18,7 +18,7 @@ def pack() -> RulePack:
     return load_pack()
 
 
-def _within(text: str, pack: RulePack) -> dict[str, str | None]:
+def _within(text: str, pack: RulePack) -> dict[str, object]:
     claims = draft_claims(text, pack, "全省", 2025).claims
     return {c.values[0]: dict(c.fields).get("within") for c in claims if c.kind == "count"}
 
