@@ -10,15 +10,18 @@ the interval out by hand.
 from __future__ import annotations
 
 import math
+from pathlib import Path
 
 import pytest
 
+from factcheck import app
 from factcheck.errors import ValueProblem
 from factcheck.interval import stated_interval
 from factcheck.mentions import find_mentions
 from factcheck.numbers import parse_value
 from factcheck.rulepack import RulePack, load_pack
 from factcheck.units import unit_info
+from factcheck.zh import as_written
 
 INF = math.inf
 
@@ -276,3 +279,40 @@ def test_the_default_width_is_the_digit_not_a_fraction() -> None:
 )
 def test_words_around_a_multiple_bound_it(pack: RulePack, text: str, lo: float, hi: float) -> None:
     assert _interval(text, pack) == pytest.approx((lo, hi))
+
+
+TRAD_ARTICLE = "「十四五」期間，全市外貿進出口總額年均增長17.3%，2025年達到291.8億元。\n"
+TRAD_CLAIMS = """version: 1
+article: a.txt
+entity: 金昌市
+claims:
+  - {id: cagr, kind: cagr, quote: 全市外貿進出口總額年均增長17.3%, metric: 外貿進出口總額,
+     period: 十四五期間, value: 17.3%, end: level}
+  - {id: level, kind: level, quote: 2025年達到291.8億元, metric: 外貿進出口總額, period: "2025",
+     value: 291.8億元}
+"""
+
+
+def test_a_report_writes_derived_figures_in_the_articles_script(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(TRAD_ARTICLE, encoding="utf-8")
+    (tmp_path / "c.yaml").write_text(TRAD_CLAIMS, encoding="utf-8")
+    [result] = app.run([app.Target(tmp_path / "c.yaml", "c.yaml")], load_pack())
+    [finding] = [f for f in result.findings if f.code == "FC141"]
+    # 1.173^5 = 2.22070, and 291.8 / 2.22070 = 131.40: the 2020 level, in 億元 as the article
+    # writes its figures (not 亿元).
+    assert finding.recomputed == "131.40億元"
+    assert finding.arithmetic == "291.8億元 / (1 + 17.3%)^5 = 131.40億元"
+
+
+@pytest.mark.parametrize(
+    ("unit", "text", "written"),
+    [
+        ("亿元", "突破670億元", "億元"),
+        ("万元", "15.6萬元", "萬元"),
+        ("亿元", "670亿元", "亿元"),  # simplified: as it is
+        ("万吨", "增長1.2万噸", "万噸"),  # a mixed text: each character as written
+        ("公斤/亩", "536.31公斤／畝", "公斤/亩"),  # not spelled alike (／): units.txt's name
+    ],
+)
+def test_a_unit_as_the_value_writes_it(unit: str, text: str, written: str) -> None:
+    assert as_written(unit, text) == written

@@ -20,7 +20,7 @@ traditional characters from ``traditional.txt`` on first use.
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from factcheck.pkgfiles import package_file
@@ -276,3 +276,18 @@ def _fold_chars(text: str) -> str:
             out = str(_t2s().convert(ch))
             _FOLDED[ord(ch)] = out if len(out) == 1 else ch
     return text.translate(_FOLDED)
+
+
+@lru_cache(maxsize=1024)
+def as_written(unit: str, text: str) -> str:
+    """A unit (simplified, as units.txt names it) in the script of the value ``text`` it was
+    read from: ``亿元`` of ``突破670億元`` is ``億元``, so a report on a traditional article
+    writes the figures it derives as the article writes its own; ``unit`` itself where ``text``
+    has no traditional character or does not spell the unit."""
+    if not unit or text.isascii():
+        return unit
+    folded = fold(text)
+    if folded is text or len(folded) != len(text):
+        return unit
+    at = folded.rfind(unit)
+    return text[at : at + len(unit)] if at >= 0 else unit

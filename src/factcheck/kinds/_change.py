@@ -17,6 +17,7 @@ from factcheck.interval import Interval
 from factcheck.kinds.base import Context, Option, emit, undetermined
 from factcheck.model import Claim, Value
 from factcheck.periods import label
+from factcheck.zh import as_written
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -80,7 +81,7 @@ def operand(v: Value, other: Value) -> str:
     number = f"{s.factor}×{s.number}" if s.factor != 1 else f"{s.number}"
     if s.unit == other.stated.unit:
         return number
-    return (s.factor == 1 and en.dress(number, s.text)) or f"{number}{s.unit}"
+    return (s.factor == 1 and en.dress(number, s.text)) or f"{number}{as_written(s.unit, s.text)}"
 
 
 def recompute(

@@ -18,7 +18,7 @@ from factcheck.model import Claim, ClaimsFile, Value
 from factcheck.periods import Point, shift
 from factcheck.quotes import QuoteIndex, Span, index_for
 from factcheck.rulepack import RulePack
-from factcheck.zh import INCREMENT_VERBS, SCALES
+from factcheck.zh import INCREMENT_VERBS, SCALES, as_written
 
 
 @dataclass(frozen=True, slots=True)
@@ -179,7 +179,8 @@ def show(x: float, value: Value, extra: int = 0) -> str:
     number = f"{x / scale:.{decimals_of(value, extra)}f}"
     if s.factor == 1 and (english := en.dress(number, s.text)):
         return english  # $546.4B, 1.6 percentage points: as the article prints its figures
-    unit = s.unit if s.factor == 1 else f"×{s.factor} {s.unit}"
+    written = as_written(s.unit, s.text)  # 億元 for a value written 670億元
+    unit = written if s.factor == 1 else f"×{s.factor} {written}"
     return f"{number}{unit}"
 
 
