@@ -12,7 +12,9 @@ cache written), with the cache warm (the editor's case: the second run onwards),
 The commands take turns: each round runs every row once, so a burst of load from other work on
 the machine falls on all of them alike. Bytecode is written and read as in an installed package
 (``PYTHONDONTWRITEBYTECODE`` is dropped from the environment of the runs): a fresh clone's
-first run compiles factcheck's modules once, like any Python project's, not what is measured.
+first run compiles factcheck's modules once, like any Python project's, not what is measured. So
+are compiled regular expressions (factcheck/recache.py, kept beside the bytecode): the warm-up
+run writes them.
 """
 
 from __future__ import annotations

@@ -16,7 +16,10 @@ import sys
 from types import ModuleType
 from typing import NoReturn
 
+from factcheck import recache
 from factcheck.codes import Exit
+
+recache.load()  # before anything compiles a pattern: the ones earlier runs compiled, ready
 
 DEBUG = False  # --debug: show the traceback of an internal error
 
@@ -130,6 +133,7 @@ def entry() -> NoReturn:
             stream.flush()
         except (OSError, ValueError):  # a closed pipe: what Python itself reports as 120
             code = BROKEN_PIPE
+    recache.save()  # the patterns this run compiled, for the next run
     os._exit(code)
 
 

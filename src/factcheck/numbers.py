@@ -325,8 +325,7 @@ _EN_WORDS = re.compile(
             | {u for u in en.UNIT_WORDS if u.isalpha() and u != "pp"}
             | {*en.CURRENCY_PHRASES, *en.MASS_WORDS, *en.UP_AFTER, *en.DOWN_AFTER}
             | {*en.TIMES_WORDS},
-            key=len,
-            reverse=True,
+            key=lambda w: (-len(w), w),  # longest first; the same pattern in every run
         )
     )
 )
