@@ -20,6 +20,8 @@ from factcheck.packsource import PackSource, sources
 from factcheck.result import Deferred, FileResult
 
 if TYPE_CHECKING:
+    import datetime
+
     from factcheck.cache import Cache
     from factcheck.rulepack import RulePack
 
@@ -38,10 +40,14 @@ class Target:
     shown: str
     root: Path | None = None
     article: bool = False  # an article without claims file: drafted in memory, then checked
+    published: datetime.date | None = None  # the article's publication date (None: today)
 
 
 def collect(
-    paths: Iterable[Path], article_root: Path | None = None, articles: bool = False
+    paths: Iterable[Path],
+    article_root: Path | None = None,
+    articles: bool = False,
+    published: datetime.date | None = None,
 ) -> tuple[list[Target], list[Problem]]:
     """Claims files named, or found below named folders (sorted, hidden folders skipped,
     symlinked folders not followed, so a link loop cannot trap the walk). ``article_root`` is the
@@ -69,10 +75,10 @@ def collect(
             ]
             if articles:
                 texts = _texts(path)
-                targets += [Target(p, str(p), article_root, article=True) for p in texts]
+                targets += [Target(p, str(p), article_root, True, published) for p in texts]
         elif path.exists():
             article = articles and not path.name.endswith(CLAIM_SUFFIXES) and not path.is_dir()
-            targets.append(Target(path, str(path), article_root, article=article))
+            targets.append(Target(path, str(path), article_root, article, published))
         else:
             problems.append(Problem(Loc(str(path)), "E301", "no such file or folder"))
     seen: set[Path] = set()
@@ -212,7 +218,7 @@ def check_one(target: Target, pack: RulePack, keep_file: bool = True) -> FileRes
     if target.article:
         from factcheck.extract.check import check_article  # noqa: PLC0415
 
-        result = check_article(target.path, target.shown, pack, target.root)
+        result = check_article(target.path, target.shown, pack, target.root, target.published)
         if not keep_file:
             result.file = None
         return result

@@ -12,9 +12,12 @@ against typer's definition of the command and :func:`parse` against typer on man
 import os
 import sys
 from pathlib import Path
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 from factcheck.codes import Exit
+
+if TYPE_CHECKING:
+    import datetime
 
 # Each option of `check`: its names, the keyword it fills, and its kind ("flag": no value,
 # "path" or "text": one value). The names, help and defaults typer shows are in commands.py.
@@ -37,6 +40,7 @@ OPTIONS: dict[str, tuple[str, str]] = {
     "-j": ("jobs", "text"),
     "--article-root": ("article_root", "path"),
     "--changed": ("changed", "flag"),
+    "--published": ("published", "text"),
 }
 DEFAULTS: dict[str, object] = {
     "rules": None,
@@ -53,6 +57,7 @@ DEFAULTS: dict[str, object] = {
     "jobs": "auto",
     "article_root": None,
     "changed": False,
+    "published": None,
 }
 
 
@@ -124,6 +129,19 @@ def jobs_option(value: str) -> int | None:
     usage(f"--jobs must be auto or a whole number of at least 1, not '{value}'")
 
 
+def published_option(value: str | None) -> "datetime.date | None":
+    """``--published``: the publication date, or None (today)."""
+    if value is None:
+        return None
+    from factcheck.errors import ValueProblem  # noqa: PLC0415
+    from factcheck.extract.dating import parse_published  # noqa: PLC0415
+
+    try:
+        return parse_published(value)
+    except ValueProblem as exc:
+        usage(f"--published: {exc.message}")
+
+
 def run(
     paths: list[Path],
     rules: Path | None,
@@ -140,6 +158,7 @@ def run(
     jobs: str,
     article_root: Path | None,
     changed: bool,
+    published: str | None = None,
 ) -> int:
     """``factcheck check``: check, print the report, and return the exit code."""
     from factcheck import runner  # noqa: PLC0415
@@ -153,6 +172,7 @@ def run(
     if min_severity not in ("error", "warning", "info"):
         usage(f"--min-severity must be error, warning or info, not '{min_severity}'")
     processes = jobs_option(jobs)
+    date = published_option(published)
     if changed:
         found = changed_claims(paths)
         if found is None:
@@ -173,6 +193,7 @@ def run(
         cache=not no_cache,
         jobs=processes,
         article_root=article_root,
+        published=date,
     )
     report = runner.check(request)
     if request.output is None:

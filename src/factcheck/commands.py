@@ -84,6 +84,14 @@ def _changed(paths: list[Path]) -> list[Path]:
     return found
 
 
+PublishedOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--published",
+        help="The article's publication date (2019-04-20), which dates 一季度, 3月份 and 今年 in "
+        "an article written without its year; default: today.",
+    ),
+]
 RootOpt = Annotated[
     Path | None,
     typer.Option(
@@ -167,6 +175,7 @@ def check(
     jobs: JobsOpt = "auto",
     article_root: RootOpt = None,
     changed: ChangedOpt = False,
+    published: PublishedOpt = None,
 ) -> None:
     """Recompute every derived figure of the claims and report what disagrees."""
     # The work is checkcmd.run's, which cli.main also calls without typer (checkcmd.parse);
@@ -311,13 +320,15 @@ def extract(
         bool, typer.Option("--force", help="Replace an existing --output file.")
     ] = False,
     rules: RulesOpt = None,
+    published: PublishedOpt = None,
 ) -> None:
     """Draft a claims file from an article: every figure a claim marked draft: true."""
     from factcheck import runner  # noqa: PLC0415
 
     if output is not None and str(output) == "-":
         _usage("extract writes a claims file beside its article; '-o -' is not one")
-    print(runner.extract(article, output, merge, force, rules))
+    date = checkcmd.published_option(published)
+    print(runner.extract(article, output, merge, force, rules, date))
 
 
 if _COLLECTING:

@@ -18,6 +18,8 @@ from factcheck import app
 from factcheck.errors import InputError, Loc, Problem, UsageError
 
 if TYPE_CHECKING:
+    import datetime
+
     from factcheck.mentions import Mention
     from factcheck.report.model import Report
 
@@ -41,6 +43,7 @@ class CheckRequest:
     cache: bool = True
     jobs: int | None = None  # None: auto
     article_root: Path | None = None
+    published: datetime.date | None = None  # dates an article drafted in memory; None: today
 
 
 def resolve_lang(lang: str | None) -> str:
@@ -64,7 +67,9 @@ def check(req: CheckRequest) -> Report:
     from factcheck.progress import bar  # noqa: PLC0415
     from factcheck.report.model import FAIL_ON, Report  # noqa: PLC0415
 
-    targets, problems = app.collect(req.paths, req.article_root, articles=True)
+    targets, problems = app.collect(
+        req.paths, req.article_root, articles=True, published=req.published
+    )
     if problems:
         raise InputError(problems, sort=False)
     packs, found = app.resolve_sources(req.rules, req.paths)
@@ -214,13 +219,18 @@ def explain(
 
 
 def extract(
-    article: Path, output: Path | None, merge: Path | None, force: bool, rules: Path | None
+    article: Path,
+    output: Path | None,
+    merge: Path | None,
+    force: bool,
+    rules: Path | None,
+    published: datetime.date | None = None,
 ) -> str:
     """Draft a claims file from an article (or merge drafts into one): the summary to print."""
     from factcheck.extract import run_extract  # noqa: PLC0415
 
     pack, _ = app.resolve_pack(rules, [merge or output or article])
-    return run_extract(article, output, merge, force, pack)
+    return run_extract(article, output, merge, force, pack, published)
 
 
 def write_schema(output: Path, force: bool) -> None:

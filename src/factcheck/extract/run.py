@@ -14,6 +14,7 @@ Drafting itself is :func:`factcheck.extract.draft.draft_claims`; the YAML text i
 
 from __future__ import annotations
 
+import datetime
 import os
 from dataclasses import replace
 from pathlib import Path
@@ -46,6 +47,7 @@ def run_extract(
     merge: Path | None,
     force: bool,
     pack: RulePack,
+    published: datetime.date | None = None,
 ) -> str:
     """Draft claims for ``article`` and write them; return a one-line summary.
 
@@ -55,10 +57,10 @@ def run_extract(
     """
     text = _read(article)
     if merge is not None:
-        return _merge(article, text, merge, output, force, pack)
+        return _merge(article, text, merge, output, force, pack, published)
     target = output or article.with_suffix(".yaml")
     check_target(target, force, [article])
-    draft = draft_claims(text, pack)
+    draft = draft_claims(text, pack, published=published)
     rel = Path(os.path.relpath(article.resolve(), target.resolve().parent)).as_posix()
     claims, skipped = list(draft.claims), list(draft.skipped)
     for _ in range(MAX_ROUNDS):
@@ -151,7 +153,13 @@ def _drop(
 
 
 def _merge(
-    article: Path, text: str, merge: Path, output: Path | None, force: bool, pack: RulePack
+    article: Path,
+    text: str,
+    merge: Path,
+    output: Path | None,
+    force: bool,
+    pack: RulePack,
+    published: datetime.date | None,
 ) -> str:
     """Append draft claims for the mentions ``merge`` does not cover yet; keep every byte."""
     from factcheck.loader import load_claims  # noqa: PLC0415
@@ -182,7 +190,7 @@ def _merge(
     def new(span: tuple[int, int]) -> bool:
         return span not in cover
 
-    draft = draft_claims(text, pack, file.entity or None, file.year)
+    draft = draft_claims(text, pack, file.entity or None, file.year, published)
     taken = {c.id for c in file.claims}
     claims: list[DraftClaim] = []
     names: dict[str, str] = {}
