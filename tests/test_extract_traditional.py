@@ -417,3 +417,14 @@ def test_rates_of_taiwan_labour_and_orders() -> None:
     assert _kind(LTN_ORDERS, "两位数") == "growth"  # 成長幅度達兩位數
     skipped = _skipped(NOWNEWS)
     assert skipped.get("22") == "date" and skipped.get("11") == "date"  # 今 (22) 日, 11 月
+
+
+def test_a_figure_spaced_from_its_magnitude() -> None:
+    # https://nownews.com/news/3135328: 失業人數 44.1 萬人; 1147 萬 5000 人 = 11,475,000
+    text = "失業人數 44.1 萬人,就業人數為 1147 萬 5000 人。"
+    found = {m.text: m.value for m in find_mentions(text)}
+    assert found == {"44.1 萬人": 44.1, "1147 萬 5000 人": 11_475_000}
+    s = parse_value("1147 萬 5000 人", PACK.lexicon)
+    assert (s.number, s.unit) == (Decimal(11_475_000), "人")
+    # a year spaced from 年 stays a year, not a figure with a unit
+    assert [m.text for m in find_mentions("2021 年")] == ["2021"]

@@ -148,10 +148,12 @@ def _compile(measure: frozenset[str]) -> re.Pattern[str]:
         rf"|(?P<tenth>(?<![{_CN}])(?P<tenth_n>[二两三四五六七八九])成)"
         rf"|(?P<places>[一二两三四五六七八九十]+位数)"
         # 3萬8748美元, 4萬951美元: Taiwan's press writes 38748 so (the 万 part, then the rest)
-        rf"|(?P<wan>{_DIG}{{1,4}}万{_DIG}{{1,4}}(?![{_DIGITS}.．,万亿]))(?P<wan_tail>{mw})?"
+        rf"|(?P<wan>{_DIG}{{1,4}} ?万 ?{_DIG}{{1,4}}(?![{_DIGITS}.．,万亿]))"
+        rf"(?: ?(?P<wan_tail>{mw}))?"
         rf"|(?P<ar>{_NUM}(?:(?:[:：]{_NUM})+|×{_NUM}|(?:\+(?:{_NUM}|N(?![A-Za-z0-9])))+"
         rf"|(?P<sym>{_SYMBOLS})(?![A-Za-z0-9])|N{_DIG}?(?![A-Za-z])|[A-Za-z]+(?!{_DIG}))?)"
-        rf"(?P<ar_tail>[%％]|[余多]?(?:(?:{_MAG})?(?:{mw})|{_MAG}))?"
+        # 44.1 萬人 (Taiwan's press spaces a figure from its magnitude): one space before 万/亿
+        rf"(?P<ar_tail>[%％]|[余多]?(?:(?:{_MAG})?(?:{mw})|{_MAG})| (?:万亿|亿|万)(?:{mw})?)?"
         # 降为零, 降至零: a zero that ends its clause is a figure; 零件, 零售, 零距离 are words.
         rf"|(?P<zero>(?<=[为至到])[零〇](?=[，。；、！？,.;!?”’\s]|$))"
         # 数千户, 几十年: 数 and 几 before a place value; 预测数一七二三亿, 数百分之五 are no guess.
@@ -285,7 +287,7 @@ def _classify(m: re.Match[str], text: str) -> tuple[float | None, str] | None:
     if kind == "zero":
         return 0.0, "chinese"
     if kind in ("wan", "wan_tail"):
-        high, low = m["wan"].split("万")
+        high, low = m["wan"].replace(" ", "").split("万")
         return int(high) * 10_000 + int(low), "arabic"
     if kind in ("ar", "ar_tail"):
         if m["ar_tail"] in ("%", "％") or _PURITY.fullmatch(unicodedata.normalize("NFKC", m["ar"])):
