@@ -74,6 +74,14 @@ _REAL = re.compile(
     r"\b|\bin\s+real\s+terms\b",
     re.IGNORECASE,
 )
+_RECORD = re.compile(
+    r"\b(?:highest|lowest|fastest|slowest|strongest|weakest|biggest|largest|smallest|best|worst"
+    r"|first\s+time|record)\b[^,;.]*$",
+    re.IGNORECASE,
+)
+_THE_ORDINAL = re.compile(
+    r"\s+in\s+the\s+(first|second|third|fourth)\b(?![\s-]+(?:quarter|half))", re.IGNORECASE
+)
 _CLAUSE_END = re.compile(r"[,;:]|\s--?\s|\s[–—]\s")
 BORROWED = "metric borrowed from an earlier sentence"
 
@@ -358,13 +366,29 @@ def _period(f: Fig, prev: list[Fig], a: Article, s_start: int, s_end: int, nxt: 
         point = near[-1] if near else None
     if point is None:
         point = next((w for w in later if timing(w)), None)
-    if f.compared and prev and point is None:
+    if f.compared and prev and not points:  # its own time follows it, or it is the other's
         f.period, f.base = prev[-1].period, prev[-1].base
+        quarter = _THE_ORDINAL.match(a.t.text, f.vend)
+        if quarter and re.fullmatch(r"[0-9]{4}Q[1-4]", f.period):
+            # an increase of 3.1 percent in the second (quarter), after the third quarter's
+            f.period, f.base = f"{f.period[:4]}Q{en.QUARTERS[quarter[1].lower()]}", None
         return
     if f.after_base:  # 0.4% below its level of Quarter 4 2019: what follows is the base
         after, later = [_as_base(w) if w.role == "point" else w for w in after], []
         near = [w for w in before if timing(w)]
         point = near[-1] if near else None
+    text = a.t.text
+
+    def based(w: When) -> bool:  # the highest since 2008: a record, not the change's base
+        return w.role in ("from", "base") and not _RECORD.search(
+            text, max(0, w.start - 40), w.start
+        )
+
+    after, before, later = (
+        [w for w in after if w.role not in ("from", "base") or based(w)],
+        [w for w in before if w.role not in ("from", "base") or based(w)],
+        [w for w in later if w.role not in ("from", "base") or based(w)],
+    )
     bases = [w for w in after if w.role in ("from", "base") and w.kind != "same"]
     bases += [w for w in before if w.role in ("from", "base") and w.start >= _seg(prev, s_start)]
     if not bases and _following(a, f, s_end) >= s_end:
