@@ -386,6 +386,20 @@ def _identities(ctx: Context, net: Network) -> None:
             net.rules.append(Tree(ids[identity.target], _renamed(identity.expr, ids), None))
 
 
+def _sum_of_names(e: ex.Expr) -> bool:
+    """Whether an identity's expression is a plain sum of terms (a + b + c)."""
+    if isinstance(e, ex.BinOp):
+        return e.op == "+" and _sum_of_names(e.left) and _sum_of_names(e.right)
+    return isinstance(e, ex.Name)
+
+
+def _names_of(e: ex.Expr) -> list[int]:
+    """The nodes of a renamed plain sum, in order."""
+    if isinstance(e, ex.BinOp):
+        return [*_names_of(e.left), *_names_of(e.right)]
+    return [int(e.name)] if isinstance(e, ex.Name) else []
+
+
 def _same_money(net: Network, nodes: list[int]) -> bool:
     """Stated terms in two currencies cannot enter one identity."""
     currencies = {
@@ -425,6 +439,12 @@ def _positivity(net: Network) -> None:
     for c in [*net.rules, *(k for r in net.relations.values() for k in r.constraints)]:
         if isinstance(c, Diff):
             net.problem.positive[c.a] = net.problem.positive[c.b] = True
+        elif isinstance(c, Tree) and _sum_of_names(c.expr):
+            # the parts of a total (出口 + 进口, 第一产业 + …) are amounts above zero: a part
+            # stated alone is at most its total, whether the other parts are stated or not
+            for n in (c.target, *_names_of(c.expr)):
+                if n not in signed:
+                    net.problem.positive[n] = True
     net.problem.constraints = [
         *net.rules,
         *(k for r in net.relations.values() for k in r.constraints if k.tag is not None),
