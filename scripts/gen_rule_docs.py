@@ -58,8 +58,12 @@ Amounts and percentage points (`x₁ − x₀ ∈ [d_lo, d_hi]`) and sums (`tota
 `≥ 0` when parts are left out) are linear. The identities of the rule pack (`人均地区生产总值 =
 地区生产总值 / 年平均人口`, `出生率 = 出生人口 / 年平均人口`, `死亡率`, `自然增长率 = 出生率 −
 死亡率`, and `地区生产总值` (or `生产总值`, `国内生产总值`) `= 第一产业增加值 + 第二产业增加值 +
-第三产业增加值`) are expression constraints over the nodes of one entity and period, made
-wherever two of their terms are nodes. A rate at comparable prices (basis `real` or
+第三产业增加值`; foreign trade: `进出口总额 = 出口 + 进口`, also written `出口总额 + 进口总额`,
+`进出口`, `货物进出口总额`, `外贸进出口总额`) are expression constraints over the nodes of one
+entity and period, made wherever two of their terms are nodes. The terms of a plain sum are
+amounts above zero (unless a statement of one allows zero or less), so a part stated alone is
+at most its total even when the other parts are never stated: `进出口总额160.9亿美元` and
+`出口188.1亿美元` cannot both hold. A rate at comparable prices (basis `real` or
 `unstated`) between levels that may be at current prices goes through a node of its own, the
 end level at the start year's prices, which is within `max_deflator` a year of the end level:
 one deflator unknown per entity, metric and span.
