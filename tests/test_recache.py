@@ -65,18 +65,25 @@ def test_every_pattern_read_back_is_the_one_re_compiles(tmp_path: Path, fresh: N
     assert recache.save(path) == 0  # nothing new: the file is not written again
 
 
-def test_the_patterns_of_a_check_read_back_alike(tmp_path: Path, fresh: None) -> None:
-    # Every pattern a check compiled (factcheck's, PyYAML's, the standard library's).
-    path = str(tmp_path / "regex.marshal")
-    code = (
+def _check_with(path: str) -> str:
+    """Python code: ``check claims -f json`` with the regex file at ``path``, bytecode writing on;
+    it first prints how many patterns it read back (on stderr)."""
+    return (
         "import sys\n"
         "from factcheck import recache\n"
         f"recache.FILE = {path!r}\n"
         "sys.dont_write_bytecode = False\n"
         "from factcheck.cli import entry\n"
+        "print(len(recache._loaded), file=sys.stderr)\n"
         "sys.argv = ['factcheck', 'check', 'claims', '--no-cache', '-f', 'json']\n"
         "entry()\n"
     )
+
+
+def test_the_patterns_of_a_check_read_back_alike(tmp_path: Path, fresh: None) -> None:
+    # Every pattern a check compiled (factcheck's, PyYAML's, the standard library's).
+    path = str(tmp_path / "regex.marshal")
+    code = _check_with(path)
     subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, check=False)
     with open(path, "rb") as f:
         _, entries = marshal.loads(f.read())
@@ -88,16 +95,7 @@ def test_the_patterns_of_a_check_read_back_alike(tmp_path: Path, fresh: None) ->
 
 def test_a_check_reports_the_same_with_the_file(tmp_path: Path) -> None:
     path = str(tmp_path / "regex.marshal")
-    code = (
-        "import sys\n"
-        "from factcheck import recache\n"
-        f"recache.FILE = {path!r}\n"
-        "sys.dont_write_bytecode = False\n"
-        "from factcheck.cli import entry\n"
-        "print(len(recache._loaded), file=sys.stderr)\n"
-        "sys.argv = ['factcheck', 'check', 'claims', '--no-cache', '-f', 'json']\n"
-        "entry()\n"
-    )
+    code = _check_with(path)
     env = {**os.environ, "NO_COLOR": "1"}
     runs = [
         subprocess.run(
