@@ -81,6 +81,32 @@ def test_a_rank_of_a_growth_rate_names_the_growth(pack: RulePack) -> None:
     assert rank["ref"] == got["6.5%"][0]
 
 
+def test_a_share_after_its_whole_names_it(pack: RulePack) -> None:
+    got = _by_value(
+        draft_claims("2024年全省进出口总额2000亿美元，其中电子产品占比81.3%。", pack).claims
+    )
+    assert got["81.3%"][1]["total"] == got["2000亿美元"][0]
+    assert got["81.3%"][1]["metric"] == "电子产品"
+
+
+def test_a_sums_total_is_a_metric_and_stays(pack: RulePack) -> None:
+    text = "粮食产量69541万吨。其中，夏粮产量14615万吨，秋粮产量52092万吨。"
+    claims = list(draft_claims(text, pack).claims)
+    (total,) = [dict(c.fields)["total"] for c in claims if c.kind == "sum"]
+    assert total == "粮食产量"
+    kept = keep_refs(claims)  # 粮食产量 names no claim, yet it is no reference to drop
+    assert [dict(c.fields).get("total") for c in kept if c.kind == "sum"] == ["粮食产量"]
+
+
+def test_an_amount_links_to_a_level_in_its_unit_only(pack: RulePack) -> None:
+    # 十年 is a length of time: neither the metric nor the level of 增加70万亿元.
+    for c in draft_claims("十年增加近70万亿元。", pack).claims:
+        assert "end" not in dict(c.fields) and "start" not in dict(c.fields), c
+    # the level of the sentence in the amount's unit is its end
+    got = _by_value(draft_claims("国内生产总值121万亿元，十年增加近70万亿元。", pack).claims)
+    assert got["近增加70万亿元"][1]["end"] == got["121万亿元"][0]
+
+
 @pytest.mark.parametrize(
     "text",
     [

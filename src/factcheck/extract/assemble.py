@@ -105,7 +105,7 @@ def assemble(d: Drafter, group: list[Figure], ids: Counter[int]) -> DraftClaim |
 _NOT_METRIC = re.compile(
     r"(?<![A-Za-z0-9])[0-9０-９]+(?![0-9A-Za-z])|[\[\]［］【】()（）<>《》“”\"]|^.$|未命名指标"
 )  # 5G基站 is a noun phrase: digits of a letter code are no number
-_DURATIONS = ("[time]", "[month]")
+DURATIONS = ("[time]", "[month]")  # lengths of time: never a figure a claim states
 
 
 def _doubts(group: list[Figure], kind: str, units: list[UnitInfo]) -> tuple[str, ...]:
@@ -122,7 +122,7 @@ def _doubts(group: list[Figure], kind: str, units: list[UnitInfo]) -> tuple[str,
             doubts.append(f"metric '{metric}' is not a noun phrase")
         elif metric.endswith(DIRECTION_VERBS) or metric in measure_words():
             doubts.append(f"metric '{metric}' is a verb or a unit")
-    if any(u.dimension in _DURATIONS for u in units):
+    if any(u.dimension in DURATIONS for u in units):
         doubts.append("a length of time, not a figure")
     return tuple(dict.fromkeys(doubts))
 

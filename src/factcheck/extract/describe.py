@@ -8,6 +8,7 @@ import re
 from bisect import bisect_left
 
 import factcheck.extract.metric as em
+from factcheck.extract.assemble import DURATIONS
 from factcheck.extract.drafter import Drafter
 from factcheck.extract.rules import AMONG, Figure, kind_by_metric, propose_kind
 from factcheck.extract.text import REACH
@@ -18,6 +19,7 @@ _SCOPE_LEAD = re.compile(r"^(?:跃升至|跃升到|上升至|上升到|升至|�
 _RANK_VERB = re.compile("|".join(RANK_VERBS))
 _PARAGRAPH = re.compile(r"\n[ \t\u3000]*\n")
 _BORROWED = "metric borrowed from an earlier figure"
+_UNNAMED = "未命名指标"
 _NOT_COUNTED = ("currency", "mass", "length", "power", "percentage", "*", "^")
 
 
@@ -114,15 +116,25 @@ def _metric(
         label, wants_object = "", True
     if "占" in label:  # 占全省总额的41%: what is a share of the whole is the figure before
         label = label[: label.find("占")]
+    if (rate := em.rate_metric(label, f, prev)) is not None:
+        return rate
     if label and not wants_object:
         return label
     if after and f.kind != "rank":
         return after
     if label:
         return label
+    # A figure without a name of its own (十年, a length of time) lends none.
+    prev = [g for g in prev if g.metric != _UNNAMED and g.dimension not in DURATIONS]
     if f.kind in ("growth", "cagr", "multiple"):
-        # 实现旅游综合收入182.6亿元，增长18.9%: a change is of the level before it.
-        same = [g for g in prev if g.kind == "level" and g.metric]
+        # 实现旅游综合收入182.6亿元，增长18.9%: a change is of the level before it, or of the
+        # rate before it (从去年预测3.54%，一举上修为7.71%).
+        same = [
+            g
+            for g in prev
+            if g.metric
+            and (g.kind == "level" or g.kind in ("growth", "cagr") and g.dimension == f.dimension)
+        ]
     else:
         same = [g for g in prev if g.dimension == f.dimension and g.metric]
     # Borrowed within the clause (从2021年的669亿元增长到2025年的2586亿元), or by a change from
@@ -141,11 +153,12 @@ def _metric(
     f.doubts.append("metric borrowed from an earlier sentence")
     i = bisect_left(d.starts, f.mention.start)
     for g in reversed(d.figures[max(0, i - 20) : i]):
-        if _PARAGRAPH.search(d.ctx.text, g.vend, f.vstart):
+        gaps = _PARAGRAPH.finditer(d.ctx.text, g.vend, f.vstart)
+        if not all(em.continues(d.ctx.text, gap.start(), gap.end()) for gap in gaps):
             break
         if g.dimension == f.dimension and g.metric:
             return g.metric
-    return after or "未命名指标"
+    return after or _UNNAMED
 
 
 def _total_before(d: Drafter, f: Figure, prev: list[Figure], c_start: int) -> Figure | None:

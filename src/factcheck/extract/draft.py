@@ -66,10 +66,18 @@ _NAMES = ("metric", "metrics", "entity", "ranking", "within")
 def _written(text: str, work: str, c: DraftClaim) -> tuple[Field, ...]:
     """The names of a claim (metric, entity…) as the article writes them, found near it."""
     a, b = max(0, c.start - REACH), c.end + REACH
+    chars: dict[str, str] | None = None
 
     def back(v: str) -> str:
+        nonlocal chars
         at = work.find(v, a, b)
-        return text[at : at + len(v)] if at >= 0 else v
+        if at >= 0:
+            return text[at : at + len(v)]
+        # A name put together from words apart (time words taken out): character by character,
+        # as the article writes each one near the claim.
+        if chars is None:
+            chars = {w: t for w, t in zip(work[a:b], text[a:b], strict=True) if w != t}
+        return "".join(chars.get(ch, ch) for ch in v)
 
     return tuple(
         (n, (back(v) if isinstance(v, str) else tuple(map(back, v))) if n in _NAMES else v)

@@ -4,8 +4,9 @@ A sentence of the genre states a quantity and what happened to it together, and 
 says so with ids (docs/claims-format.md): ``增加值83086亿元，比上年增长7.1%`` is a growth whose
 ``end`` is the level; ``从2021年的669亿元增长到2025年的2586亿元，年均增长33.8%`` a cagr with
 ``start`` and ``end``; ``是1978年的275倍`` a multiple whose ``start`` is the level of 1978;
-``总人口14.1亿人，约占全球总人口的18%`` a share whose ``part`` is the level; ``增速居全省第3位`` a
-rank whose ``ref`` is the growth it ranks.
+``总人口14.1亿人，约占全球总人口的18%`` a share whose ``part`` is the level, ``出口2千亿美元，其中
+电子产品占比81.3%`` one whose ``total`` is; ``增速居全省第3位`` a rank whose ``ref`` is the growth
+it ranks.
 
 A link is drafted only where the text fixes it: both claims in one sentence, of one entity and
 one metric, and the level at the very point the change starts or ends (its period, its base or
@@ -20,11 +21,20 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from factcheck.errors import ValueProblem
+from factcheck.extract.assemble import DURATIONS
 from factcheck.extract.drafter import MAX_PREV, Drafter
 from factcheck.extract.model import DraftClaim, Field
+from factcheck.numbers import parse_value
 from factcheck.periods import Period, Point, parse_period, shift
+from factcheck.units import unit_info
 
-REF_FIELDS = ("start", "end", "part", "ref")
+REF_FIELDS = ("start", "end", "part", "total", "ref")
+# The fields that name claims, by kind (a sum's `total` is a metric, not a claim).
+_REFS = {
+    **dict.fromkeys(("growth", "cagr", "multiple"), ("start", "end")),
+    "share": ("part", "total"),
+    "rank": ("ref",),
+}
 _CHANGES = ("growth", "cagr", "multiple")
 _RATE_WORDS = ("增速", "增幅", "增长率", "增长速度")
 
@@ -42,13 +52,19 @@ class _Item:
     fields: dict[str, str]
     point: str | None = None  # the key of its period when that is a point
     ends: tuple[str, str] | None = None  # a change's start and end points
+    dimension: str | None = None  # of its value's unit (None: not a quantity with a unit)
 
 
 def _dated(d: Drafter, it: _Item) -> _Item:
     period = _period(d, it.fields.get("period"))
     point = period.end.key if period is not None and not period.is_span else None
     ends = _endpoints(d, it, period) if it.kind in _CHANGES else None
-    return replace(it, point=point, ends=ends and (ends[0].key, ends[1].key))
+    try:
+        stated = parse_value(it.value, d.lex)
+        dim = unit_info(stated.unit).dimension if stated.form == "number" else None
+    except ValueProblem:
+        dim = None
+    return replace(it, point=point, ends=ends and (ends[0].key, ends[1].key), dimension=dim)
 
 
 def _items(claims: list[DraftClaim]) -> list[_Item]:
@@ -93,6 +109,9 @@ def draft_links(d: Drafter, claims: list[DraftClaim]) -> list[DraftClaim]:
                 near = bucket[max(0, p - MAX_PREV) : p + MAX_PREV + 1]
                 for name, target in _links_of(d, it, near):
                     refs.setdefault((it.claim, it.index), []).append((name, target))
+        for p, it in enumerate(group):
+            if it.kind == "share" and (whole := _whole(d, it, group[max(0, p - MAX_PREV) : p])):
+                refs.setdefault((it.claim, it.index), []).append(("total", whole.id))
     out = []
     for k, c in enumerate(claims):
         per_item = [dict(refs.get((k, i), [])) for i in range(len(c.ids))]
@@ -114,12 +133,18 @@ def _links_of(d: Drafter, it: _Item, group: list[_Item]) -> list[tuple[str, str]
         if it.ends is None or it.ends[0] == it.ends[1]:  # a change from a time to itself
             return []
         # A change in points is of a rate, which may itself be a growth rate or a share
-        # (经济成长率8.68%，较1月概估数8.63%上修0.05个百分点: 8.68 - 8.63).
+        # (经济成长率8.68%，较1月概估数8.63%上修0.05个百分点: 8.68 - 8.63). An amount
+        # (增加166万吨) is a difference of levels in its unit; a rate, of any level but a
+        # length of time (十年).
         kinds = ("level", "growth", "share") if _points(it.value) else ("level",)
+        amount = it.kind == "growth" and not _rate(it.value)
         levels = [
             o
             for o in same
-            if o.kind in kinds and _rate(o.value) == _points(it.value) and not _points(o.value)
+            if o.kind in kinds
+            and _rate(o.value) == _points(it.value)
+            and not _points(o.value)
+            and (o.dimension == it.dimension if amount else o.dimension not in DURATIONS)
         ]
         out = []
         for name, point in zip(("start", "end"), it.ends, strict=True):
@@ -142,6 +167,22 @@ def _links_of(d: Drafter, it: _Item, group: list[_Item]) -> list[tuple[str, str]
         ]
         return [("ref", _nearest(it, ranked).id)] if ranked else []
     return []
+
+
+def _whole(d: Drafter, it: _Item, before: list[_Item]) -> _Item | None:
+    """The whole of a share after 其中 (进出口总额2千亿美元，其中电子产品占比81.3%): the
+    nearest level before 其中, of another metric, the same entity and time."""
+    for o in reversed(before):
+        if o.kind != "level" or _rate(o.value) or not _same_time(o, it):
+            continue
+        if o.fields.get("entity", "") != it.fields.get("entity", ""):
+            continue
+        if "其中" in d.ctx.text[o.span[1] : it.span[0]] and o.fields.get("metric") not in (
+            None,
+            it.fields.get("metric"),
+        ):
+            return o
+    return None
 
 
 def _key(it: _Item) -> tuple[str, str]:
@@ -183,10 +224,11 @@ def keep_refs(claims: list[DraftClaim]) -> list[DraftClaim]:
     ids = {i for c in claims for i in c.ids}
     out = []
     for c in claims:
+        refs = _REFS.get(c.kind, ())
         fields = tuple(
             (n, v)
             for n, v in c.fields
-            if n not in REF_FIELDS or all(x in ids for x in ((v,) if isinstance(v, str) else v))
+            if n not in refs or all(x in ids for x in ((v,) if isinstance(v, str) else v))
         )
         out.append(c if len(fields) == len(c.fields) else replace(c, fields=fields))
     return out
@@ -194,9 +236,10 @@ def keep_refs(claims: list[DraftClaim]) -> list[DraftClaim]:
 
 def retarget(c: DraftClaim, names: dict[str, str]) -> DraftClaim:
     """The claim with its references renamed (``names``: old id → new id)."""
+    refs = _REFS.get(c.kind, ())
     fields = tuple(
         (n, (names.get(v, v) if isinstance(v, str) else tuple(names.get(x, x) for x in v)))
-        if n in REF_FIELDS
+        if n in refs
         else (n, v)
         for n, v in c.fields
     )

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from factcheck.extract.rules import Figure
 from factcheck.extract.text import ArticleContext, is_place
 from factcheck.zh import BRACKET_PAIRS, QUOTE_MARKS, RANGE_MARKS
 from factcheck.zh import DIRECTION_VERBS as VERBS
@@ -24,6 +25,8 @@ _LEADING = (
     *("当年", "今年", "去年", "上年"),
     *("已经", "已", "累计", "共", "在", "对", "以", "将", "让", "使", "把", "由", "被", "而"),
     *("并", "从", "自", "的", "这", "该", "与", "和", "及", "是", "随着", "实现"),
+    *("我国", "整体", "加上", "最初", "当时", "约", "进一步", "又"),
+    *("据初步核算", "经初步核算", "初步核算", "初步统计", "据统计"),
 )
 _TRAILING = (
     *("年均", "年平均", "平均每年", "平均", "分别", "依次", "同比", "比上年", "较上年", "累计"),
@@ -33,15 +36,32 @@ _TRAILING = (
     *("至", "到", "于", "在", "共", "由", "控制在", "控制", "稳定在", "保持在", "多增", "少增"),
     *("同期", "上年同期"),
     *("比年初", "较年初", "比上年末", "较上年末", "比去年", "较去年", "比同期"),
+    # 我国GDP也只有, 實質GDP成長率則上修為, 淨產值全年實質, 中国GDP已破: how, not what
+    *("只有", "仅有", "也只有", "仅为", "才", "约", "约为", "录得", "同样", "则"),
+    *("继续", "进一步", "有望", "已破", "破", "首破", "首度", "首次", "一举", "上修", "下修"),
+    *("略快", "略", "最初", "实质", "名义", "全年", "全部", "相继", "又", "再度", "大关"),
     *VERBS,
 )
+# Where a label stops being the noun phrase: a comparison (较上年同期, 比预算数, 从去年预测,
+# 高于全国平均水平), a way of measuring (按年, 按不变价格计算) or a gloss (宏观税负即…).
+_CUT = re.compile(
+    r"(?:较|比|与|从|由|相比)(?:上年|去年|上月|上季|同期|预算|年初|原本|原先|预测|概估"
+    r"|全国|全省|全市|全区|全县|全球|世界)"
+    r"|(?:高于|低于|快于|慢于|超过|超出|领先)(?:全国|全省|全市|全区|全县|全球|世界)"
+    r"|按年|按季|按月|按不变价格|按可比价格|环比|即(?=.)"
+)
+# Phrases of a headline before the label: 跃升世界第二大经济体 中国GDP, …成绩单——全年为市场主体减负.
+_PHRASE_BREAK = re.compile(r"(?<=[\u4e00-\u9fff])[ \u3000]+|——|—")
+# A label that names only the aspect of a rate: 增速比全国高1.8个百分点 is a gap in the growth
+# rate of the figure before it.
+ASPECTS = ("增长速度", "增长率", "增速", "增幅", "升幅", "涨幅", "降幅", "跌幅")
 # Longest first, so that 提升 comes off whole rather than leaving 提.
 _TRAILING_FIRST = tuple(sorted(set(_TRAILING), key=len, reverse=True))
 _LEADING_FIRST = tuple(sorted(set(_LEADING), key=len, reverse=True))
 # Verbs that take the counted thing as their object: 创建13个绿色工厂, 拥有5G基站37个.
 _OBJECT_VERBS = re.compile(
     r"(?:创建|建成|建设|拥有|荣获|获得|获评|吸引|落地实施|落地|实施|完成|争取|覆盖|解决"
-    r"|引进|新建|培育|让|使|令|带动)(?![率量数面度])"  # 覆盖率, 拥有量: nouns, not verbs
+    r"|引进|新建|培育|出台|让|使|令|带动)(?![率量数面度])"  # 覆盖率, 拥有量: nouns, not verbs
 )
 _AFTER_STOP = re.compile(
     r"的|正在|与|和|及|等|让|使|被|均|已|都|也|还|在|为|是|如|实现|完成|迎来|覆盖|扎根|位居|位列|"
@@ -53,6 +73,7 @@ _COMPOUNDS = {"城乡": ("城镇", "农村"), "进出口": ("进口", "出口"),
 _LIST_SEP = re.compile(r"[、和与及]")
 _PLACE_ENDS = "省市县区镇乡村州"
 MAX_LABEL = 24
+_DIGIT = re.compile(r"[0-9０-９]")
 
 
 def strip_words(label: str, names: tuple[str, ...]) -> str:
@@ -86,14 +107,25 @@ def prefix_text(ctx: ArticleContext, start: int, end: int) -> str:
     return _MONTHS.sub("", "".join(parts)).translate(str.maketrans("", "", _QUOTES))
 
 
+def _cut(label: str, names: tuple[str, ...]) -> str:
+    """The label up to a comparison, a way of measuring or a gloss, after the headline
+    phrases before it (see _CUT and _PHRASE_BREAK); empty when only a word or so is left."""
+    label = _PHRASE_BREAK.split(label)[-1]
+    found = _CUT.search(label)
+    if found is None:
+        return label
+    head = strip_words(label[: found.start()], names)
+    return head if len(head) > 1 else ""
+
+
 def label_before(prefix: str, names: tuple[str, ...]) -> tuple[str, bool]:
     """The label before a figure, and whether an object verb left the label to come after it."""
-    label = strip_words(prefix, names)
+    label = strip_words(_cut(prefix, names), names)
     verbs = list(_OBJECT_VERBS.finditer(label))
     if verbs:
         last = verbs[-1]
         obj = strip_words(label[last.end() :], names)
-        if obj:
+        if obj and not _DIGIT.search(obj):  # 出台7批28项政策: the object is after the figure
             return obj[-MAX_LABEL:], False
         return strip_words(label[: last.start()], names)[-MAX_LABEL:], True
     return label[-MAX_LABEL:], False
@@ -137,3 +169,32 @@ def split_subjects(prefix: str, n: int, names: tuple[str, ...]) -> tuple[list[st
             rest = label[at + len(word) :]
             return [], [label[:at] + half + rest for half in pair], ""
     return [], [], label
+
+
+_CHANGES = ("growth", "cagr")
+# 分季度看, 从产业看: a paragraph that breaks down the figure of the paragraph before.
+_BREAKDOWN = re.compile(r"[ \t\u3000]*(?:分|从|按)[^，,。；\n]{1,6}看[，,:：]")
+
+
+def rate_metric(label: str, f: Figure, prev: list[Figure]) -> str | None:
+    """The metric of a figure labelled only by an aspect of a rate, or not at all, after a
+    growth rate of its sentence: ``增长8.1%，增速比全国高1.8个百分点`` → 固定资产投资增速 (a gap or
+    a change in points of that rate; a metric that is a rate already, 经济成长率, stays as it
+    is); ``第三季的升幅为2.2%`` → the metric of the growth before it. None when neither applies."""
+    points = "百分点" in f.unit
+    if label not in ASPECTS and not (points and not label):
+        return None
+    rates = (g for g in reversed(prev) if g.metric and g.kind in _CHANGES and g.unit == "%")
+    base = next(rates, None)
+    if base is None:
+        return None
+    metric = base.metric
+    if not points:
+        return metric
+    return metric if metric.endswith((*ASPECTS, "率")) else metric + (label or "增速")
+
+
+def continues(text: str, start: int, end: int) -> bool:
+    """Whether the paragraph after the break [start, end) goes on with the one before: that
+    one ends with a comma (a list set one item a line), or this one opens with 分季度看."""
+    return text[:start].rstrip().endswith(("，", ",", "、")) or bool(_BREAKDOWN.match(text, end))

@@ -1,0 +1,100 @@
+"""Metric labels of drafted claims (factcheck.extract.metric): a noun phrase of the article,
+never a verb, an adverb, a comparison or a headline fragment.
+
+The sentences have the shapes of real releases (statistical communiqués, Hong Kong and Taiwan
+government releases, news on them); each expected metric is the noun phrase a reader names."""
+
+from __future__ import annotations
+
+import pytest
+
+from factcheck.extract.draft import draft_claims
+from factcheck.rulepack import RulePack, load_pack
+
+
+@pytest.fixture(scope="module")
+def pack() -> RulePack:
+    return load_pack()
+
+
+def _metrics(text: str, pack: RulePack) -> dict[str, object]:
+    """Each drafted value → its metric ('respectively' lists expanded)."""
+    out: dict[str, object] = {}
+    for c in draft_claims(text, pack).claims:
+        fields = dict(c.fields)
+        for i, value in enumerate(c.values):
+            metric = fields.get("metric")
+            out[value] = metric[i] if isinstance(metric, tuple) else metric
+    return out
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "metric"),
+    [
+        # adverbs and predicates after the noun: 也只有, 仅有, 已破, 则上修为
+        ("2020年我国GDP也只有1015986亿元。", "1015986亿元", "GDP"),
+        ("1952年全国粮食产量仅有16392万吨。", "16392万吨", "粮食产量"),
+        ("2025年第三季经济成长率则上修为8.42%。", "为8.42%", "经济成长率"),
+        # a comparison ends the label: 较上年同期, 按年, 从去年预测, 比预算数
+        ("2015年第四季整体本地生产总值较上年同期实质上升1.9%。", "1.9%", "本地生产总值"),
+        ("2023年第三季本地生产总值按年实质上升116.1%。", "116.1%", "本地生产总值"),
+        (
+            "三公经费财政拨款支出29.86亿元，比预算数减少25.31亿元。",
+            "减少25.31亿元",
+            "三公经费财政拨款支出",
+        ),
+        # a gloss: the label is the term glossed
+        ("2019年宏观税负即一般公共预算收入中税收收入占GDP比重为16.02%。", "为16.02%", "宏观税负"),
+        # a headline phrase before the label
+        ("跃升世界第二大经济体 中国GDP已破百万亿。", "百万亿", "中国GDP"),
+        ("成绩单——全年为市场主体减负超过2.6万亿元。", "超过2.6万亿元", "为市场主体减负"),
+        # the object of 出台
+        ("2020年又出台7批28项税费优惠政策。", "28项", "税费优惠政策"),
+        # 约占: the share is of the figure before
+        ("我国总人口达到14.1亿人，约占全球总人口的18%。", "18%", "总人口"),
+    ],
+)
+def test_metric_is_the_noun_phrase(pack: RulePack, text: str, value: str, metric: str) -> None:
+    assert _metrics(text, pack)[value] == metric
+
+
+def test_a_gap_in_points_is_of_the_rate_before(pack: RulePack) -> None:
+    text = "一季度全省固定资产投资增长8.1%，增速比上月加快0.2个百分点，比全国高1.8个百分点。"
+    got = _metrics(text, pack)
+    assert got["8.1%"] == "固定资产投资"
+    assert got["0.2个百分点"] == "固定资产投资增速"  # the rate's change, in points
+    assert got["1.8个百分点"] == "固定资产投资增速"  # the gap to the nation's rate
+    # a metric that is a rate already keeps its name
+    text = "今年经济成长率从去年11月预测3.54%，一举上修为7.71%，上修4.17个百分点。"
+    got = _metrics(text, pack)
+    assert got["3.54%"] == got["为7.71%"] == got["4.17个百分点"] == "经济成长率"
+
+
+def test_an_aspect_word_names_the_growth_before(pack: RulePack) -> None:
+    got = _metrics("2015年第四季本地生产总值上升1.9%，第三季的升幅为2.2%。", pack)
+    assert got["为2.2%"] == "本地生产总值"
+
+
+def test_a_breakdown_paragraph_goes_on_with_the_metric_before(pack: RulePack) -> None:
+    text = (
+        "2021年国内生产总值1143670亿元，比上年增长8.1%。\n\n"
+        "分季度看，一季度同比增长18.3%，二季度增长7.9%。\n\n"
+        "城镇新增就业1269万人。\n\n"
+        "一季度增长3.0%。\n"
+    )
+    got = _metrics(text, pack)
+    assert got["18.3%"] == got["7.9%"] == "国内生产总值"
+    # a paragraph that is no breakdown does not borrow across the break
+    assert got["3.0%"] != "城镇新增就业"
+
+
+def test_a_paragraph_ending_in_a_comma_goes_on(pack: RulePack) -> None:
+    text = "国内生产总值增加到121万亿元，五年年均增长5.2%，\n\n十年增加近70万亿元、年均增长6.2%。\n"
+    got = _metrics(text, pack)
+    assert got["近增加70万亿元"] == got["6.2%"] == "国内生产总值"
+
+
+def test_traditional_metrics_keep_their_script(pack: RulePack) -> None:
+    # The label is put together from words apart (the quote marks taken out): still as written.
+    got = _metrics("2025年第3季實質「國內生產毛額」成長率則上修為8.42％。", pack)
+    assert [m for v, m in got.items() if "8.42" in v] == ["實質國內生產毛額成長率"]
