@@ -73,7 +73,11 @@ _COMPOUNDS = {"城乡": ("城镇", "农村"), "进出口": ("进口", "出口"),
 _LIST_SEP = re.compile(r"[、和与及]")
 _PLACE_ENDS = "省市县区镇乡村州"
 MAX_LABEL = 24
-_DIGIT = re.compile(r"[0-9０-９]")
+# A length of time before the label says over what time, not of what: 十年增加近70万亿元.
+_SPAN_LEAD = re.compile(
+    r"^(?:近|过去|最近)?[0-9一二两三四五六七八九十]{1,3}(?:年|个月|个季度)(?:来|以来|间|内|中)?"
+)
+_DIGIT = re.compile(r"[0-9０-９]+(?![0-9０-９A-Za-z.．])")  # a number (7批), not a code (5G)
 
 
 def strip_words(label: str, names: tuple[str, ...]) -> str:
@@ -120,7 +124,7 @@ def _cut(label: str, names: tuple[str, ...]) -> str:
 
 def label_before(prefix: str, names: tuple[str, ...]) -> tuple[str, bool]:
     """The label before a figure, and whether an object verb left the label to come after it."""
-    label = strip_words(_cut(prefix, names), names)
+    label = strip_words(_SPAN_LEAD.sub("", strip_words(_cut(prefix, names), names)), names)
     verbs = list(_OBJECT_VERBS.finditer(label))
     if verbs:
         last = verbs[-1]
