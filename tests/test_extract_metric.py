@@ -98,3 +98,28 @@ def test_traditional_metrics_keep_their_script(pack: RulePack) -> None:
     # The label is put together from words apart (the quote marks taken out): still as written.
     got = _metrics("2025年第3季實質「國內生產毛額」成長率則上修為8.42％。", pack)
     assert [m for v, m in got.items() if "8.42" in v] == ["實質國內生產毛額成長率"]
+
+
+def _fields(text: str, pack: RulePack) -> list[dict[str, object]]:
+    return [dict(c.fields) for c in draft_claims(text, pack).claims]
+
+
+def test_a_list_of_ordinals_names_each_industry(pack: RulePack) -> None:
+    # 一、二、三产业 is 第一产业, 第二产业, 第三产业: one metric per value, in order.
+    want = ("第一产业增加值", "第二产业增加值", "第三产业增加值")
+    (growth,) = _fields("2023年，全省一、二、三产业增加值分别增长3.0%、4.5%、5.2%。", pack)
+    assert growth["metric"] == want
+    assert growth["value"] == ("3.0%", "4.5%", "5.2%")
+    # 第一 opening the list is no rank
+    (level,) = _fields("第一、二、三产业增加值分别为83086亿元、450904亿元和609680亿元。", pack)
+    assert level["metric"] == want
+
+
+def test_a_list_of_provinces_names_the_entities(pack: RulePack) -> None:
+    (level,) = _fields("黑龙江、河南今年粮食产量分别为7763.1万吨和6789.4万吨。", pack)
+    assert level["entity"] == ("黑龙江", "河南")
+    assert level["metric"] == "粮食产量"
+    # places with their suffix, as before; the file's default entity is not theirs
+    (growth,) = _fields("永昌县、金川区地区生产总值分别增长6.1%、7.2%。", pack)
+    assert growth["entity"] == ("永昌县", "金川区")
+    assert growth["metric"] == "地区生产总值"

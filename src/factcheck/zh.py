@@ -40,6 +40,14 @@ DIGIT_WORDS = "零〇一二两三四五六七八九十" + "".join(OLD_TENS)
 ZERO_SIGNS = str.maketrans({"○": "〇"})
 # The place-value characters: 十四, 百亿, 一万五千亿. After a figure they are magnitudes (120亿).
 PLACE_VALUES = "十百千万亿"
+# The provincial-level divisions, as lists of them are written without 省/市/自治区
+# (黑龙江、河南粮食产量分别为…): the subjects of a 分别 list.
+PROVINCES = (
+    *("北京", "天津", "河北", "山西", "内蒙古", "辽宁", "吉林", "黑龙江", "上海", "江苏", "浙江"),
+    *("安徽", "福建", "江西", "山东", "河南", "湖北", "湖南", "广东", "广西", "海南", "重庆"),
+    *("四川", "贵州", "云南", "西藏", "陕西", "甘肃", "青海", "宁夏", "新疆", "台湾", "香港"),
+    "澳门",
+)
 # The value of each digit as written digit by digit (二〇二五) or alone (两 is 二 before a measure).
 DIGIT_VALUES: dict[str, int] = {c: i for i, c in enumerate("零一二三四五六七八九")} | {
     "〇": 0,

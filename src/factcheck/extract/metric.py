@@ -15,7 +15,7 @@ import re
 
 from factcheck.extract.rules import Figure
 from factcheck.extract.text import ArticleContext, is_place
-from factcheck.zh import BRACKET_PAIRS, QUOTE_MARKS, RANGE_MARKS
+from factcheck.zh import BRACKET_PAIRS, PROVINCES, QUOTE_MARKS, RANGE_MARKS
 from factcheck.zh import DIRECTION_VERBS as VERBS
 
 _QUOTES = QUOTE_MARKS + "".join(k + v for k, v in BRACKET_PAIRS.items())
@@ -156,9 +156,15 @@ def split_subjects(prefix: str, n: int, names: tuple[str, ...]) -> tuple[list[st
     parts = [p for p in _LIST_SEP.split(strip_words(prefix, ())) if p]
     if len(parts) == n and n > 1:
         last = parts[-1]
-        cut = next((i for i in range(2, min(6, len(last))) if last[i] in _PLACE_ENDS), -1)
-        if all(is_place(p) for p in parts[:-1]) and cut > 0 and is_place(last[: cut + 1]):
-            return [*parts[:-1], last[: cut + 1]], [], strip_words(last[cut + 1 :], names)
+        head = _region_head(last)
+        if all(is_place(p) or p in PROVINCES for p in parts[:-1]) and head:
+            return [*parts[:-1], last[:head]], [], strip_words(last[head:], names)
+        if all(_ORDINAL.fullmatch(p) for p in parts[:-1]) and _ORDINAL.match(last):
+            # 一、二、三产业增加值 (第一、二、三产业): 第一产业增加值, 第二…, 第三…
+            first = _ORDINAL.match(last)
+            assert first is not None
+            ordinals = [*parts[:-1], first.group()]
+            return [], ["第" + p.removeprefix("第") + last[first.end() :] for p in ordinals], ""
         k = len(parts[0])
         if all(len(p) == k and k <= 4 for p in parts[:-1]) and len(last) > k + 1:
             # 城镇和农村居民人均可支配收入: parallel modifiers share the head noun after them.
@@ -173,6 +179,18 @@ def split_subjects(prefix: str, n: int, names: tuple[str, ...]) -> tuple[list[st
             rest = label[at + len(word) :]
             return [], [label[:at] + half + rest for half in pair], ""
     return [], [], label
+
+
+_ORDINAL = re.compile("第?[一二三四五六七八九](?=产业|类|$)")
+
+
+def _region_head(text: str) -> int:
+    """The length of the place name that opens ``text`` (金川区地区生产总值 → 3; 河南粮食产量 → 2),
+    or 0."""
+    cut = next((i for i in range(2, min(6, len(text))) if text[i] in _PLACE_ENDS), -1)
+    if cut > 0 and is_place(text[: cut + 1]):
+        return cut + 1
+    return next((len(p) for p in PROVINCES if text.startswith(p) and len(text) > len(p)), 0)
 
 
 _CHANGES = ("growth", "cagr")

@@ -83,6 +83,7 @@ _RANK_WORD = re.compile(
 # Nouns that make a figure part of a name: 世界500强, 三年行动, 第三批, 四届 is a count though.
 _LABEL_AFTER = ("强", "行动", "工程", "计划", "规划", "战略", "模式", "机制", "清单")
 # 第三批 (an ordinal), 302路 (a route), 二期工程 (a phase); 7批政策 and 三轮 count batches.
+_ORDINAL_LIST = re.compile("(?:、[一二三四五六七八九])+(?:产业|类)")
 _LABEL_UNITS = ("路", "期", "代")
 _RANGE_START = re.compile(f"[{RANGE_MARKS}][0-9一二三四五六七八九十]{{1,2}}月")
 _YEAR_MENTION = re.compile(r"^(?:1[89]|2[01])[0-9]{2}年$")
@@ -225,6 +226,8 @@ def skip_reason(m: Mention, ctx: ArticleContext) -> str | None:
     after = text[m.end : m.end + 2]
     if after.startswith(_LABEL_AFTER) or core.endswith(_LABEL_UNITS):
         return "name"
+    if core.startswith("第") and _ORDINAL_LIST.match(text, m.end):
+        return "name"  # 第一、二、三产业: the first of a list of ordinals naming things
     if core.startswith("第") and not _is_rank(m, ctx):
         return "name"  # 第三批, 第一缕阳光: an ordinal, not a place in a ranking
     if AMONG.search(text[max(0, m.start - 12) : m.end + 12]) and _counts_ranked(m, text):
