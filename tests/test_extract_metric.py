@@ -34,7 +34,7 @@ def _metrics(text: str, pack: RulePack) -> dict[str, object]:
         # adverbs and predicates after the noun: 也只有, 仅有, 已破, 则上修为
         ("2020年我国GDP也只有1015986亿元。", "1015986亿元", "GDP"),
         ("1952年全国粮食产量仅有16392万吨。", "16392万吨", "粮食产量"),
-        ("2025年第三季经济成长率则上修为8.42%。", "为8.42%", "经济成长率"),
+        ("2025年第三季经济成长率则上修为8.42%。", "8.42%", "经济成长率"),
         # a comparison ends the label: 较上年同期, 按年, 从去年预测, 比预算数
         ("2015年第四季整体本地生产总值较上年同期实质上升1.9%。", "1.9%", "本地生产总值"),
         ("2023年第三季本地生产总值按年实质上升116.1%。", "116.1%", "本地生产总值"),
@@ -44,10 +44,10 @@ def _metrics(text: str, pack: RulePack) -> dict[str, object]:
             "三公经费财政拨款支出",
         ),
         # a gloss: the label is the term glossed
-        ("2019年宏观税负即一般公共预算收入中税收收入占GDP比重为16.02%。", "为16.02%", "宏观税负"),
+        ("2019年宏观税负即一般公共预算收入中税收收入占GDP比重为16.02%。", "16.02%", "宏观税负"),
         # a headline phrase before the label
         ("跃升世界第二大经济体 中国GDP已破百万亿。", "百万亿", "中国GDP"),
-        ("成绩单——全年为市场主体减负超过2.6万亿元。", "超过2.6万亿元", "为市场主体减负"),
+        ("成绩单——全年为市场主体减负超过2.6万亿元。", "2.6万亿元", "为市场主体减负"),
         # the object of 出台
         ("2020年又出台7批28项税费优惠政策。", "28项", "税费优惠政策"),
         # 约占: the share is of the figure before
@@ -55,7 +55,9 @@ def _metrics(text: str, pack: RulePack) -> dict[str, object]:
     ],
 )
 def test_metric_is_the_noun_phrase(pack: RulePack, text: str, value: str, metric: str) -> None:
-    assert _metrics(text, pack)[value] == metric
+    # the figure's value, with whatever qualifier or verb words the drafter writes around it
+    got = [m for v, m in _metrics(text, pack).items() if value in v]
+    assert got == [metric]
 
 
 def test_a_gap_in_points_is_of_the_rate_before(pack: RulePack) -> None:
@@ -67,12 +69,15 @@ def test_a_gap_in_points_is_of_the_rate_before(pack: RulePack) -> None:
     # a metric that is a rate already keeps its name
     text = "今年经济成长率从去年11月预测3.54%，一举上修为7.71%，上修4.17个百分点。"
     got = _metrics(text, pack)
-    assert got["3.54%"] == got["为7.71%"] == got["4.17个百分点"] == "经济成长率"
+    assert {m for v, m in got.items() if v.endswith(("3.54%", "7.71%", "4.17个百分点"))} == {
+        "经济成长率"
+    }
+    assert len(got) == 3
 
 
 def test_an_aspect_word_names_the_growth_before(pack: RulePack) -> None:
     got = _metrics("2015年第四季本地生产总值上升1.9%，第三季的升幅为2.2%。", pack)
-    assert got["为2.2%"] == "本地生产总值"
+    assert [m for v, m in got.items() if "2.2%" in v] == ["本地生产总值"]
 
 
 def test_a_breakdown_paragraph_goes_on_with_the_metric_before(pack: RulePack) -> None:
@@ -91,7 +96,7 @@ def test_a_breakdown_paragraph_goes_on_with_the_metric_before(pack: RulePack) ->
 def test_a_paragraph_ending_in_a_comma_goes_on(pack: RulePack) -> None:
     text = "国内生产总值增加到121万亿元，五年年均增长5.2%，\n\n十年增加近70万亿元、年均增长6.2%。\n"
     got = _metrics(text, pack)
-    assert got["近增加70万亿元"] == got["6.2%"] == "国内生产总值"
+    assert [m for v, m in got.items() if "70万亿元" in v or "6.2%" in v] == ["国内生产总值"] * 2
 
 
 def test_traditional_metrics_keep_their_script(pack: RulePack) -> None:
