@@ -62,6 +62,13 @@ def _inconsistent(tmp_path: Path, text: str, pack: RulePack) -> list[str]:
             "8.63%",
             "8.68%",
         ),
+        # the move itself: 7.71 - 3.54 = 4.17 (the forecast of November is named apart)
+        (
+            "将今年经济成长率从去年11月预测3.54%，一举上修为7.71%，上修4.17个百分点。",
+            "4.17个百分点",
+            "3.54%",
+            "7.71%",
+        ),
         # a fall in points: 7.2 - 7.5 = -0.3
         (
             "规模以上工业增加值增长7.2%，增速较上年同期的7.5%回落0.3个百分点。",
@@ -86,12 +93,6 @@ def test_the_points_link_the_compared_rate_and_the_later_one(
         ("工业投资下降3.2%，降幅比一季度的5.3%收窄2.1个百分点。", "收窄2.1个百分点"),
         # an average a year over the move: (17.92 - 10.64) / n, not 17.92 - 10.64
         ("城镇人口比重从10.64%增加到17.92%，平均每年提高0.25个百分点。", "0.25个百分点"),
-        # the move itself (7.71 - 3.54 = 4.17): both forecasts read as one quantity
-        # (经济成长率 2026) with two values, so both are in doubt and no link is drafted
-        (
-            "将今年经济成长率从去年11月预测3.54%，一举上修为7.71%，上修4.17个百分点。",
-            "4.17个百分点",
-        ),
         # 比上年: a change of its own, not the move from 2015 to 2020
         ("城镇化率从50.2%，提高到55.6%，比上年提高1.1个百分点。", "1.1个百分点"),
     ],
@@ -122,3 +123,57 @@ def test_check_article_reads_the_sign_of_a_fall(tmp_path: Path, pack: RulePack) 
     bad = "规模以上工业增加值增长7.2%，增速较上年同期的7.5%回落0.5个百分点。"
     assert _inconsistent(tmp_path, ok, pack) == []
     assert any("回落0.5个百分点" in q for q in _inconsistent(tmp_path, bad, pack))
+
+
+def _metrics(text: str, pack: RulePack) -> dict[str, str]:
+    claims = draft_claims(text, pack, "全省", 2025).claims
+    return {c.values[0].lstrip("为"): str(dict(c.fields).get("metric")) for c in claims}
+
+
+def test_the_compared_rate_of_the_same_period_is_named_by_its_words(pack: RulePack) -> None:
+    # 3.54% is no second reading of 经济成长率 2026: it is the November forecast of it
+    text = "将今年经济成长率从去年11月预测3.54%，一举上修为7.71%，上修4.17个百分点。"
+    metrics = _metrics(text, pack)
+    assert metrics["3.54%"] == "经济成长率（去年11月预测）"
+    assert metrics["7.71%"] == "经济成长率"
+    # a compared rate that borrowed its metric takes the later rate's, named as estimated
+    text = "第四季民间消费实质成长3.43%，是六季以来最高，较预测数3.14%增加0.29个百分点。"
+    assert _metrics(text, pack)["3.14%"] == "民间消费（预测数）"
+
+
+def test_the_compared_rate_of_another_year_keeps_its_metric(pack: RulePack) -> None:
+    # 7.5% is of 2024, 8.1% of 2025: two quantities, no name added
+    text = "2025年全市生产总值增长8.1%，比上年的7.5%提高0.6个百分点。"
+    assert _metrics(text, pack)["7.5%"] == _metrics(text, pack)["8.1%"]
+
+
+@pytest.mark.parametrize(
+    ("points", "flagged"),
+    [
+        ("0.29", False),  # 3.43 - 3.14 = 0.29 ([3.425 - 3.145, 3.435 - 3.135] = [0.28, 0.30])
+        ("0.59", True),  # 0.59 ([0.585, 0.595]) is outside [0.28, 0.30]
+    ],
+)
+def test_check_article_checks_a_revision_against_the_forecast(
+    tmp_path: Path, pack: RulePack, points: str, flagged: bool
+) -> None:
+    text = f"第四季民间消费实质成长3.43%，是六季以来最高，较预测数3.14%增加{points}个百分点。"
+    assert any(points in q for q in _inconsistent(tmp_path, text, pack)) is flagged
+
+
+@pytest.mark.parametrize(
+    ("points", "flagged"),
+    [
+        ("0.05", False),  # 8.68 - 8.63 = 0.05 ([0.04, 0.06])
+        ("0.50", True),  # [0.495, 0.505] is outside [0.04, 0.06]
+    ],
+)
+def test_a_headline_repeated_in_full_width_signs_is_one_value(
+    tmp_path: Path, pack: RulePack, points: str, flagged: bool
+) -> None:
+    # 8.68% and 8.68％ are one value: no doubt of two readings, so the revision is checked
+    text = (
+        "全年经济成长率8.68%。\n\n"
+        f"据统计，全年经济成长率8.68％，较1月概估数8.63％上修{points}个百分点。"
+    )
+    assert any(points in q for q in _inconsistent(tmp_path, text, pack)) is flagged

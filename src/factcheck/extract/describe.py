@@ -18,7 +18,7 @@ from factcheck.zh import DOWN_VERBS, RANK_DOWN_VERBS, RANK_UP_VERBS, RANK_VERBS,
 _SCOPE_LEAD = re.compile(r"^(?:跃升至|跃升到|上升至|上升到|升至|升到|至|到|于|在)")
 _RANK_VERB = re.compile("|".join(RANK_VERBS))
 _PARAGRAPH = re.compile(r"\n[ \t\u3000]*\n")
-_BORROWED = "metric borrowed from an earlier figure"
+BORROWED = "metric borrowed from an earlier figure"
 _UNNAMED = "未命名指标"
 _NOT_COUNTED = ("currency", "mass", "length", "power", "percentage", "*", "^")
 
@@ -142,11 +142,11 @@ def _metric(
     clause_start = d.clause(f.mention.start)[0]
     if same:
         if f.kind not in ("growth", "cagr", "multiple") and same[-1].vend <= clause_start:
-            f.doubts.append(_BORROWED)
+            f.doubts.append(BORROWED)
         return same[-1].metric
     if prev:
         if prev[-1].vend <= clause_start:
-            f.doubts.append(_BORROWED)
+            f.doubts.append(BORROWED)
         return prev[-1].metric
     # 1-3月累计完成3280亿元 after a sentence on 社会消费品零售总额: the paragraph's last
     # figure of the same dimension.
@@ -264,7 +264,7 @@ def _respectively(d: Drafter, group: list[Figure], prefix: str, prev: list[Figur
         elif len({g.metric for g in before}) == n:
             metrics = [g.metric for g in before]
     if metrics:  # the list names its own metrics: none is borrowed
-        lead.doubts[:] = [x for x in lead.doubts if x != _BORROWED]
+        lead.doubts[:] = [x for x in lead.doubts if x != BORROWED]
     elif not entities:
         lead.doubts.append("the subjects of the 分别 list were not found")
     for i, g in enumerate(group):

@@ -15,16 +15,18 @@ import datetime
 from collections import Counter
 from dataclasses import replace
 
+from factcheck.errors import ValueProblem
 from factcheck.extract.assemble import assemble
 from factcheck.extract.describe import describe
 from factcheck.extract.drafter import MAX_PREV, Drafter
 from factcheck.extract.english import draft_english, is_english
-from factcheck.extract.gaps import link_gaps
+from factcheck.extract.gaps import link_gaps, name_compared
 from factcheck.extract.links import draft_links
 from factcheck.extract.model import Draft, DraftClaim, Field, Skipped
 from factcheck.extract.rules import Figure
 from factcheck.extract.sums import draft_sums
 from factcheck.extract.text import REACH
+from factcheck.numbers import parse_value
 from factcheck.rulepack import RulePack
 from factcheck.zh import fold
 
@@ -47,7 +49,7 @@ def draft_claims(
     written. An English text is drafted by :mod:`factcheck.extract.english`."""
     if is_english(text):
         english = draft_english(text, pack, entity, year)
-        return replace(english, claims=tuple(_collisions(list(english.claims))))
+        return replace(english, claims=tuple(_collisions(list(english.claims), pack)))
     work = fold(text)
     draft = _draft(work, pack, entity, year, published)
     if work is text:
@@ -113,17 +115,18 @@ def _draft(
             claims.append(claim)
         prev = (prev + group)[-MAX_PREV:]
     skipped = sorted(d.skipped, key=lambda s: (s.line, s.text))
-    claims = link_gaps(d, draft_links(d, _collisions(claims)))
+    claims = link_gaps(d, draft_links(d, _collisions(name_compared(d, claims), pack)))
     claims += draft_sums(d, claims)
     return Draft(d.entity, d.year, tuple(claims), tuple(skipped), len(d.mentions))
 
 
-def _collisions(claims: list[DraftClaim]) -> list[DraftClaim]:
+def _collisions(claims: list[DraftClaim], pack: RulePack) -> list[DraftClaim]:
     """Two figures of an article with two values that got the same kind, entity, metric, period
     and base: far more often one of those readings is wrong (a metric too short, a period not
     written) than the article contradicts itself, so both claims are doubted, and
     ``check ARTICLE.txt`` reports no contradiction between them; a reviewer who confirms the
-    readings gets it from ``check`` on the claims file."""
+    readings gets it from ``check`` on the claims file. Values are compared as parsed: ``8.68%``
+    and ``8.68％``, ``为4.9%`` and ``4.9%`` are one value, the headline repeated."""
     seen: dict[tuple[object, ...], list[int]] = {}
     for i, c in enumerate(claims):
         for n, key in enumerate(_identities(c)):
@@ -131,13 +134,24 @@ def _collisions(claims: list[DraftClaim]) -> list[DraftClaim]:
     doubted = {
         code // 1000
         for codes in seen.values()
-        if len(codes) > 1 and len({claims[k // 1000].values[k % 1000] for k in codes}) > 1
+        if len(codes) > 1
+        and len({_value_key(claims[k // 1000].values[k % 1000], pack) for k in codes}) > 1
         for code in codes
     }
     why = "another figure with another value read as the same quantity"
     return [
         replace(c, doubts=(*c.doubts, why)) if i in doubted else c for i, c in enumerate(claims)
     ]
+
+
+def _value_key(value: str, pack: RulePack) -> object:
+    """A value as parsed (its text when it does not parse): what two readings must share to be
+    one value."""
+    try:
+        s = parse_value(value, pack.lexicon)
+    except ValueProblem:
+        return value
+    return (s.form, s.number, s.exponent, s.unit, s.bound, s.factor, s.reading, s.lo, s.hi)
 
 
 def _identities(c: DraftClaim) -> list[tuple[str, ...]]:

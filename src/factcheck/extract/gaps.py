@@ -31,11 +31,14 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from factcheck.extract.describe import BORROWED
 from factcheck.extract.drafter import Drafter
 from factcheck.extract.model import DraftClaim
 from factcheck.zh import DIRECTION_VERBS, DOWN_VERBS
 
 _COMPARED = re.compile(r"[较比較]")
+_MARK = re.compile(r"[较比較从由從]")
+_IDENTITY = ("entity", "metric", "period", "base")
 _FROM = re.compile(r"[从由從]")
 _TO = re.compile(r"[为到至為][^，。；,;]{0,2}$")
 # Sizes of falls and averages: the points then are not "later rate − compared rate".
@@ -68,14 +71,14 @@ def _verb_signs(d: Drafter, c: DraftClaim, after: int) -> bool:
     return (verb in DOWN_VERBS) == _falls(c.values[0])
 
 
-def link_gaps(d: Drafter, claims: list[DraftClaim]) -> list[DraftClaim]:
-    """The claims with each plain change in points between two stated rates linked to them
-    (``start``, ``end``), replacing the links the sentence's metrics gave it."""
+def _pairs(d: Drafter, claims: list[DraftClaim]) -> list[tuple[int, int, int]]:
+    """(points, compared rate, later rate): the indices of each plain change in points between
+    two stated rates (the forms of the module docstring), whatever the claims' doubts."""
     single = [k for k, c in enumerate(claims) if len(c.ids) == 1 and c.spans]
     by_sentence: dict[tuple[int, int], list[int]] = {}
     for k in single:
         by_sentence.setdefault(d.ctx.sentence(claims[k].spans[0][0]), []).append(k)
-    out = list(claims)
+    out = []
     for group in by_sentence.values():
         group.sort(key=lambda k: claims[k].spans[0][0])
         for p, k in enumerate(group):
@@ -91,12 +94,73 @@ def link_gaps(d: Drafter, claims: list[DraftClaim]) -> list[DraftClaim]:
                 _falls(x.values[0]) for x in (start, end)
             ):
                 continue
-            if not _verb_signs(d, c, max(start.spans[0][1], end.spans[0][1])):
+            if _verb_signs(d, c, max(start.spans[0][1], end.spans[0][1])):
+                out.append((k, *pair))
+    return out
+
+
+def name_compared(d: Drafter, claims: list[DraftClaim]) -> list[DraftClaim]:
+    """The compared rate of each plain pair named as the grammar fixes it, before the drafts
+    are checked for two readings of one quantity.
+
+    ``较…B%`` and ``从…B%`` compare B with the later rate A, so B is a value of A's metric (a
+    metric B borrowed from the figure before it is no doubt here). Where B then reads as A's
+    very quantity (kind, entity, metric, period and base: 经济成长率 2026 forecast in November
+    and now), the words between 较/从 and B name what B is, the value of another time or
+    estimate (去年11月预测, 1月概估数, 预测数), and B's metric carries them:
+    ``经济成长率（去年11月预测）``. Without such words B is left as drafted. B's metric is as
+    sure as A's: B keeps a doubt about it only when A has one."""
+    out = list(claims)
+    for _, b, a in _pairs(d, claims):
+        start, end = out[b], out[a]
+        metric = _field(end, "metric")
+        if not metric:
+            continue
+        if _field(start, "metric") != metric and BORROWED not in start.doubts:
+            continue  # B names a metric of its own: the drafts disagree, left as they are
+        # B's metric is as sure as A's
+        doubts = tuple(x for x in start.doubts if x != BORROWED)
+        doubts += (BORROWED,) if BORROWED in end.doubts else ()
+        fields = dict(start.fields)
+        fields["metric"] = metric
+        if start.kind == end.kind and all(
+            fields.get(n, "") == dict(end.fields).get(n, "") for n in _IDENTITY
+        ):
+            words = _compared_words(d, start)
+            if not words:
                 continue
-            fields = tuple((n, v) for n, v in c.fields if n not in ("start", "end"))
-            if all(x.confident for x in (c, start, end)):
-                fields = (*fields, ("start", start.ids[0]), ("end", end.ids[0]))
-            out[k] = replace(c, fields=fields)
+            fields["metric"] = f"{metric}（{words}）"
+        out[b] = replace(start, fields=tuple(fields.items()), doubts=doubts)
+    return out
+
+
+def _field(c: DraftClaim, name: str) -> str:
+    value = dict(c.fields).get(name, "")
+    return value if isinstance(value, str) else ""
+
+
+def _compared_words(d: Drafter, c: DraftClaim) -> str:
+    """The words between 较/比/从/由 and the compared figure in its clause (``较1月概估数8.63%``
+    → 1月概估数), without a trailing 的."""
+    clause = d.ctx.clause(c.spans[0][0])
+    head = d.ctx.folded[clause[0] : c.spans[0][0]]
+    marks = [m.end() for m in _MARK.finditer(head)]
+    if not marks:
+        return ""
+    words = d.ctx.text[clause[0] + marks[-1] : c.spans[0][0]]
+    return words.strip(' \t\u3000“”"').removesuffix("的").strip()
+
+
+def link_gaps(d: Drafter, claims: list[DraftClaim]) -> list[DraftClaim]:
+    """The claims with each plain change in points between two stated rates linked to them
+    (``start``, ``end``), replacing the links the sentence's metrics gave it."""
+    out = list(claims)
+    for k, b, a in _pairs(d, claims):
+        c, start, end = claims[k], claims[b], claims[a]
+        fields = tuple((n, v) for n, v in c.fields if n not in ("start", "end"))
+        if all(x.confident for x in (c, start, end)):
+            fields = (*fields, ("start", start.ids[0]), ("end", end.ids[0]))
+        out[k] = replace(c, fields=fields)
     return out
 
 
