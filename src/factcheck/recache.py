@@ -61,6 +61,8 @@ def load(path: str | None = None) -> int:
     for entry in entries[:LIMIT]:
         try:
             pattern, given, flags, code, groups, groupindex, indexgroup = entry
+            if type(pattern) not in (str, bytes) or type(given) is not int:
+                continue  # not a key re itself would make (an unhashable one would raise)
             built = _sre.compile(pattern, flags, code, groups, groupindex, indexgroup)
         except (TypeError, ValueError, RuntimeError, OverflowError):  # damaged: compile anew
             continue
