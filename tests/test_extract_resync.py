@@ -151,3 +151,25 @@ def test_every_item_replaced_leaves_a_loadable_list(tmp_path: Path, pack: RulePa
     assert "replaced 1 untouched draft" in message
     (claim,) = load_claims(claims, pack).claims
     assert claim.quote.endswith("3880亿元")
+
+
+@pytest.mark.parametrize("brk", ["\u2028", "\x85", "\u2029"])
+def test_line_breaks_yaml_counts_beyond_lf_keep_the_items_in_place(
+    brk: str, tmp_path: Path, pack: RulePack
+) -> None:
+    """YAML numbers lines also at NEL, U+2028 and U+2029: a break of these inside a quoted value
+    before the changed draft must neither shift the item read (its fingerprint would then fail and
+    the draft be kept as edited, at the wrong line) nor remove any other line."""
+    article, claims = _drafted(tmp_path, pack)
+    text = claims.read_text(encoding="utf-8")
+    odd = text.replace("entity: 未识别", f"entity: '未{brk}识别'", 1)
+    assert odd != text
+    claims.write_text(odd, encoding="utf-8", newline="")
+    article.write_text(NEW, encoding="utf-8")
+    message = run_extract(article, None, claims, False, pack)
+    after = claims.read_bytes().decode("utf-8")
+    assert "replaced 1 untouched draft" in message and "kept as edited" not in message
+    assert f"entity: '未{brk}识别'" in after and "8.5%" not in after and "value: 9.5%" in after
+    for item in _items(odd):
+        if "8.5%" not in item:
+            assert item in after

@@ -50,6 +50,17 @@ class Item:
     untouched: bool
 
 
+# The line breaks YAML counts (its marks number lines by them): CR LF, LF, and also CR alone,
+# NEL, U+2028 and U+2029, which splitting at LF would not see.
+_BREAK = re.compile("(\r\n|[\n\r\x85\u2028\u2029])")
+
+
+def _lines(text: str) -> tuple[list[str], list[str]]:
+    """The text's lines as YAML numbers them, and the break after each (one fewer)."""
+    parts = _BREAK.split(text)
+    return parts[0::2], parts[1::2]
+
+
 def items(text: str) -> list[Item]:
     """The block-style claim items of a claims file's text (none for a flow list ``[…]``)."""
     try:
@@ -61,7 +72,7 @@ def items(text: str) -> list[Item]:
     )
     if not isinstance(claims, yaml.SequenceNode) or claims.flow_style:
         return []
-    lines = text.split("\n")
+    lines = _lines(text)[0]
     out = []
     for item in claims.value:
         if not isinstance(item, yaml.MappingNode):
@@ -127,8 +138,13 @@ def without(text: str, remove: Sequence[Item]) -> str:
     if not remove:
         return text
     gone = {n for item in remove for n in range(item.first, item.last)}
-    lines = text.split("\n")
-    out = "\n".join(line for n, line in enumerate(lines) if n not in gone)
+    lines, breaks = _lines(text)
+    kept = [n for n in range(len(lines)) if n not in gone]
+    # each kept line with the break that followed it, the last kept one with none if the text
+    # ended there
+    out = "".join(lines[n] + (breaks[n] if n < len(breaks) else "") for n in kept)
+    if len(lines) - 1 in gone and kept:
+        out = out[: -len(breaks[kept[-1]])]
     if not items(out):
         out = _CLAIMS_KEY.sub("claims: []", out, count=1)
     return out
