@@ -102,3 +102,20 @@ def test_unreviewed_drafts_gate_as_one_line_per_file(tmp_path: Path) -> None:
     assert out.returncode == 1
     lines = [line for line in out.stdout.splitlines() if " FC152 " in line]
     assert len(lines) == 1 and f"{n} claims are drafts" in lines[0]
+
+
+def test_a_run_of_thousands_of_digits_is_no_internal_error(tmp_path: Path) -> None:
+    """Python's int() refuses a run of more than 4,300 digits (ValueError): the readers of dates
+    and days must not call it on one, whatever words stand next to the run."""
+    big = "9" * 5000
+    texts = [
+        f"全市{big}，同比增长5%。\n",  # a bare number: could it be the day of an English date?
+        f"3月{big} 日，全市同比增长5%。\n",  # a date written with a space (Taiwan's press)
+        f"Retail sales rose on March {big}, up 3 percent from a year earlier.\n",
+    ]
+    pack, _ = resolve_pack(None, [tmp_path])
+    for text in texts:
+        assert draft_claims(text, pack).claims  # the 5% / 3 percent is still drafted
+    _article(tmp_path, texts[0])
+    out = run(tmp_path, "a.txt", "--no-cache")
+    assert out.returncode != 3 and "internal error" not in out.stderr, out.stderr  # 3: a bug

@@ -93,7 +93,8 @@ _SPACED_DATE = re.compile(r"[ \u3000]*[)）]?[ \u3000]*([年月日])")
 
 def _marker_or_class(m: Mention, core: str, folded: str, text: str) -> str | None:
     prev, nxt = text[m.start - 1 : m.start], text[m.end : m.end + 1]
-    spaced = _SPACED_DATE.match(folded, m.end) if core.isdigit() else None
+    # a year, month or day has at most 4 digits (and int() refuses a run of over 4,300)
+    spaced = _SPACED_DATE.match(folded, m.end) if core.isdigit() and len(core) <= 4 else None
     if spaced and (spaced.end() - m.end > 1) and _fits_date(int(core), spaced[1]):
         return "date"  # 11 月失業率, 今 (22) 日, 今(101)年
     if (prev, nxt) in _CITED:

@@ -130,7 +130,7 @@ def _written_date(m: Mention, core: str, text: str) -> bool:
         return True  # 今（13）日: today, the 13th
     if core.isdigit() and _EN_YEAR.match(core) and _EN_BEFORE.search(before):
         return True
-    return core.isdigit() and int(core) <= 31 and bool(_EN_MONTH.search(before))
+    return core.isdigit() and len(core) <= 2 and int(core) <= 31 and bool(_EN_MONTH.search(before))
 
 
 def _in_code(m: Mention, text: str) -> bool:
