@@ -428,3 +428,31 @@ def test_a_figure_spaced_from_its_magnitude() -> None:
     assert (s.number, s.unit) == (Decimal(11_475_000), "人")
     # a year spaced from 年 stays a year, not a figure with a unit
     assert [m.text for m in find_mentions("2021 年")] == ["2021"]
+
+
+# Written for the test: a contraction (收縮, 萎縮) is a fall, and an en dash before a figure is
+# its minus sign (由–12.5%升至–3.0%: from minus 12.5% up to minus 3.0%), but a dash between two
+# figures (2015–2020年) is none.
+CONTRACTION = "本港第三季出口按年收縮3.6%，進口萎縮2.1%。"
+EN_DASH = "2015–2020年間，零售銷量的按年變動由–12.5%升至–3.0%。"
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "number"),
+    [
+        (CONTRACTION, "收缩3.6%", -3.6),
+        (CONTRACTION, "萎缩2.1%", -2.1),
+        (EN_DASH, "–12.5%", -12.5),
+        (EN_DASH, "–3.0%", -3.0),
+    ],
+)
+def test_contractions_and_en_dash_minus_signs_are_falls(
+    text: str, value: str, number: float
+) -> None:
+    assert _kind(text, value) == "growth"
+    assert float(parse_value(value, PACK.lexicon).number) == pytest.approx(number)
+
+
+def test_an_en_dash_between_two_figures_is_no_sign() -> None:
+    found = [(m.text, m.value) for m in find_mentions(EN_DASH)]
+    assert ("2015", 2015) in found and ("2020年", 2020) in found

@@ -29,8 +29,8 @@ from factcheck.zh import PLACE_VALUES, simplified
 
 ID = re.compile(r"[\w][\w.\-]*")  # used with fullmatch: "$" would let a final newline in
 YEAR = re.compile(r"[0-9]{4}")
-# How a written figure starts (traditional 兩 and a currency sign included).
-FIGURE = re.compile(r"\s*[-+−]?[0-9零〇一二两兩三四五六七八九十百千$€£¥]")
+# How a written figure starts (traditional 兩, a currency sign and an en dash for a minus included).
+FIGURE = re.compile(r"\s*[-+−–]?[0-9零〇一二两兩三四五六七八九十百千$€£¥]")
 NO_UNIT = UnitInfo("", 1.0, "")
 
 # Parsed values and periods by (rule pack, text): the same figures and periods recur across the

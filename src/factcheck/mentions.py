@@ -56,6 +56,7 @@ from factcheck.numbers import read_numeral
 from factcheck.units import names_in, pack_definitions
 from factcheck.zh import (
     MAGNITUDES,
+    MINUS_SIGNS,
     NOT_MEASURE_WORDS,
     NUMERALS,
     OLD_TENS,
@@ -373,9 +374,9 @@ def _found(scan: str, text: str) -> Iterator[tuple[re.Match[str], tuple[float | 
     yield from heapq.merge(numbers, _english(scan), key=lambda pair: pair[0].start())
 
 
-# A minus sign before the digits (−, -, ﹣, －) and what ends a figure before it: after one of
+# A minus sign before the digits (zh.MINUS_SIGNS) and what ends a figure before it: after one of
 # these, the sign is a dash between two figures (2021-2025, 1-9月, 10%-15%, 2.5万-3万, 三-五年).
-_SIGNS = frozenset("−-﹣－")
+_SIGNS = frozenset(MINUS_SIGNS)
 _FIGURE_ENDS = frozenset(
     {*_DIGITS, *_CN, *"%％‰℃)）]】”", *(w[-1] for w in MEASURE_WORDS | MAGNITUDES)}
 )

@@ -106,6 +106,14 @@ MONTH_NAMES = (
     *("Jan.", "Feb.", "Mar.", "Apr.", "Aug.", "Sept.", "Sep.", "Oct.", "Nov.", "Dec."),
 )
 
+# ---- signs
+
+# The minus signs a figure is printed with (增长−3.5%, 气温-2.5℃, 由–46.7%升至–4.7%): the
+# minus U+2212, the hyphen, the small and the full-width hyphen-minus, and the en dash that
+# typeset text (and Hong Kong's press) prints for a minus. After a figure each is a dash between
+# two (2021-2025, 2015–2020).
+MINUS_SIGNS = "−-﹣－–"
+
 # ---- verbs
 
 # The direction verbs of a change, as parse_value reads them (增长5%, 下降35%). 净增/净减少 (a
@@ -114,14 +122,14 @@ MONTH_NAMES = (
 # Hong Kong, Macao and Taiwan write 成长 (成長5.2%), 下跌/下挫, 衰退 (a fall of output), and
 # revisions as 上修/下修/上调/下调 (上修4.17個百分點), and Hong Kong's releases 升/跌 alone
 # (按年升13.7%, 則跌3%); a rate's change in points is 加快/放缓 (增速加快0.2个百分点), a gap's
-# 扩大/收窄.
+# 扩大/收窄; a contraction of output is 收缩 or 萎缩 (經濟收縮3.6%, 出口萎縮5%).
 UP_VERBS = (
     *("净增", "增长", "增加", "提高", "提升", "上升", "上涨", "增产", "成长", "上修", "上调"),
     *("攀升", "上扬", "加快", "扩大", "暴增", "猛增", "激增", "剧增", "大增", "增", "升"),
 )
 DOWN_VERBS = (
     *("净减少", "下降", "减少", "降低", "下滑", "回落", "缩小", "减产", "下跌", "下挫", "下修"),
-    *("下调", "衰退", "放缓", "收窄", "减", "跌", "降"),
+    *("下调", "衰退", "收缩", "萎缩", "放缓", "收窄", "减", "跌", "降"),
 )
 # Both, longest first, so that 增长 is found before 增.
 DIRECTION_VERBS = tuple(sorted(UP_VERBS + DOWN_VERBS, key=len, reverse=True))

@@ -34,7 +34,7 @@ from dataclasses import replace
 from factcheck.extract.describe import BORROWED
 from factcheck.extract.drafter import Drafter
 from factcheck.extract.model import DraftClaim
-from factcheck.zh import DIRECTION_VERBS, DOWN_VERBS
+from factcheck.zh import DIRECTION_VERBS, DOWN_VERBS, MINUS_SIGNS
 
 _COMPARED = re.compile(r"[较比較]")
 _MARK = re.compile(r"[较比較从由從]")
@@ -57,7 +57,7 @@ def _rate(value: str) -> bool:
 
 
 def _falls(value: str) -> bool:
-    return any(w in value for w in DOWN_VERBS) or any(s in value for s in ("-", "−", "﹣", "－"))
+    return any(w in value for w in DOWN_VERBS) or any(s in value for s in MINUS_SIGNS)
 
 
 def _verb_signs(d: Drafter, c: DraftClaim, after: int) -> bool:

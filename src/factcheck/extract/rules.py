@@ -30,6 +30,7 @@ from factcheck.zh import (
     FROM_BOTTOM,
     INCREMENT_VERBS,
     LAST_PLACE,
+    MINUS_SIGNS,
     MONTH_NAMES,
     RANGE_MARKS,
     RANK_VERBS,
@@ -373,7 +374,7 @@ def propose_kind(f: Figure, ctx: ArticleContext, metric_before: str, noun: str) 
         return "growth"  # 两位数增长, 不低于10%的增量, 1.0%的实质跌幅
     if rate and _GROWTH_RATE.search(before) and not _SHARE_MARKS.search(before):
         return "cagr" if annual and not points else "growth"  # 经济成长率为8.68%
-    if rate and core[:1] in ("-", "−", "+", "﹣", "－", "＋"):
+    if rate and core[:1] in (*MINUS_SIGNS, "+", "＋"):
         return "growth"  # 錄得跌幅:美國(-25.3%), 實質變動修訂為 -21.4%: a signed rate is a change
     if points and (gap := _GAP.search(before)):
         f.doubts.append("a gap between two rates, not a change of one")
