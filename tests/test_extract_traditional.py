@@ -15,6 +15,7 @@ from factcheck.extract import draft_claims
 from factcheck.mentions import find_mentions
 from factcheck.numbers import parse_value
 from factcheck.rulepack import load_pack
+from factcheck.units import unit_info
 
 PACK = load_pack()
 
@@ -456,3 +457,18 @@ def test_contractions_and_en_dash_minus_signs_are_falls(
 def test_an_en_dash_between_two_figures_is_no_sign() -> None:
     found = [(m.text, m.value) for m in find_mentions(EN_DASH)]
     assert ("2015", 2015) in found and ("2020年", 2020) in found
+
+
+# Written for the test: Taiwan's 兆 before money is a trillion, 兆 before a unit stays mega, and
+# 千億 after a digit is one magnitude (2千億 = 2 × 1e11).
+TRILLION = "GDP規模首度突破1兆美元，對美出口近2千億美元，新增裝機5兆瓦。"
+
+
+def test_taiwan_trillions_and_hundreds_of_billions() -> None:
+    found = {m.text: m.value for m in find_mentions(TRILLION)}
+    assert found == {"1兆美元": 1, "2千億美元": 2, "5兆瓦": 5}
+    assert unit_info("兆美元").factor == 1e12 and unit_info("兆美元").dimension == "[currency_usd]"
+    assert unit_info("千亿美元").factor == 1e11
+    assert unit_info("兆瓦").factor == 1e6 and unit_info("兆瓦").dimension == "[power]"
+    s = parse_value("近2千億美元", PACK.lexicon)
+    assert (s.number, s.unit, s.qualifier) == (Decimal(2), "千亿美元", "近")

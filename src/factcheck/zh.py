@@ -71,8 +71,12 @@ MAGNITUDE_VALUES: dict[str, float] = {
     "千亿": 1e11,
     "万亿": 1e12,
 }
-# The magnitude words that extend an Arabic mention (670亿元, 2.8万户). A rule pack may own these.
-MAGNITUDES: frozenset[str] = frozenset({"万亿", "千万", "百万", "万", "亿", "千", "百"})
+# The magnitude words that extend an Arabic mention (670亿元, 2.8万户, 近2千億美元). A rule pack
+# may own these. Taiwan's 兆 (a trillion: 1兆美元) is no magnitude, since 兆 before a unit is
+# mega (5兆瓦): units.txt defines 兆元 and 兆美元.
+MAGNITUDES: frozenset[str] = frozenset(
+    {"万亿", "千亿", "百亿", "千万", "百万", "万", "亿", "千", "百"}
+)
 # The scales a large number is written in, longest first (42.95万, 1.2万亿). 千 and 百 are place
 # values inside a Chinese numeral (五千 is 5000), not scales of it.
 SCALES: tuple[tuple[str, float], ...] = (("万亿", 1e12), ("亿", 1e8), ("万", 1e4))
