@@ -41,9 +41,14 @@ period
     NFKC. A label with ``period: null`` is right when the draft has no period.
 metric
     matched figures whose drafted metric (the item's ``metric``, or the first of ``metrics``)
-    names the label's ``metric``: equal after :func:`norm_metric` (NFKC, spaces and punctuation
-    dropped, lower case, the filler words 实现/完成/全年/全市/全省/全国 dropped), or one containing
-    the other when the shorter is at least two thirds of the longer.
+    names the label's ``metric``: equal after :func:`norm_metric` (NFKC, lower case, one name
+    for a quantity written two ways: ``GDP``, ``国内生产总值`` and ``gross domestic product``,
+    ``R&D`` and ``research and development``, … (``SAME_NAMES``), ``增幅``/``增长速度``/
+    ``增长率`` as ``增速``; spaces and punctuation dropped; an abbreviation after its long form
+    (``国内生产总值（GDP）``) read once; the filler words 实现/完成/全年/全市/全省/全国/我国
+    dropped), or one containing the other when the shorter is at least two thirds of the longer.
+    A drafted share also names a labelled share ``X占Y的比重`` with ``whole: Y`` when it names
+    the part X (a share claim's metric is its part).
 links
     label links (an id in a figure's ``links``), over all label links: right when both figures
     are matched and the drafted claim of the first names the drafted id of the second in one of
@@ -102,7 +107,25 @@ QUALIFIERS = (
     "约",
     "約",
 )
-FILLERS = ("实现", "完成", "全年", "全市", "全省", "全国")
+FILLERS = ("实现", "完成", "全年", "全市", "全省", "全国", "我国")
+# One name for one quantity: the standard abbreviations of the national accounts and their
+# long forms (a metric "Real GDP" names the label's "real gross domestic product"), and the
+# words for a growth rate (增幅, 增速, 增长速度, 增长率: the rate of growth in per cent).
+SAME_NAMES = {
+    "gross domestic product": "gdp",
+    "国内生产总值": "gdp",
+    "gross domestic income": "gdi",
+    "gross national income": "gni",
+    "research and development": "r&d",
+    "研究与试验发展": "r&d",
+    "consumer price index": "cpi",
+    "personal consumption expenditures": "pce",
+    "增长速度": "增速",
+    "增长率": "增速",
+    "增幅": "增速",
+}
+# A share named with its whole: 数字经济增加值占GDP的比重 is the share of the part 数字经济增加值.
+SHARE_OF = re.compile(r"(.+?)占.+?的?(?:比重|份额|比例)$")
 UNIT_CHARS = str.maketrans("個點億萬兆項噸頃畝輛隻", "个点亿万兆项吨顷亩辆只")
 CN_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {
     "○": 0,
@@ -208,7 +231,13 @@ def norm_unit(unit: str | None) -> str:
 def norm_metric(metric: str | None) -> str:
     """A metric without spaces, punctuation, case and filler words."""
     m = unicodedata.normalize("NFKC", metric or "").lower()
+    for name, short in SAME_NAMES.items():
+        m = m.replace(name, short)
     m = "".join(c for c in m if not (c.isspace() or unicodedata.category(c).startswith("P")))
+    # research and development (R&D) expenditure, 国内生产总值（GDP）: an abbreviation glossing
+    # the words before it is one name
+    for short in set(SAME_NAMES.values()):
+        m = m.replace(short + short, short)
     for word in FILLERS:
         m = m.replace(word, "")
     return m
@@ -221,6 +250,16 @@ def same_metric(a: str | None, b: str | None) -> bool:
         return False
     short, long_ = sorted((x, y), key=len)
     return x == y or (short in long_ and 3 * len(short) >= 2 * len(long_))
+
+
+def same_share(drafted: str | None, label: dict[str, Any]) -> bool:
+    """A drafted share names the label's when its metric names the label's metric or, the label
+    writing the share with its whole (``X占Y的比重``, ``whole: Y``), the part X: a share claim's
+    metric is its part and its ``whole`` the rest of the name."""
+    if same_metric(drafted, label.get("metric")):
+        return True
+    part = SHARE_OF.match(label.get("metric") or "")
+    return bool(label.get("whole")) and part is not None and same_metric(drafted, part[1])
 
 
 def same_period(
@@ -305,7 +344,10 @@ def score_article(
         period = same_period(
             f.get("period"), labels.get("year"), best.fields.get("period"), draft.year, pack
         )
-        metric = same_metric(metric_of(best), f.get("metric"))
+        if f["kind"] == "share" and best.kind == "share":
+            metric = same_share(metric_of(best), f)
+        else:
+            metric = same_metric(metric_of(best), f.get("metric"))
         for measure, ok in (
             ("kind", kind),
             ("value", value),

@@ -63,3 +63,27 @@ def test_a_metric_names_the_label_only_when_it_is_most_of_it() -> None:
     # 5 characters of 8: less than two thirds, so a verb tail makes the metric wrong
     assert not score.same_metric("經濟成長率上修為", "經濟成長率")
     assert not score.same_metric("高于全国", "地区生产总值")
+
+
+def test_one_quantity_written_two_ways_is_one_metric() -> None:
+    # an abbreviation and its long form, either way round, and the long form glossed by it
+    assert score.same_metric("Real GDP", "real gross domestic product")
+    assert score.same_metric("R&D spending", "research and development (R&D) spending")
+    assert score.same_metric("国内生产总值（GDP）", "国内生产总值")
+    assert score.same_metric("GDP", "国内生产总值")
+    # 增幅, 增长速度 and 增长率 are the words for the growth rate 增速
+    assert score.same_metric("零售额增幅", "零售额增速")
+    assert score.same_metric("投资增长速度", "投资增长率")
+    assert score.same_metric("我国粮食产量", "粮食产量")  # 我国: a scope word, as 全国
+    # still two quantities: a different abbreviation, a rate and its level
+    assert not score.same_metric("Real GDI", "real gross domestic product")
+    assert not score.same_metric("零售额增速", "零售额")
+
+
+def test_a_share_named_with_its_whole_is_named_by_its_part() -> None:
+    label = {"metric": "服务业增加值占地区生产总值的比重", "whole": "地区生产总值"}
+    assert score.same_share("服务业增加值", label)  # the part; the whole is the claim's whole
+    assert score.same_share("服务业增加值占地区生产总值的比重", label)
+    assert not score.same_share("工业增加值", label)
+    # without a whole the label names the share only by its full name
+    assert not score.same_share("服务业增加值", {"metric": label["metric"]})
