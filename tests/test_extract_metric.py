@@ -128,3 +128,11 @@ def test_a_list_of_provinces_names_the_entities(pack: RulePack) -> None:
     (growth,) = _fields("永昌县、金川区地区生产总值分别增长6.1%、7.2%。", pack)
     assert growth["entity"] == ("永昌县", "金川区")
     assert growth["metric"] == "地区生产总值"
+
+
+def test_a_list_of_values_is_named_by_the_term_its_gloss_explains(pack: RulePack) -> None:
+    # 即… glosses 宏观税负: the list's values are of the term, not of the gloss
+    text = "2017~2019年，全省宏观税负（即税收收入占地区生产总值比重）分别为15.1%、14.8%和14.2%。"
+    (share,) = _fields(text, pack)
+    assert share["metric"] == "宏观税负"
+    assert share["value"] == ("为15.1%", "14.8%", "14.2%")

@@ -153,6 +153,7 @@ def split_subjects(prefix: str, n: int, names: tuple[str, ...]) -> tuple[list[st
     ``永昌县、金川区地区生产总值年均`` → entities [永昌县, 金川区], label 地区生产总值;
     ``工业总产值、营业收入`` → metrics; ``城乡居民人均可支配收入`` → metrics [城镇居民…, 农村居民…].
     """
+    prefix = _cut(prefix, names) or prefix  # 宏观税负（即…占GDP比重）分别为: 宏观税负
     parts = [p for p in _LIST_SEP.split(strip_words(prefix, ())) if p]
     if len(parts) == n and n > 1:
         last = parts[-1]
