@@ -136,3 +136,26 @@ def test_a_list_of_values_is_named_by_the_term_its_gloss_explains(pack: RulePack
     (share,) = _fields(text, pack)
     assert share["metric"] == "宏观税负"
     assert share["value"] == ("为15.1%", "14.8%", "14.2%")
+
+
+def test_the_parts_of_a_breakdown_take_the_quantity_the_first_names(pack: RulePack) -> None:
+    # after the first part the quantity (增加值, 产量) is left out; a new clause after ；goes on
+    text = "分行业看，纺织业增加值增长6.3%；化学原料制品业增长9.1%，汽车制造业增长12.4%。"
+    got = _metrics(text, pack)
+    assert got["9.1%"] == "化学原料制品业增加值"
+    assert got["12.4%"] == "汽车制造业增加值"
+    # what is produced, counted, is its output; the next products are outputs as well
+    got = _metrics("主要产品中，生产水泥820万吨，增长3.2%；汽车1.2万辆，增长5.0%。", pack)
+    assert got["820万吨"] == got["3.2%"] == "水泥产量"
+    assert got["1.2万辆"] == got["5.0%"] == "汽车产量"
+    # a quantity of its own is not given another's
+    got = _metrics("全市粮食产量96万吨，增长1.2%；城镇新增就业5.1万人。", pack)
+    assert got["5.1万人"] == "城镇新增就业"
+
+
+def test_a_light_verb_joins_subject_and_quantity(pack: RulePack) -> None:
+    # 实现 between them is no part of the name; a clause opening with 实现 has the same subject
+    text = "规模以上服务业企业实现营业收入520.3亿元，增长7.7%；实现利润总额41.6亿元，增长3.5%。"
+    got = _metrics(text, pack)
+    assert got["520.3亿元"] == got["7.7%"] == "规模以上服务业企业营业收入"
+    assert got["41.6亿元"] == got["3.5%"] == "规模以上服务业企业利润总额"

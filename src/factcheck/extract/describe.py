@@ -62,7 +62,7 @@ def describe(d: Drafter, group: list[Figure], prev: list[Figure]) -> None:
     total = _total_before(d, f, prev, c_start) if within and _counted(f) else None
     if total is not None or (within and bigger and _counted(f)):
         f.kind, f.within = "count", (total or bigger[-1]).value
-    f.metric = _metric(d, f, label, wants_object, prev, after)
+    f.metric = _metric(d, f, label, wants_object, prev, after, em.opens_with_light_verb(prefix))
     if f.kind == "level" and _counted(f) and after:
         _part_of_a_breakdown(d, f, after)
     kind_by_metric(f)
@@ -108,8 +108,44 @@ def _flow(f: Figure, prev: list[Figure]) -> None:
     f.flow = bool(same) and same[-1].kind == "level"
 
 
+def _goods(f: Figure) -> bool:
+    """Whether a figure is an amount of goods (6.90亿套, 2.56万辆, 4.60万吨): not money, people,
+    time or a rate."""
+    dim = f.dimension or ""
+    return dim.startswith("[") and not any(w in dim for w in ("currency", "person", "*", "^"))
+
+
+_FULL_STOP = re.compile(r"[。！？!?]|\n[ \t\u3000]*\n")
+
+
+def _comparable(d: Drafter, f: Figure) -> list[str]:
+    """The metrics of the figures before ``f`` up to the full stop before it (a list goes on
+    after ；) that a part of a list may leave a word out after: of the same kind, and of the same
+    unit or both amounts of goods."""
+    i = bisect_left(d.starts, f.mention.start)
+    before: list[Figure] = []
+    for g in reversed(d.figures[max(0, i - 12) : i]):
+        if _FULL_STOP.search(d.ctx.text, g.vend, f.vstart):
+            break
+        before.insert(0, g)
+    return [
+        g.metric
+        for g in before
+        if g.metric
+        and g.kind == f.kind
+        and (g.unit == f.unit or _goods(g) and _goods(f))
+        and g.dimension not in DURATIONS
+    ]
+
+
 def _metric(
-    d: Drafter, f: Figure, label: str, wants_object: bool, prev: list[Figure], after: str
+    d: Drafter,
+    f: Figure,
+    label: str,
+    wants_object: bool,
+    prev: list[Figure],
+    after: str,
+    opens_with_verb: bool = False,
 ) -> str:
     if label.endswith("等") or ("、" in label and after):
         # 龙佰、华电等30余家头部企业, 高铁、2×100万千瓦调峰煤电: a list before, the noun after
@@ -119,7 +155,7 @@ def _metric(
     if (rate := em.rate_metric(label, f, prev)) is not None:
         return rate
     if label and not wants_object:
-        return label
+        return em.carried_head(em.without_light_verb(label), opens_with_verb, _comparable(d, f))
     if after and f.kind != "rank":
         return after
     if label:

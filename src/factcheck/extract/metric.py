@@ -32,7 +32,7 @@ _TRAILING = (
     *("年均", "年平均", "平均每年", "平均", "分别", "依次", "同比", "比上年", "较上年", "累计"),
     *("已经", "已", "均", "仅", "共", "大幅", "持续", "稳步", "每年", "当年", "预计", "连续"),
     *("保持", "实现", "净增", "新增", "迈过", "跨过", "越过", "跃升", "攀升", "升", "降"),
-    *("的", "了", "也", "都", "还", "将", "再", "从", "是", "为"),
+    *("的", "了", "也", "亦", "都", "还", "将", "再", "从", "是", "为"),
     *("至", "到", "于", "在", "共", "由", "控制在", "控制", "稳定在", "保持在", "多增", "少增"),
     *("同期", "上年同期"),
     *("比年初", "较年初", "比上年末", "较上年末", "比去年", "较去年", "比同期"),
@@ -192,6 +192,82 @@ def _region_head(text: str) -> int:
     if cut > 0 and is_place(text[: cut + 1]):
         return cut + 1
     return next((len(p) for p in PROVINCES if text.startswith(p) and len(text) > len(p)), 0)
+
+
+# The nouns of the quantity a breakdown measures; its parts after the first leave them out
+# (国有控股企业增加值增长21.5%；股份制企业增长16.9%: 股份制企业增加值), longest first.
+HEADS = tuple(
+    sorted(
+        (
+            *("增加值", "产量", "总产量", "产值", "总产值", "营业收入", "主营业务收入"),
+            *("利润总额", "利润", "可支配收入", "人均可支配收入", "消费支出", "人均消费支出"),
+            *("投资", "零售额", "销售额", "出口额", "进口额", "营业额"),
+        ),
+        key=len,
+        reverse=True,
+    )
+)
+# How a label that names a quantity ends (an amount, a rate, a count of people or jobs); a
+# label ending otherwise names a thing or a part (股份制企业, 制造业, 汽车).
+_QUANTITY_ENDS = (
+    *HEADS,
+    *("值", "额", "量", "率", "数", "比", "重", "收入", "支出", "出口", "进口", "资"),
+    *("费", "价", "价格", "积", "口", "规模", "耗", "税", "负", "金", "款", "资产", "指数"),
+    *("就业", "人次", "水平", "次", "年", "位", "存栏", "出栏"),
+)
+# A light verb between a subject and its quantity (第一产业实现增加值, 企业实现利润总额): the
+# label is the two together.
+_LIGHT = re.compile(r"(?:实现|完成)(?=.)")
+
+
+def names_quantity(label: str) -> bool:
+    """Whether a label ends with a word that names a quantity (or a code such as GDP)."""
+    return label.endswith(_QUANTITY_ENDS) or label[-1:].isascii()
+
+
+def without_light_verb(label: str) -> str:
+    """第一产业实现增加值 → 第一产业增加值: the light verb off, when a quantity follows it;
+    生产滚动轴承 (6.90亿套) → 滚动轴承产量: what is produced, counted, is its output."""
+    made = label.removeprefix("生产")
+    if made != label and len(made) > 1 and not names_quantity(made):
+        return made + "产量"
+    found = _LIGHT.search(label)
+    if found and names_quantity(label) and found.start() > 0:
+        return label[: found.start()] + label[found.end() :]
+    return label
+
+
+def head_split(metric: str) -> tuple[str, str]:
+    """A metric as (the part, the head of HEADS it ends with): 国有控股企业增加值 → (国有控股企业,
+    增加值); ("", "") when it ends with none or is only the head."""
+    head = next((h for h in HEADS if metric.endswith(h) and len(metric) > len(h)), "")
+    return (metric[: -len(head)], head) if head else ("", "")
+
+
+def carried_head(label: str, opens_with_verb: bool, before: list[str]) -> str:
+    """A label that leaves out a word of the figure before it in its sentence, given back.
+
+    ``股份制企业增长16.9%`` after ``国有控股企业增加值增长21.5%``: a part of the breakdown named
+    without the quantity takes the head (股份制企业增加值); ``；实现利润总额175.76亿元`` after
+    ``规模以上工业企业实现营业收入…``: a quantity whose verb opens the clause takes the subject
+    (规模以上工业企业利润总额). ``before`` are the metrics of the comparable figures before it, the
+    nearest last; a label naming a place (an entity) is left as it is.
+    """
+    if not before or not label or is_place(label) or label in PROVINCES:
+        return label
+    part, head = head_split(before[-1])
+    if not head:
+        return label
+    if not names_quantity(label) and not any(h in label for h in HEADS):
+        return label + head
+    if opens_with_verb and label in HEADS and label != head:
+        return part + label
+    return label
+
+
+def opens_with_light_verb(prefix: str) -> bool:
+    """Whether the words before a figure open with 实现/完成: the subject is left out."""
+    return _LIGHT.match(prefix.lstrip(" ，,;；、")) is not None
 
 
 _CHANGES = ("growth", "cagr")
