@@ -390,10 +390,37 @@ def test_shares_in_a_communique() -> None:
         ("第一，稳定就业。", "第一", "label"),  # an enumeration, not a rank
         ("國泰航空CX880航班延誤。", "880", "name"),  # a flight code
         ("天文台發出3號風球。", "3", "name"),  # a signal's number
+        # months listed by number, then counted or named: each is a month of the period
+        ("一是。7、8、9三个月，调查失业率均值为5%。", "7", "date"),
+        ("一是。7、8、9三个月，调查失业率均值为5%。", "8", "date"),
+        ("7、8月份，出口增长5%。", "7", "date"),
+        # a span of years with its end written short (Hong Kong's press): both ends
+        ("按2012至14年的常態，出口增長5%。", "2012", "date"),
+        ("按2012至14年的常態，出口增長5%。", "14年", "date"),
+        ("按2017-18的常態，出口增長5%。", "18", "date"),
+        # the ends of a range naming a class of households
+        ("家庭年可支配收入20-60万元群体的比例达到30.6%。", "20", "label"),
+        ("家庭年可支配收入20-60万元群体的比例达到30.6%。", "60万元", "label"),
+        ("年收入10万至50万元的家庭占比为30%。", "10万", "label"),
+        # the National Bureau's survey of the largest cities, named by their number
+        ("其中，31个大城市城镇调查失业率为5.3%。", "31个", "name"),
     ],
 )
 def test_non_figures_issue_16_lists(text: str, mention: str, reason: str) -> None:
     assert _skipped(text).get(mention) == reason
+
+
+@pytest.mark.parametrize(
+    ("text", "mention"),
+    [
+        ("投资增长8%，其中3、5、7个项目完工。", "3"),  # counts of projects, not months
+        ("2019至2021年平均增长5%，增长12%至15%。", "12%"),  # a range of rates is a figure
+        ("全省31个大城市中有5个达标。", "5个"),
+        ("20-60万元的贷款增长15%。", "15%"),
+    ],
+)
+def test_near_misses_of_those_non_figures_stay_figures(text: str, mention: str) -> None:
+    assert mention not in _skipped(text)
 
 
 # https://moneydj.com/kmdj/news/newsviewer.aspx?a=39fde45a-32b8-4160-a14f-1f71bea9e30d

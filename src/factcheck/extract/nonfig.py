@@ -8,7 +8,9 @@ extractor's :func:`~factcheck.extract.rules.skip_reason` asks this module after 
 * the second of a list of grades (一、二类苗), citation markers ([5]), the first end of an age
   range (0-14岁), the scope of national statistics (31个省（区、市）), size classes
   (年主营业务收入2000万元及以上, 从业人员300人以下的企业), list numbers at the start of a
-  line or sentence (1.粮食生产, 第一，), and letter codes run into digits (CX880, PM2.5, 3号风球).
+  line or sentence (1.粮食生产, 第一，), and letter codes run into digits (CX880, PM2.5, 3号风球);
+* months listed by number (7、8、9三个月, 7、8月份), spans of years written short (2012至14),
+  the bounds of a class of households (20-60万元群体), and the survey scope 31个大城市调查失业率.
 """
 
 from __future__ import annotations
@@ -46,11 +48,29 @@ _MONTHS_LEADS = ("首", "先前", "底的", "末的")
 _HOUR_BEFORE = ("早", "晚", "上午", "下午", "中午", "凌晨", "晚上", "傍晚", "早上", "今早", "今晚")
 
 
+# Months listed by their numbers, then counted or named (7、8、9三个月, 7、8月份): the months of a
+# period. Each number of the list is a month, the first as the others.
+_MONTH_LIST = re.compile(
+    r"(?:[1-9]|1[0-2])(?:、(?:[1-9]|1[0-2]))*"
+    r"(?:[一二两三四五六七八九十]个月|月份?)"
+)
+# A span of years with its end year abbreviated (Hong Kong's press): 2012至14, 2017至18年.
+_YEAR_SPAN = re.compile(r"(?<![0-9])(?:19|20)([0-9]{2})[至到\-–—~～]([0-9]{2})(?![0-9])年?")
+# The ends of a range that names a group of people or households (20-60万元群体, 年收入10万至50
+# 万元的家庭): the bounds of a class, not figures.
+_GROUP = r"(?:之间)?的?(?:群体|人群|家庭)"
+_TO = "[-–—~～至到]"
+_GROUP_FIRST = re.compile(f"{_TO}[0-9]+(?:\\.[0-9]+)?[^0-9，。；、,;（(]{{0,4}}?{_GROUP}")
+_GROUP_SECOND = re.compile(f"[0-9][^0-9，。；、,;]{{0,3}}{_TO}$")
+
+
 def written_non_figure(m: Mention, core: str, ctx: ArticleContext) -> str | None:
     """The ignore reason (``date``, ``name``, ``label``, ``other``) of a number that is written
     as no figure (see the module docstring), or None; ``core`` is the mention, folded."""
     folded, text = ctx.folded, ctx.text
     before = folded[max(0, m.start - 4) : m.start]
+    if core.removesuffix("年").isdigit() and len(core) <= 5 and (why := _period_part(m, folded)):
+        return why
     if core.isdigit() and not before.endswith("连续"):
         if _QUARTERS_AFTER.match(folded, m.end):
             return "date"  # 114年第1、2季
@@ -69,6 +89,21 @@ def written_non_figure(m: Mention, core: str, ctx: ArticleContext) -> str | None
     return _marker_or_class(m, core, folded, text)
 
 
+def _period_part(m: Mention, folded: str) -> str | None:
+    """``date`` for a bare number that is part of a written period: a month of a list of months
+    (7、8、9三个月), an end of a span of years written short (2012至14)."""
+    start = m.start
+    while start >= 2 and folded[start - 1] == "、" and folded[start - 2].isdigit():
+        start -= 2 if start < 3 or not folded[start - 3].isdigit() else 3
+    line_start = start == 0 or not folded[start - 1].isdigit()
+    if line_start and (month := _MONTH_LIST.match(folded, start)) and month.end() > m.end:
+        return "date"
+    for span in _YEAR_SPAN.finditer(folded, max(0, m.start - 6), m.end + 8):
+        if span.start() <= m.start < span.end() and int(span[2]) > int(span[1]):
+            return "date"
+    return None
+
+
 # A citation marker: [5], ［12］, 【3】.
 _CITED = (("[", "]"), ("［", "］"), ("【", "】"))
 # The first end of a range of ages (0-14岁, 15～59岁): an age, as its other end.
@@ -77,6 +112,9 @@ _AGE_RANGE = re.compile(r"[-–—~～至到][0-9]{1,3}岁")
 _SCOPE = re.compile(r"[（(]区、市[）)]|[（(]自治区、直辖市[）)]")
 _SCOPE_LEADS = ("全国", "大陆", "内地")
 _PROVINCES = re.compile(r"[0-9一二三四五六七八九十]+个省份?")
+# The National Bureau's monthly survey of the largest cities names its scope by their number:
+# 31个大城市城镇调查失业率, 31个大城市调查失业率.
+_CITY_SURVEY = re.compile(r"[0-9]+个大城市(?:城镇)?调查失业率")
 # A size class in a definition: (年主营业务收入2000万元及以上), 300人以下的企业.
 _CLASS_BOUND = re.compile(
     r"(?:及以上|以上|以下|及以下)(?:的[^，。；]{0,8}?(?:企业|单位|法人)|[）)])"
@@ -99,6 +137,11 @@ def _marker_or_class(m: Mention, core: str, folded: str, text: str) -> str | Non
         return "date"  # 11 月失業率, 今 (22) 日, 今(101)年
     if (prev, nxt) in _CITED:
         return "other"  # 城镇化率达到65%[5]: a citation marker
+    if _GROUP_FIRST.match(folded, m.end) or (
+        re.match(_GROUP, folded[m.end : m.end + 5])
+        and _GROUP_SECOND.search(folded[max(0, m.start - 5) : m.start])
+    ):
+        return "label"  # 20-60万元群体: the bounds of a class of households
     if core.isdigit() and _AGE_RANGE.match(folded, m.end):
         return "age"  # 0-14岁
     after = folded[m.end : m.end + 12]
@@ -108,6 +151,8 @@ def _marker_or_class(m: Mention, core: str, folded: str, text: str) -> str | Non
         _SCOPE.match(whole, province.end()) or folded[max(0, m.start - 2) : m.start] in _SCOPE_LEADS
     ):
         return "name"  # 全国31个省（区、市）: the scope of the statistics
+    if _CITY_SURVEY.match(whole + folded[m.end + 12 : m.end + 16]):
+        return "name"  # 31个大城市调查失业率: the name of a survey's indicator
     if _CLASS_BOUND.match(after) and any(
         w in folded[max(0, m.start - 16) : m.start] for w in _CLASS_LEADS
     ):
