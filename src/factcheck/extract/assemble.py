@@ -73,7 +73,9 @@ def assemble(d: Drafter, group: list[Figure], ids: Counter[int]) -> DraftClaim |
         fields.append(("metrics", tuple(lead.metrics)))
     else:
         put("metric", [f.metric for f in group])
-    fields.append(("period", period))
+    periods = [period] + [_periods(d, f, kind)[0] for f in group[1:]]
+    # 7、8、9三个月…分别为: a period for each value (a list field, docs/claims-format.md)
+    fields.append(("period", period if len(set(periods)) == 1 else tuple(periods)))
     if base and kind in ("growth", "cagr", "multiple", "increment"):
         fields.append(("base", base))
     if kind == "rank":

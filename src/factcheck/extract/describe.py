@@ -12,7 +12,7 @@ from factcheck.extract.assemble import DURATIONS
 from factcheck.extract.drafter import Drafter
 from factcheck.extract.rules import AMONG, Figure, kind_by_metric, propose_kind
 from factcheck.extract.text import REACH
-from factcheck.extract.timing import resolve_period
+from factcheck.extract.timing import resolve_period, respective_periods
 from factcheck.zh import DOWN_VERBS, RANK_DOWN_VERBS, RANK_UP_VERBS, RANK_VERBS, RESPECTIVELY
 
 _SCOPE_LEAD = re.compile(r"^(?:跃升至|跃升到|上升至|上升到|升至|升到|至|到|于|在)")
@@ -80,6 +80,7 @@ def describe(d: Drafter, group: list[Figure], prev: list[Figure]) -> None:
     resolve_period(f, ctx, d.dating, d.default_plan)
     if len(group) > 1:
         _respectively(d, group, prefix, prev)
+        respective_periods(group, ctx, d.dating)  # 7、8、9三个月…分别为: one month each
 
 
 def _among(f: Figure, before: str) -> str:

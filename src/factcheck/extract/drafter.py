@@ -57,7 +57,10 @@ class Drafter:
             if (f := self._figure(m)) is not None:
                 self.figures.append(f)
         self.starts = [f.mention.start for f in self.figures]
-        self.undated = not any(t.year for t in self.ctx.times if t.kind != "plan")
+        self.undated = not any(
+            t.year or t.kind == "since" for t in self.ctx.times if t.kind != "plan"
+        )
+        self.published = published
         day = published or datetime.date.today()
         self.year = year or self._reference_year(day)
         relative = published.year if published else self.year
@@ -113,18 +116,28 @@ class Drafter:
         return False
 
     def _reference_year(self, published: datetime.date) -> int:
-        """The latest year that times a figure (so a target year such as 2028 does not count),
-        else the latest year written; in an article that writes no year, the year of its first
-        period word (一季度 published in April: this year's; see :mod:`.dating`), else the
-        publication year."""
+        """The latest year that times a figure (so a target year such as 2028 does not count;
+        nor does a start, 从2013年的1.76), else the latest year written, but the publication year
+        when every year written is a base or a start (比2019年, 对比…的2019年, 从2013年的: the
+        figures are of the time the article reports); in an article that writes no year, the
+        year of its first period word (一季度 published in April: this year's; see
+        :mod:`.dating`), else the publication year."""
         years = []
         for f in self.figures:
             times = [t for t in self.ctx.times_before(f.vstart) if t.role != "base"]
-            if times and times[-1].year is not None and times[-1].kind != "plan":
-                years.append(times[-1].year)
-        written = [t.year for t in self.ctx.times if t.kind == "year" and t.year]
-        if years or written:
-            return max(years or written)
+            last = times[-1] if times else None
+            if last and last.year is not None and last.kind != "plan" and last.role != "from":
+                years.append(last.year)
+        if years:
+            return max(years)
+        written = [t for t in self.ctx.times if t.kind == "year" and t.year]
+        points = [t.year for t in written if t.role in ("point", "to") and t.year]
+        if self.published is not None and written and not points:
+            # 比2019年…, 从2013年的…: only bases and starts are written; the figures are of
+            # the time the article is published in
+            return max(self.published.year, *(t.year for t in written if t.year))
+        if written:
+            return max(t.year for t in written if t.year)
         for t in self.ctx.times:
             if t.kind in _UNDATED and t.year is None and (month := last_month(t.period)):
                 return latest_ended(month, published)

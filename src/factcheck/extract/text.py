@@ -27,6 +27,7 @@ _CLAUSE = re.compile(r"[，。；、！？：,;!?:\n…]")
 _SENTENCE = re.compile(r"[。；！？;!?]|\n[ \t\u3000]*\n")
 REACH = 300  # characters: how far back a time word, a label or a qualifier is looked for
 _CN_SMALL = "一二两三四五六七八九十"
+_SENTENCE_END = re.compile(r"[。！？!?]")
 _PARAGRAPH = re.compile(r"\n[ \t\u3000]*\n")
 _OPEN = "".join(QUOTE_PAIRS)
 _CLOSE = "".join(QUOTE_PAIRS.values())
@@ -36,6 +37,9 @@ _TIMES_WORDS = ("是", "为", "相当于")  # 是“十三五”末的3.4倍: a 
 _FROM_WORDS = ("从", "自", "由")
 _WITH_WORDS = ("与", "同", "和", "跟")
 COMPARED_WORDS = ("相比", "比较", "对比", "相较")  # 与2014年比较: after the base
+# 对比没有疫情影响的2019年，…: a clause of its own that opens with one of these and ends with the
+# time word names the base of the figures after it
+_COMPARING_CLAUSE = ("对比", "對比", "相比", "相比于", "相较于", "相較於", "比起", "较之", "較之")
 # Place names: two characters and an administrative suffix. Names are scored by how often their
 # two-character stem occurs, so the city an article is about wins over the places it mentions.
 _PLACE = re.compile(r"(?=([\u4e00-\u9fff]{2,4})([省市县区]))")
@@ -53,11 +57,30 @@ class TimeWord:
 
     start: int
     end: int
-    kind: str  # year, quarter, month, months, plan, plan_end, plan_start, ago, same_period
+    kind: str  # year, quarter, month, months, plan, plan_end, plan_start, ago, same_period,
+    # since (2016年来: first is 2016), years_since (十年来: period is 10), relyear (去年: -1),
+    # relquarter (去年第四季: -1Q4), relmonths (今年1-3月: 0:1-3月)
     period: str  # as written in a claims file: 2025, 2025Q3, 2025-06, 十四五, 十三五末, 5年前
     year: int | None  # the calendar year it ends in, when known without the reference year
     first: int | None  # plans: the first year
     role: str  # point, base, from or to
+
+
+# The members and joints of a list of months or quarters (7、8、9月; 三、四季度)
+LIST_MONTH = r"(?:1[0-2]|[1-9])"
+LIST_QUARTER = r"[一二三四1-4]"
+LIST_JOIN = r"[、和及与與]"
+_QUARTER_NUMBER = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+
+
+def listed_months(text: str) -> list[int]:
+    """The months a list time word names, in order: 7、8、9三个月 → [7, 8, 9]; 三、四季度 →
+    the quarters' numbers [3, 4] (the caller knows which it holds); [] for anything else."""
+    core = re.sub(r"^(?:[0-9]{3,4}年)", "", text)
+    if "季" in core:
+        return [_QUARTER_NUMBER[q] for q in re.findall(LIST_QUARTER, core)]
+    core = re.sub(r"[一二两三四五六七八九十]+个月$", "", core)
+    return [int(m) for m in re.findall(LIST_MONTH, core)]
 
 
 # A run of months of one year as articles write it (累计 1-9月, 前三季度, 上半年, 前两个月): a time
@@ -105,6 +128,18 @@ def time_pattern(plans: dict[str, tuple[int, int]]) -> re.Pattern[str]:
         r"(?!底|末|[0-9一二三四1-4]+(?:季度|月))"
         # 2021至2025年这五年: the count of years written, so the span starts a year earlier
         rf"(?:这(?P<sn>[0-9]{{1,2}}|[{_CN_SMALL}]{{1,3}})年)?"
+        # 7、8、9三个月, 2021年7月、8月和9月, 三、四季度, 114年第1、2季: a list of months or
+        # quarters of one year (a 分别 list after it takes them one by one: timing.py)
+        r"|(?<![0-9.年月])(?:(?P<ly>(?:1[89]|2[01])[0-9]{2})年|(?P<lroc>1[0-4][0-9])年)?"
+        rf"(?:(?P<mlist>{LIST_MONTH}(?:月份?)?(?:{LIST_JOIN}{LIST_MONTH}(?:月份?)?)+)"
+        r"(?:[一二两三四五六七八九十]+个月|月份?)"
+        rf"|(?P<qlist>第?{LIST_QUARTER}(?:季度?)?(?:{LIST_JOIN}第?{LIST_QUARTER})+)季度?)"
+        # 2016年来, 2013年以来: since that year, to the reference year
+        r"|(?<![0-9.])(?P<since>(?:1[89]|2[01])[0-9]{2})年(?:以来|以來|来|來)"
+        # 十年来: the N years to the reference year (not 几十年来, 40多年来: no count; nor a
+        # figure, 创下6年来的新低: a length of time)
+        rf"|(?<![0-9几数幾數多余餘百千万萬{_CN_SMALL}])(?P<nsince>[{_CN_SMALL}]{{1,3}})年"
+        r"(?:以来|以來|来|來)"
         r"|(?<![0-9.])(?P<y>(?:1[89]|2[01])[0-9]{2})年"
         rf"(?:(?P<run>{_RUN_OF_MONTHS})"
         r"|(?P<q>[一二三四1-4])季度|第(?P<q2>[一二三四1-4])季度?|(?P<mo>1[0-2]|0?[1-9])月份?"
@@ -122,7 +157,9 @@ def time_pattern(plans: dict[str, tuple[int, int]]) -> re.Pattern[str]:
         r"(?:第(?P<rocq>[一二三四1-4])季度?|(?=度|全年|上半年|下半年|[0-9]{1,2}月|预测|前))"
         # 去年, 今年, 上年, 明年: the year before, of, or after the reference year
         # 去年第四季: a quarter of that year; 去年同期: the same period a year before
-        r"|(?P<rel>去年|今年|上年|明年|前年)(?:(?P<rsame>同期)|第?(?P<rq>[一二三四1-4])季度?)?"
+        # 今年1-3月, 去年前三季度: a run of months of that year
+        r"|(?P<rel>去年|今年|上年|明年|前年)(?:(?P<rsame>同期)|第?(?P<rq>[一二三四1-4])季度?"
+        rf"|(?P<rrun>{_RUN_OF_MONTHS}))?"
         r"(?!末|底|[0-9一二三四1-4])"
         # 全年: the year of the time word before it (2025年第4季…全年), else the reference year
         r"|(?P<whole>全年)"
@@ -145,11 +182,36 @@ def _role(text: str, start: int, end: int) -> str:
         after = _CLAUSE.search(text, end, end + 20)
         if "倍" in text[end : after.start() if after else end + 20]:
             return "base"
+    if _CLAUSE.match(text, end) and _opens_comparison(text, start):
+        return "base"
     if before.endswith(_FROM_WORDS):
         return "from"
     if before.endswith(TO_WORDS):
         return "to"
     return "point"
+
+
+def _opens_comparison(text: str, start: int) -> bool:
+    """Whether the clause that a time word at ``start`` ends opens with a comparing word
+    (对比…的2019年)."""
+    head = text[max(0, start - 24) : start]
+    cut = max((m.end() for m in _CLAUSE.finditer(head)), default=0 if start <= 24 else -1)
+    return cut >= 0 and head[cut:].lstrip().startswith(_COMPARING_CLAUSE)
+
+
+def _list_word(m: re.Match[str], role: str) -> TimeWord | None:
+    """A list of consecutive months or quarters of one year as the run of months it covers
+    (7、8、9三个月: 7-9月; 三、四季度: 7-12月), or None for a list with gaps (3、6、9月)."""
+    members = listed_months(m.group())
+    if not members or members != list(range(members[0], members[0] + len(members))):
+        return None
+    if m["qlist"]:
+        first, last = 3 * members[0] - 2, 3 * members[-1]
+    else:
+        first, last = members[0], members[-1]
+    year = int(m["ly"]) if m["ly"] else 1911 + int(m["lroc"]) if m["lroc"] else None
+    run = f"{first}-{last}月"
+    return TimeWord(*m.span(), "months", f"{year}年{run}" if year else run, year, None, role)
 
 
 def find_times(
@@ -159,7 +221,12 @@ def find_times(
     out: list[TimeWord] = []
     for m in pattern.finditer(folded):
         role = _role(folded, m.start(), m.end())
-        if out and out[-1].role == "base" and m.start() - out[-1].end <= 1:
+        if (
+            out
+            and out[-1].role == "base"
+            and m.start() - out[-1].end <= 1
+            and not _CLAUSE.match(folded, out[-1].end)  # 对比…的2019年，一季度…: its own clause
+        ):
             role = "base"  # 比“十二五”末2015年的: the year names the same base
         if m["s1"]:
             first, last = int(m["s1"]), int(m["s2"])
@@ -167,6 +234,14 @@ def find_times(
                 first -= 1  # 2021至2025年这五年: five years of growth, from the end of 2020
             if first < last:  # from the end of the first year (docs/claims-format.md)
                 out.append(TimeWord(*m.span(), "span", f"{first}-{last}", last, first, role))
+        elif m["mlist"] or m["qlist"]:
+            if (word := _list_word(m, role)) is not None:
+                out.append(word)
+        elif m["since"]:  # 2016年来: from the end of 2016 to the reference year
+            out.append(TimeWord(*m.span(), "since", m["since"], None, int(m["since"]), role))
+        elif m["nsince"]:  # 十年来: the ten years to the reference year (10年前 to it)
+            if n := _count(m["nsince"]):
+                out.append(TimeWord(*m.span(), "years_since", str(n), None, None, role))
         elif m["run0"]:  # the year is the file's reference year, as the loader reads it
             out.append(TimeWord(*m.span(), "months", m["run0"], None, None, role))
         elif m["mo0"]:
@@ -186,6 +261,9 @@ def find_times(
             shift = {"去年": -1, "上年": -1, "今年": 0, "明年": 1, "前年": -2}[m["rel"]]
             if m["rsame"]:  # 由去年同期的52.5%: a year before the period of the figure
                 out.append(TimeWord(*m.span(), "rel_same", str(shift), None, None, role))
+            elif m["rrun"]:  # the year is known once the reference year is
+                period = f"{shift}:{m['rrun']}"
+                out.append(TimeWord(*m.span(), "relmonths", period, None, None, role))
             elif m["rq"]:
                 period = f"{shift}Q{_quarter(m['rq'])}"
                 out.append(TimeWord(*m.span(), "relquarter", period, None, None, role))
@@ -263,6 +341,7 @@ class ArticleContext:
         self.times = find_times(self.folded, time_pattern(plans), plans)
         self.paragraph_marks = paragraph_marks(text)
         self._time_starts = [t.start for t in self.times]
+        self.mention_starts = starts
 
     @staticmethod
     def _span(marks: list[int], pos: int, length: int) -> tuple[int, int]:
@@ -291,8 +370,8 @@ class ArticleContext:
 
     def carried(self, pos: int) -> TimeWord | None:
         """The time word a figure without one in its sentence is read in: the last point of
-        time before it in its paragraph, else the first of the article's lead paragraph (its
-        heading or dateline: 一季度全省生产总值… times the release)."""
+        time before it in its paragraph, else the first of the article's lead (its heading or
+        dateline: 一季度全省生产总值… times the release; :meth:`lead_end`)."""
         start, _ = self.sentence(pos)
         i = bisect_left(self._time_starts, start) - 1
         par = self.paragraph_start(pos)
@@ -303,15 +382,24 @@ class ArticleContext:
             ):
                 return self.times[i]
             i -= 1
-        lead_end = self.paragraph_end(0)
         if par == 0:
             return None
+        lead_end = self.lead_end()
         for t in self.times:
             if t.start >= lead_end:
                 break
             if t.role == "point" and t.kind in ("quarter", "months", "month", "year"):
                 return t
         return None
+
+    def lead_end(self) -> int:
+        """Where the article's lead ends: its heading, byline and dateline lines up to the end
+        of the first paragraph that ends a sentence (每经编辑 孙志成 / 4月16日，…发布一季度…。),
+        at most ``REACH`` characters in."""
+        end = self.paragraph_end(0)
+        while end < min(REACH, len(self.text)) and not _SENTENCE_END.search(self.text, 0, end):
+            end = self.paragraph_end(end)
+        return end
 
     def paragraph_start(self, pos: int) -> int:
         """Where the paragraph of ``pos`` starts (after a blank line, or the text's start)."""

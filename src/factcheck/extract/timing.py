@@ -22,16 +22,27 @@ after 比/较 (or 与…相比) is the base of a change. Conventions of the genr
 
 from __future__ import annotations
 
+import re
+
 from factcheck.extract.dating import Dating
 from factcheck.extract.rules import Figure
-from factcheck.extract.text import COMPARED_WORDS, ArticleContext, TimeWord
+from factcheck.extract.text import (
+    COMPARED_WORDS,
+    LIST_JOIN,
+    LIST_MONTH,
+    REACH,
+    ArticleContext,
+    TimeWord,
+    listed_months,
+)
+from factcheck.zh import RANGE_MARKS
 
 # 比上年, 比去年同期: the default base of a change; only a base named otherwise is written.
 _DEFAULT_BASES = ("relyear", "rel_same")
 _NOT_POINTS = ("years_back", "rel_same")
 _OF = ("的", "时的", "末的", "底的")
 _DATED = ("year", "quarter", "month", "months")
-_START_WORDS = ("比", "较", "相比", "由", "从")
+_START_WORDS = ("比", "较", "較", "相比", "由", "从", "從", "自")
 
 
 def resolve_period(
@@ -46,25 +57,41 @@ def resolve_period(
         for t in times
         if t.role == "base"
         and t.kind not in _DEFAULT_BASES
-        and (t.start >= c_start or ctx.folded[t.end : c_start].rstrip("，, ") in COMPARED_WORDS)
+        and (
+            t.start >= c_start
+            or ctx.folded[t.end : c_start].rstrip("，, ") in COMPARED_WORDS
+            or not ctx.folded[t.end : c_start].strip("，, ")  # 对比…的2019年，…: its own clause
+        )
     ]
-    points = [t for t in times if t.role != "base" and t.kind not in _NOT_POINTS]
+    spans = [t for t in times if t.role != "base" and t.kind not in _NOT_POINTS]
+    # 从2013年的1.76缩小到1.61: the year of a start value times that value only (and the
+    # span it starts, 从2021年的669亿元增长到2025年的2586亿元)
+    points = [t for t in spans if not (t.role == "from" and ctx.folded.startswith(_OF, t.end))]
     back = next((t for t in reversed(times) if t.kind == "years_back" and t.role != "base"), None)
     if not points and (carried := ctx.carried(f.vstart)) is not None:
         points = [carried]  # the paragraph's or the heading's time
     nearest = points[-1] if points else None
-    span = _span(points) or (nearest.period if nearest and nearest.kind == "span" else None)
+    first = _first_year(nearest, ref_year)
+    span = _span(spans) or (f"{first}-{nearest.year or ref_year}" if nearest and first else None)
     point = _point_of(nearest, points, dating, ctx) if nearest else str(ref_year)
+    if nearest is not None and (one := _one_of_list(f, nearest, ctx, dating)) is not None:
+        point = one  # 第二、三季的消費增長7.2%和7.0%: 7.2% of the second quarter
     start = _start_time(ctx.text, times, f)
     if start is not None:
         # 比1962年的318亿元, 由去年同期的52.5%: the start value of a comparison, at its time
         f.period = _base_of(start, point, points, dating, ctx)
         return
+    ends = _run_ends(nearest, point, ctx)
+    side = _from_or_to(ctx.text[c_start : f.vstart]) if ends and f.kind != "cagr" else None
+    if ends and side:
+        # 去年2至11月的數字一路向上（由–46.7%升至–4.7%）: February's and November's
+        f.period = ends[0] if side == "from" else ends[1]
+        return
     base = _base_of(bases[-1], point, points, dating, ctx) if bases else None
     kind = f.kind
     if back is not None and kind in ("growth", "cagr"):
         # 两年平均增长2.1% in 2021Q1: the average over 2019Q1-2021Q1
-        f.kind, f.period = "cagr", _years_back(point, int(back.period))
+        f.kind, f.period = "cagr", _years_back(point, int(back.period), ref_year)
         return
     if kind == "cagr":
         plan = next((t for t in reversed(points) if t.kind == "plan"), None)
@@ -85,26 +112,30 @@ def resolve_period(
         if base:
             f.base = base
         elif span:
-            first, last = span.split("-")
-            f.period, f.base = last, first
+            since, until = span.split("-")
+            f.period, f.base = until, since
         elif nearest is not None and nearest.kind == "plan" and nearest.first:
             f.base = str(nearest.first - 1)  # 十四五期间下降35%: from the end of 2020
         elif kind == "multiple" and "同比" in ctx.text[c_start : f.vstart]:
             f.base = _year_before(point, ref_year)  # 同比增长1.2倍: the same period a year before
         elif kind == "multiple":
-            _multiple_base(f, points, nearest, point, default_plan, ref_year)
-    elif (
-        nearest is not None
-        and nearest.kind == "span"
-        and ctx.text[f.vstart - 1 : f.vstart]
-        in (
-            "从",
-            "由",
-        )
-    ):
-        f.period = str(nearest.first)  # 1949~1978年…比重从10.64%增加到17.92%: 10.64% in 1949
+            _multiple_base(f, spans, nearest, point, default_plan, ref_year)
+    elif first is not None and ctx.text[f.vstart - 1 : f.vstart] in ("从", "由", "從"):
+        f.period = str(first)  # 1949~1978年…比重从10.64%增加到17.92%: 10.64% in 1949
     else:
         f.period = point
+
+
+def _first_year(t: TimeWord | None, ref_year: int) -> int | None:
+    """The year a span of time starts at, for a span (1990~2010年: 1990), a since word
+    (2016年来: 2016) and the N years to the reference year (十年来: ``ref_year`` − 10)."""
+    if t is None:
+        return None
+    if t.kind in ("span", "since"):
+        return t.first
+    if t.kind == "years_since":
+        return ref_year - int(t.period)
+    return None
 
 
 def _multiple_base(
@@ -159,6 +190,8 @@ def _base_of(
     if t.kind == "rel_same":
         year = int(point[:4]) if point[:4].isdigit() else dating.year
         return _same_period(str(year + int(t.period)), point)
+    if t.kind == "year" and ctx.folded[t.start : t.end] == f"{t.period}年" and point[4:]:
+        return _same_period(t.period, point)  # 一季度…比2019年增长: over 2019Q1
     return _point_of(t, points, dating, ctx)
 
 
@@ -183,6 +216,8 @@ def _point_of(t: TimeWord, points: list[TimeWord], dating: Dating, ctx: ArticleC
     before it (``points``: the figure's time words, in text order)."""
     if t.kind in ("plan", "span") and t.year is not None:
         return str(t.year)
+    if t.kind in ("since", "years_since"):
+        return str(dating.year)  # 十年来, 2016年来: to the reference year
     if t.kind == "quarter" and t.year is None:
         return f"{_year_of(t, ctx, dating)}{t.period}"
     if t.kind == "month" and t.year is None:
@@ -192,6 +227,9 @@ def _point_of(t: TimeWord, points: list[TimeWord], dating: Dating, ctx: ArticleC
         return t.period if year == dating.year else f"{year}年{t.period}"
     if t.kind == "relyear":
         return str(dating.relative + int(t.period))
+    if t.kind == "relmonths":
+        shift, run = t.period.split(":", 1)
+        return f"{dating.relative + int(shift)}年{run}"
     if t.kind == "relquarter":
         shift, quarter = t.period.split("Q")
         return f"{dating.relative + int(shift)}Q{quarter}"
@@ -214,10 +252,12 @@ def _year_of(t: TimeWord, ctx: ArticleContext, dating: Dating) -> int:
     return dating.year_of(t.period)
 
 
-def _years_back(point: str, n: int) -> str:
-    """The span of the ``n`` years that end at ``point`` (2021 → 2019-2021 for two years)."""
-    year = int(point[:4]) if point[:4].isdigit() else None
-    return f"{year - n}{point[4:]}-{point}" if year else point
+def _years_back(point: str, n: int, ref_year: int) -> str:
+    """The span of the ``n`` years that end at ``point`` (2021 → 2019-2021 for two years; a
+    run of months without its year, 1-2月份, is of the reference year)."""
+    if not point[:4].isdigit():
+        point = f"{ref_year}年{point}"
+    return f"{int(point[:4]) - n}{point[4:]}-{point}"
 
 
 def _span(points: list[TimeWord]) -> str | None:
@@ -232,3 +272,90 @@ def _span(points: list[TimeWord]) -> str | None:
                 ):
                     return f"{t.year}-{later.year}"
     return None
+
+
+def respective_periods(group: list[Figure], ctx: ArticleContext, dating: Dating) -> None:
+    """A 分别 list of one metric after a list of as many periods (``7、8、9三个月，失业率分别为
+    5.1%、5.1%和4.9%``, ``2016~2019年…分别为17.47%、…和16.02%``): each value takes its period,
+    in order. The list is the last time words before the lead in its paragraph, with no other
+    time word between; a list over several subjects (``甲、乙、丙分别增长…``) is left as it is."""
+    n, lead = len(group), group[0]
+    # subjects split at the list's own marks (114年第1、2季經濟成長率 → 第1 | 2季經濟成長率) name
+    # periods, not subjects
+    split = len({(g.metric, g.entity) for g in group}) > 1
+    if n < 2 or split and not all(_PERIOD_CHARS.search(g.metric) for g in group):
+        return
+    start = max(ctx.paragraph_start(lead.vstart), lead.vstart - REACH)
+    periods = _listed(ctx, start, lead.vstart, n, dating)
+    if periods is not None:
+        for g, period in zip(group, periods, strict=True):
+            g.period = period
+
+
+_FROM_VALUE = re.compile(r"[从由從自][-–−]?$")
+_TO_VALUE = re.compile(r"[从由從自][^，,。；;]*?[至到][-–−]?$")
+
+
+def _from_or_to(before: str) -> str | None:
+    """``from`` for a figure right after 从/由/自 (a sign aside), ``to`` for one after the 至/到
+    that follows such a figure in its clause, None otherwise."""
+    if _FROM_VALUE.search(before):
+        return "from"
+    return "to" if _TO_VALUE.search(before) else None
+
+
+def _run_ends(t: TimeWord | None, point: str, ctx: ArticleContext) -> tuple[str, str] | None:
+    """The first and last months of a run of months written as a range (2至11月 of 2020 →
+    2020-02 and 2020-11); None for anything else (a list, 前三季度, a year)."""
+    if t is None or t.kind not in ("months", "relmonths") or not point[:4].isdigit():
+        return None
+    word = ctx.folded[t.start : t.end]
+    run = _RUN.search(word)
+    if run is None or re.search(LIST_JOIN, word):
+        return None
+    return f"{point[:4]}-{int(run[1]):02d}", f"{point[:4]}-{int(run[2]):02d}"
+
+
+def _one_of_list(f: Figure, t: TimeWord, ctx: ArticleContext, dating: Dating) -> str | None:
+    """The member of a list of months or quarters in the figure's clause (第二、三季的消費增長
+    7.2%和7.0%) that a figure stands for: the i-th of as many figures as the list has members
+    after it in the clause; None for anything else."""
+    c_start, c_end = ctx.clause(f.mention.start)
+    word = ctx.folded[t.start : t.end]
+    if t.kind != "months" or t.end < c_start or not re.search(LIST_JOIN, word):
+        return None
+    after = [s for s in ctx.mention_starts if t.end <= s < c_end]
+    periods = _listed(ctx, t.start, t.end, len(after), dating)
+    if periods is None or f.mention.start not in after:
+        return None
+    return periods[after.index(f.mention.start)]
+
+
+def _listed(ctx: ArticleContext, start: int, end: int, n: int, dating: Dating) -> list[str] | None:
+    """The ``n`` periods of the list of periods that is the last time word in [start, end)
+    (a list of months or quarters, a run of months, a span of years), or None."""
+    times = ctx.times_between(start, end)
+    if not times:
+        return None
+    t = times[-1]
+    if t.kind == "span" and t.first is not None and t.year is not None:
+        periods = [str(y) for y in range(t.first, t.year + 1)]  # 2016~2019年: four years
+    elif t.kind == "months":
+        word = ctx.folded[t.start : t.end]
+        members = listed_months(word)
+        year = t.year or _year_of(t, ctx, dating)
+        if "季" in word:
+            periods = [f"{year}Q{q}" for q in members]
+        elif re.search(LIST_JOIN, word):  # 7、8、9三个月
+            periods = [f"{year}-{mo:02d}" for mo in members]
+        elif run := _RUN.search(word):  # 2至5月: a run read one month at a time
+            periods = [f"{year}-{mo:02d}" for mo in range(int(run[1]), int(run[2]) + 1)]
+        else:
+            return None
+    else:
+        return None
+    return periods if len(periods) == n else None
+
+
+_PERIOD_CHARS = re.compile(r"[0-9０-９]|季|月|年")
+_RUN = re.compile(rf"({LIST_MONTH})月?[{RANGE_MARKS}]({LIST_MONTH})月")

@@ -1,0 +1,181 @@
+"""Periods from context (issue 16, point 5): the reference year of an article that writes only
+bases, comparisons named in a clause of their own, the article's lead below a byline, spans
+since a year (``2016年以来``, ``十年来``), start values (``从2013年的``), two-year averages of a
+run of months, and 分别 lists over months, quarters and years.
+
+The sentences are written for these tests in the way statistical releases and ten-year reviews
+write them; each expected period is worked out by hand in a comment, by the conventions of
+docs/conventions.md §4 and docs/claims-format.md ("Periods")."""
+
+from __future__ import annotations
+
+import datetime
+
+from factcheck.extract import draft_claims
+from factcheck.extract.text import ArticleContext
+from factcheck.periods import parse_period
+from factcheck.rulepack import load_pack
+
+PACK = load_pack()
+
+
+def _readings(
+    text: str, published: datetime.date | None = None, entity: str = "某市"
+) -> dict[str, tuple[str | None, str | None]]:
+    """Each drafted figure, as printed → (period, base); a list field gives each value its
+    own item."""
+    out = {}
+    for c in draft_claims(text, PACK, entity, None, published).claims:
+        fields = dict(c.fields)
+        for i, (start, end) in enumerate(c.spans):
+            v = text[start:end]
+            period, base = fields.get("period"), fields.get("base")
+            if isinstance(period, tuple):
+                period = period[i]
+            out[v] = (
+                period if isinstance(period, str) else None,
+                base if isinstance(base, str) else None,
+            )
+    return out
+
+
+def _ends(period: str | None, year: int = 2021) -> tuple[str | None, str]:
+    """A period's start and end keys (start None for a point)."""
+    p = parse_period(period or "", PACK.plans, year)
+    return (p.start.key if p.start else None, p.end.key)
+
+
+def test_an_article_that_writes_only_bases_is_of_its_publication_year() -> None:
+    # Published 20 April 2021; 2019 is written only as a base (比2019年一季度). 一季度 is the
+    # quarter just ended: 2021Q1, and the two-year average runs from 2019Q1 to 2021Q1.
+    text = (
+        "一季度，全市地区生产总值520亿元，同比增长6.1%，"
+        "比2019年一季度增长9.8%，两年平均增长4.8%。\n"
+    )
+    got = _readings(text, datetime.date(2021, 4, 20))
+    assert got["520亿元"][0] == "2021Q1"
+    assert got["6.1%"][0] == "2021Q1"
+    assert _ends(got["4.8%"][0]) == ("2019Q1", "2021Q1")
+
+
+def test_a_comparison_in_a_clause_of_its_own_names_the_base() -> None:
+    # 对比…的2019年 is the base of the figure after it, not its period: the figure is of the
+    # first quarter the release reports (published April 2021), compared with that of 2019
+    text = (
+        "今年1-3月，全市实际利用外资12.5亿元。对比疫情之前的2019年，一季度实际利用外资增长15.2%。\n"
+    )
+    got = _readings(text, datetime.date(2021, 4, 20))
+    assert got["15.2%"] == ("2021Q1", "2019Q1")
+    assert _ends(got["12.5亿元"][0]) == (None, "2021Q1")  # 1-3月 is the first quarter
+
+
+def test_the_lead_is_read_below_a_byline() -> None:
+    # a byline line (no sentence) and then the dateline naming the quarter: a figure with no
+    # time word in its own paragraph is of that quarter, 2021Q1 (published April 2021)
+    text = (
+        "本报记者 张三\n"
+        "4月18日，省统计局发布一季度经济运行情况。\n"
+        "分产业看，第一产业增加值120亿元，同比增长5.5%。\n"
+    )
+    got = _readings(text, datetime.date(2021, 4, 18))
+    assert got["120亿元"][0] == "2021Q1"
+    assert got["5.5%"][0] == "2021Q1"
+
+
+def test_ten_years_to_the_reference_year() -> None:
+    # 十年来 in an article published in 2022 that writes no year: from 2012 (10年前) to 2022.
+    # A start value after 从 is of 2012, the value it rose to of 2022; a doubling over the ten
+    # years is of 2022 against 2012.
+    text = (
+        "这十年来，全市城镇化率从60.1%提高到70.3%，城乡居民收入翻了一番。"
+        "研发投入强度从1.9%提高到2.8%。\n"
+    )
+    got = _readings(text, datetime.date(2022, 9, 1))
+    assert got["60.1%"][0] == "2012"
+    assert got["70.3%"][0] == "2022"
+    assert got["翻了一番"] == ("2022", "2012")
+    # the next sentence of the paragraph is read in its 十年来
+    assert got["1.9%"][0] == "2012"
+    assert got["2.8%"][0] == "2022"
+
+
+def test_since_a_year() -> None:
+    # 2016年以来 is a span from 2016 to the reference year, here the publication's, 2022 (the
+    # only year written starts a span); an average annual rate over it is 2016-2022
+    text = "2016年以来，全市数字经济增加值年均增长12.5%。\n"
+    got = _readings(text, datetime.date(2022, 9, 1))
+    assert _ends(got["12.5%"][0], 2022) == ("2016", "2022")
+
+
+def test_counts_of_years_that_are_no_span() -> None:
+    # 几十年来 and 40多年来 give no count of years; 十年来 does
+    ctx = ArticleContext("几十年来，改革开放40多年来，近十年来，", [], PACK.plans)
+    assert [(t.kind, t.period) for t in ctx.times] == [("years_since", "10")]
+
+
+def test_a_start_value_of_a_year_times_that_value_only() -> None:
+    # 从2013年的2.12 is of 2013; the value it narrowed to is of the article's year (published
+    # 2022, no other year written)
+    text = "全市城乡居民收入倍差从2013年的2.12缩小到1.95。\n"
+    got = _readings(text, datetime.date(2022, 9, 1))
+    assert got["2.12"][0] == "2013"
+    assert got["1.95"][0] == "2022"
+
+
+def test_a_from_value_of_a_month() -> None:
+    # 自8月的10.0% is of August, 至9月的4.7% of September (published November 2021: the
+    # months of 2021)
+    text = "全市零售业销售额按年增长率自8月的10.0%回落至9月的4.7%。\n"
+    got = _readings(text, datetime.date(2021, 11, 8))
+    assert got["10.0%"][0] == "2021-08"
+    assert got["4.7%"][0] == "2021-09"
+
+
+def test_a_two_year_average_of_a_run_of_months_without_its_year() -> None:
+    # 1-2月份 in a release published March 2021: 2021年1-2月; 两年平均 from the same months of
+    # 2019 (n = 2)
+    text = "1-2月份，全市规模以上工业企业利润总额同比增长40.5%，两年平均增长12.2%。\n"
+    got = _readings(text, datetime.date(2021, 3, 27))
+    assert _ends(got["12.2%"][0]) == ("2019M01-02", "2021M01-02")
+
+
+def test_a_list_of_months_gives_each_value_its_month() -> None:
+    # 7、8、9三个月 … 分别为: July, August, September of 2021 (the year written before)
+    text = (
+        "2021年三季度经济运行总体平稳。7、8、9三个月，全市城镇调查失业率分别为5.1%、5.0%和4.8%。\n"
+    )
+    got = _readings(text)
+    assert [got[v][0] for v in ("5.1%", "5.0%", "4.8%")] == ["2021-07", "2021-08", "2021-09"]
+
+
+def test_a_list_of_quarters_and_a_span_of_years() -> None:
+    # 第一、二季度 of 2024: 2024Q1 and 2024Q2; 2016~2019年 … 分别为 four values: one a year
+    text = (
+        "2024年第一、二季度，全市地区生产总值分别增长5.2%和4.9%。\n\n"
+        "2016~2019年，全市研发投入强度分别为2.1%、2.2%、2.4%和2.5%。\n"
+    )
+    got = _readings(text)
+    assert [got[v][0] for v in ("5.2%", "4.9%")] == ["2024Q1", "2024Q2"]
+    assert [got[v][0] for v in ("2.1%", "2.2%", "2.4%", "2.5%")] == [
+        "2016",
+        "2017",
+        "2018",
+        "2019",
+    ]
+
+
+def test_a_list_over_subjects_keeps_one_period() -> None:
+    # 2019-2021年 has three years and the list three values, but they are three industries'
+    # average rates over the span, not one a year
+    text = "2019-2021年，全市第一产业、第二产业、第三产业增加值分别年均增长2.1%、5.6%和6.3%。\n"
+    got = _readings(text)
+    assert {got[v][0] for v in ("2.1%", "5.6%", "6.3%")} == {"2019-2021"}
+
+
+def test_from_and_to_values_inside_a_run_of_months() -> None:
+    # 去年2至11月 in an article published June 2021: February to November 2020; the value after
+    # 由 is February's, the one it rose to November's
+    text = "去年2至11月，全市零售业销售额的按年增长率一路向上，由-46.7%升至-4.7%。\n"
+    got = _readings(text, datetime.date(2021, 6, 1))
+    assert got["-46.7%"][0] == "2020-02"
+    assert got["-4.7%"][0] == "2020-11"
