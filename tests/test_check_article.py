@@ -3,6 +3,7 @@ confident drafts are checked (issue 16, point 1)."""
 
 from __future__ import annotations
 
+import datetime
 import shutil
 from pathlib import Path
 
@@ -11,6 +12,8 @@ from test_cli_check import LINE, run
 
 from factcheck.app import check_one, collect, resolve_pack
 from factcheck.extract import draft_claims
+from factcheck.extract.check import check_article
+from factcheck.rulepack import load_pack
 
 REPO = Path(__file__).resolve().parents[1]
 EXAMPLE = REPO / "claims" / "jinchang-2025.txt"
@@ -119,3 +122,47 @@ def test_a_run_of_thousands_of_digits_is_no_internal_error(tmp_path: Path) -> No
     _article(tmp_path, texts[0])
     out = run(tmp_path, "a.txt", "--no-cache")
     assert out.returncode != 3 and "internal error" not in out.stderr, out.stderr  # 3: a bug
+
+
+def _inconsistent_quotes(tmp_path: Path, text: str) -> list[str]:
+    path = _article(tmp_path, text)
+    result = check_article(path, str(path), load_pack(), tmp_path, datetime.date(2021, 4, 16))
+    assert not result.problems
+    return [f.quote for f in result.findings if f.verdict == "inconsistent"]
+
+
+# The two-year average of 2021Q1 printed in a summary sentence and again in the body: the two
+# readings of 全市地区生产总值 2019Q1-2021Q1 differ (5.0% and 5.6%), so they are never compared,
+# but each is checked within its own sentence.
+_SUMMARY = "2021年一季度，全市地区生产总值同比增长18.3%，两年平均增长5.0%。\n\n"
+
+
+def test_a_figure_read_twice_is_checked_within_its_sentence(tmp_path: Path) -> None:
+    # 10.3% over two years: sqrt(1.1025) - 1 = 5.000% to sqrt(1.1035) - 1 = 5.048% a year,
+    # outside the 5.6% stated ([5.55%, 5.65%])
+    body = (
+        "2021年一季度，全市地区生产总值同比增长18.3%；比2019年一季度增长10.3%，两年平均增长5.6%。"
+    )
+    assert any("5.6%" in q or "10.3%" in q for q in _inconsistent_quotes(tmp_path, _SUMMARY + body))
+
+
+def test_two_readings_of_a_figure_are_not_compared(tmp_path: Path) -> None:
+    # 11.6% over two years: sqrt(1.1155) - 1 = 5.617% to sqrt(1.1165) - 1 = 5.665%, which meets
+    # [5.55%, 5.65%]: the body holds; its 5.6% against the summary's 5.0% is not reported
+    body = (
+        "2021年一季度，全市地区生产总值同比增长18.3%；比2019年一季度增长11.6%，两年平均增长5.6%。"
+    )
+    assert _inconsistent_quotes(tmp_path, _SUMMARY + body) == []
+
+
+def test_a_part_after_a_semicolon_opening_with_a_comparison_keeps_the_subject() -> None:
+    pack = load_pack()
+    # 比2019年一季度增长10.3% has no subject: it is the 地区生产总值 of the part before
+    text = "2021年一季度，全市地区生产总值同比增长18.3%；比2019年一季度增长10.3%。"
+    claims = {c.values[0]: c for c in draft_claims(text, pack, "全市", 2021).claims}
+    assert claims["10.3%"].doubts == ()
+    assert dict(claims["10.3%"].fields)["metric"] == dict(claims["18.3%"].fields)["metric"]
+    # after a full stop the part is a sentence of its own: the borrowed subject is in doubt
+    text = "2021年一季度，全市地区生产总值同比增长18.3%。比2019年一季度增长10.3%。"
+    claims = {c.values[0]: c for c in draft_claims(text, pack, "全市", 2021).claims}
+    assert claims["10.3%"].doubts != ()

@@ -159,3 +159,12 @@ def test_a_light_verb_joins_subject_and_quantity(pack: RulePack) -> None:
     got = _metrics(text, pack)
     assert got["520.3亿元"] == got["7.7%"] == "规模以上服务业企业营业收入"
     assert got["41.6亿元"] == got["3.5%"] == "规模以上服务业企业利润总额"
+
+
+def test_an_abbreviation_in_brackets_is_no_part_of_the_name(pack: RulePack) -> None:
+    # 国内生产总值（GDP） is the 国内生产总值 of the rule pack's identity and of the body
+    got = _metrics(
+        "一季度国内生产总值（GDP）249310亿元。研究与试验发展（R&D）支出2.4万亿元。", pack
+    )
+    assert got["249310亿元"] == "国内生产总值"
+    assert got["2.4万亿元"] == "研究与试验发展支出"

@@ -12,12 +12,15 @@ file would be; a claim it refuses is left out and listed with the others.
 from __future__ import annotations
 
 import datetime
+import re
+from bisect import bisect_right
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from factcheck.errors import InputError, Problem
-from factcheck.extract.draft import draft_claims
+from factcheck.extract.draft import COLLISION, collisions, draft_claims
+from factcheck.extract.english import is_english
 from factcheck.extract.links import keep_refs
 from factcheck.extract.model import Draft, DraftClaim
 from factcheck.extract.yamltext import claim_lines, file_lines
@@ -30,6 +33,8 @@ if TYPE_CHECKING:
     from factcheck.rulepack import RulePack
 
 MAX_ROUNDS = 3  # rounds of "load, leave out what the loader refuses, load again"
+# Where a sentence ends, as the drafter reads it (text.py: 。；！？ and blank lines)
+_SENTENCE = re.compile(r"[。；！？;!?]|\n")
 LISTED = 8  # figures named in the FC153 summary; the rest are counted
 
 
@@ -46,8 +51,9 @@ def check_article(
     if text is None:
         return FileResult(shown, problems=problems)
     draft = draft_claims(text, pack, published=published)
-    confident = keep_refs([c for c in draft.claims if c.confident])
-    doubted = [c for c in draft.claims if not c.confident]
+    confident = keep_refs(_apart(text, list(draft.claims), pack))
+    checked = {id(c) for c in draft.claims if c.ids[0] in {x.ids[0] for x in confident}}
+    doubted = [c for c in draft.claims if id(c) not in checked]
     file, problems, refused = _load(path, shown, text, draft, confident, pack, root)
     if file is None:
         return FileResult(shown, problems=problems)
@@ -66,6 +72,64 @@ def check_article(
         result.findings.append(_not_drafted(shown, sorted(left), pack))
     result.path = shown
     return result
+
+
+def _apart(text: str, claims: list[DraftClaim], pack: RulePack) -> list[DraftClaim]:
+    """The claims to check: the confident ones, and the ones whose only doubt is that another
+    figure of another sentence reads as the same quantity with another value, each read in its
+    own sentence.
+
+    Such a figure is as sure as any other within its sentence (the links and changes of
+    ``GDP…增长18.3%；比2019年一季度增长10.3%，两年平均增长5.6%`` hold whatever the figure of
+    another paragraph), but not across sentences: one of the two readings may be wrong. So the
+    quantity is named apart in each sentence that holds such a figure (its metric followed by
+    the sentence's number, for every claim of the sentence with that entity and metric), and
+    the two readings are never compared. Where two such readings share a sentence they stay
+    out."""
+    marks = [m.end() for m in _SENTENCE.finditer(text)]
+    tag = " (sentence {})" if is_english(text) else "（第{}句）"
+
+    def sentence(c: DraftClaim) -> int:
+        return bisect_right(marks, c.spans[0][0] if c.spans else c.start)
+
+    apart = [c for c in claims if c.doubts == (COLLISION,)]
+    if not apart:
+        return [c for c in claims if c.confident]
+    split = {(sentence(c), _field(c, "entity"), m) for c in apart for m in _metrics_of(c)}
+    out = []
+    for c in claims:
+        if not c.confident and c.doubts != (COLLISION,):
+            continue
+        key = (sentence(c), _field(c, "entity"))
+        fields = tuple(
+            (name, _renamed(v, key, split, tag)) if name in ("metric", "metrics") else (name, v)
+            for name, v in c.fields
+        )
+        out.append(replace(c, fields=fields, doubts=()))
+    # two readings apart in one sentence still collide: those stay out
+    again = collisions([replace(c, doubts=()) for c in out], pack)
+    return [c for c, d in zip(out, again, strict=True) if not d.doubts]
+
+
+def _field(c: DraftClaim, name: str) -> str:
+    value = dict(c.fields).get(name, "")
+    return value if isinstance(value, str) else ""
+
+
+def _metrics_of(c: DraftClaim) -> tuple[str, ...]:
+    value = dict(c.fields).get("metric", "")
+    return (value,) if isinstance(value, str) else value
+
+
+def _renamed(
+    value: str | tuple[str, ...], key: tuple[int, str], split: set[tuple[int, str, str]], tag: str
+) -> str | tuple[str, ...]:
+    """A metric (or each of a list) followed by its sentence's number where it is named apart."""
+
+    def name(m: str) -> str:
+        return m + tag.format(key[0]) if (*key, m) in split else m
+
+    return name(value) if isinstance(value, str) else tuple(map(name, value))
 
 
 def _load(

@@ -19,6 +19,9 @@ _SCOPE_LEAD = re.compile(r"^(?:跃升至|跃升到|上升至|上升到|升至|�
 _RANK_VERB = re.compile("|".join(RANK_VERBS))
 _PARAGRAPH = re.compile(r"\n[ \t\u3000]*\n")
 BORROWED = "metric borrowed from an earlier figure"
+# A part of a sentence that opens with a comparison, without a subject: 比2019年一季度增长10.3%.
+_COMPARISON_OPENS = re.compile(r"[ \u3000]*(?:同比|环比|比|较|与)")
+_FULL_STOP = re.compile(r"[。！？!?]|\n")
 _UNNAMED = "未命名指标"
 _NOT_COUNTED = ("currency", "mass", "length", "power", "percentage", "*", "^")
 
@@ -187,15 +190,33 @@ def _metric(
         return prev[-1].metric
     # 1-3月累计完成3280亿元 after a sentence on 社会消费品零售总额: the paragraph's last
     # figure of the same dimension.
-    f.doubts.append("metric borrowed from an earlier sentence")
     i = bisect_left(d.starts, f.mention.start)
     for g in reversed(d.figures[max(0, i - 20) : i]):
         gaps = _PARAGRAPH.finditer(d.ctx.text, g.vend, f.vstart)
         if not all(em.continues(d.ctx.text, gap.start(), gap.end()) for gap in gaps):
             break
         if g.dimension == f.dimension and g.metric:
+            if not _subject_carried(d, f, g):
+                f.doubts.append("metric borrowed from an earlier sentence")
             return g.metric
+    f.doubts.append("metric borrowed from an earlier sentence")
     return after or _UNNAMED
+
+
+def _subject_carried(d: Drafter, f: Figure, g: Figure) -> bool:
+    """Whether a change opening a part of its sentence after a semicolon with a comparison and
+    no subject (``GDP…同比增长18.3%；比2019年一季度增长10.3%``) is of the subject of the part
+    before, where ``g`` is: a part without a subject shares the one before it."""
+    start = d.ctx.sentence(f.mention.start)[0]
+    text = d.ctx.text
+    return (
+        f.kind in ("growth", "cagr", "multiple")
+        and start > 0
+        and text[start - 1] in "；;"
+        and _COMPARISON_OPENS.match(text, start) is not None
+        and g.vend < start
+        and _FULL_STOP.search(text, g.vend, start) is None
+    )
 
 
 def _total_before(d: Drafter, f: Figure, prev: list[Figure], c_start: int) -> Figure | None:

@@ -49,7 +49,7 @@ def draft_claims(
     written. An English text is drafted by :mod:`factcheck.extract.english`."""
     if is_english(text):
         english = draft_english(text, pack, entity, year)
-        return replace(english, claims=tuple(_collisions(list(english.claims), pack)))
+        return replace(english, claims=tuple(collisions(list(english.claims), pack)))
     work = fold(text)
     draft = _draft(work, pack, entity, year, published)
     if work is text:
@@ -62,6 +62,7 @@ def draft_claims(
     return replace(draft, claims=claims, skipped=skipped)
 
 
+COLLISION = "another figure with another value read as the same quantity"
 _NAMES = ("metric", "metrics", "entity", "ranking", "within")
 
 
@@ -115,12 +116,12 @@ def _draft(
             claims.append(claim)
         prev = (prev + group)[-MAX_PREV:]
     skipped = sorted(d.skipped, key=lambda s: (s.line, s.text))
-    claims = link_gaps(d, draft_links(d, _collisions(name_compared(d, claims), pack)))
+    claims = link_gaps(d, draft_links(d, collisions(name_compared(d, claims), pack)))
     claims += draft_sums(d, claims)
     return Draft(d.entity, d.year, tuple(claims), tuple(skipped), len(d.mentions))
 
 
-def _collisions(claims: list[DraftClaim], pack: RulePack) -> list[DraftClaim]:
+def collisions(claims: list[DraftClaim], pack: RulePack) -> list[DraftClaim]:
     """Two figures of an article with two values that got the same kind, entity, metric, period
     and base: far more often one of those readings is wrong (a metric too short, a period not
     written) than the article contradicts itself, so both claims are doubted, and
@@ -138,7 +139,7 @@ def _collisions(claims: list[DraftClaim], pack: RulePack) -> list[DraftClaim]:
         and len({_value_key(claims[k // 1000].values[k % 1000], pack) for k in codes}) > 1
         for code in codes
     }
-    why = "another figure with another value read as the same quantity"
+    why = COLLISION
     return [
         replace(c, doubts=(*c.doubts, why)) if i in doubted else c for i, c in enumerate(claims)
     ]

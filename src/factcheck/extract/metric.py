@@ -77,6 +77,10 @@ MAX_LABEL = 24
 _SPAN_LEAD = re.compile(
     r"^(?:近|过去|最近)?[0-9一二两三四五六七八九十]{1,3}(?:年|个月|个季度)(?:来|以来|间|内|中)?"
 )
+# A name's abbreviation in brackets, after it: 国内生产总值（GDP）, 研究与试验发展（R&D）支出 name
+# 国内生产总值 and 研究与试验发展支出 (the label without it is the name the rule pack and the
+# article's other figures use).
+_ABBREVIATION = re.compile(r"(?<=[\u4e00-\u9fff])[（(][A-Za-z&]{2,8}[）)]")
 _DIGIT = re.compile(r"[0-9０-９]+(?![0-9０-９A-Za-z.．])")  # a number (7批), not a code (5G)
 
 
@@ -108,7 +112,8 @@ def prefix_text(ctx: ArticleContext, start: int, end: int) -> str:
         if ctx.text.startswith("的", at) and at < end:
             at += 1
     parts.append(ctx.text[at:end])
-    return _MONTHS.sub("", "".join(parts)).translate(str.maketrans("", "", _QUOTES))
+    text = _ABBREVIATION.sub("", "".join(parts))
+    return _MONTHS.sub("", text).translate(str.maketrans("", "", _QUOTES))
 
 
 def _cut(label: str, names: tuple[str, ...]) -> str:
