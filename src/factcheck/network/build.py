@@ -322,15 +322,17 @@ def _sum(net: Network, claim: Claim) -> Relation | None:
     parts = [_q(net, claim.entity, m, at) for m in claim.metrics]
     if len(set(parts)) != len(parts):
         return None
-    if claim.shares:  # the shares of a complete split add up to 100%
+    if claim.shares and not any(net.dims.get((claim.entity, m)) for m in claim.metrics):
+        # the parts name the shares themselves (第一产业比重): they add up to 100%
         return Relation(claim, [Linear(tuple((1.0, p) for p in parts), 1.0, 1.0, claim.id)], "sum")
+    # Parts stated as amounts (第一产业增加值 41.99亿元) whose shares split the whole: their
+    # shares add up to 100% exactly when the parts add up to the whole, a complete sum.
+    complete = claim.complete or claim.shares
     if total in parts:
         return None
     terms = ((1.0, total), *((-1.0, p) for p in parts))
     # Parts left out of an incomplete sum are at least zero (docs/conventions.md §6).
-    return Relation(
-        claim, [Linear(terms, 0.0, 0.0 if claim.complete else math.inf, claim.id)], "sum"
-    )
+    return Relation(claim, [Linear(terms, 0.0, 0.0 if complete else math.inf, claim.id)], "sum")
 
 
 def _split_changes(ctx: Context, net: Network) -> None:

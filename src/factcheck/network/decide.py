@@ -153,14 +153,17 @@ def _blame(
     """The claim a contradiction is put on, and the claims of the set without any one of which
     every other claim of the component holds. When that is one claim, it is the likely error
     and the finding sits on it; otherwise on the last claim of the set in the file."""
-    last = max(found, key=order.__getitem__)
+    # A finding sits on a figure: a claim without a value (a sum of parts) is never blamed
+    # while the set holds a figure.
+    valued = {t for t in found if net.relations[t].claim.value is not None} or found
+    last = max(valued, key=order.__getitem__)
     if len(found) > _MAX_BLAME:
         return last, []
     alone = sorted(
         (t for t in found if not solve(net.problem, _on(group, active - {t})).conflict),
         key=order.__getitem__,
     )
-    return (alone[0] if len(alone) == 1 else last), alone
+    return (alone[0] if len(alone) == 1 and alone[0] in valued else last), alone
 
 
 def _conflict(
