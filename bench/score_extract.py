@@ -26,8 +26,8 @@ value
     matched figures whose drafted value reads as the label's ``number`` in the label's ``unit``.
     A value is read by :func:`read_value`: the first number (ASCII digits with ``,`` and ``.``,
     or Chinese numerals, ``百分之`` dropped, ``4萬4181`` read as 44181), negative when the value
-    has a minus sign (``-``, ``−`` or an en dash ``–``) or a falling verb (下降, 减少, 减产, 下跌,
-    收缩, decreased, …); the unit is the text
+    has a minus sign (``-``, ``−`` or an en dash ``–``), ``少`` right before it (``少35億元``) or
+    a falling verb (下降, 减少, 减产, 下跌, 收缩, decreased, …); the unit is the text
     after the number with qualifier words (以上, 左右, 多, 余, …) dropped, and ``dollars`` when a
     ``$`` stands before the number (``$269.2 billion`` is in ``billion dollars``); a trailing
     ``above``/``higher`` (``below``/``lower``: negative) is a direction, not part of the unit.
@@ -202,7 +202,8 @@ def read_value(value: str) -> tuple[float | None, str]:
         if cm is None:
             return None, ""
         number, rest, before = cn_value(cm.group()), text[cm.end() :], text[: cm.start()]
-    minus = before.rstrip().endswith(("-", "−", "–"))  # the en dash of typeset text too
+    # the en dash of typeset text too; 少35億元: 35億元 less than at the time compared
+    minus = before.rstrip().endswith(("-", "−", "–", "少"))
     if minus or any(w in text for w in FALLING) or any(w in text.lower() for w in FALLING_EN):
         number = -number
     for q in QUALIFIERS:

@@ -499,3 +499,35 @@ def test_taiwan_trillions_and_hundreds_of_billions() -> None:
     assert unit_info("兆瓦").factor == 1e6 and unit_info("兆瓦").dimension == "[power]"
     s = parse_value("近2千億美元", PACK.lexicon)
     assert (s.number, s.unit, s.qualifier) == (Decimal(2), "千亿美元", "近")
+
+
+# Written for the test: a rate right after a way of comparing (按季比較, 按年) is a change, and an
+# amount 多/少 than at another time (比第二季少35億元, 比去年同期多12億元) is a change written with
+# 多/少, as growth claims take it; against another place (比全國少) it is no change.
+COMPARED = (
+    "本港第三季經季調GDP按季比較僅0.1%。"
+    "第三季的零售總值比第二季少35億元，比去年同期多12億元。該區出口比全國少8億元。"
+)
+
+
+@pytest.mark.parametrize(
+    ("value", "kind", "number"),
+    [
+        ("0.1%", "growth", 0.1),
+        ("少35亿元", "growth", -35),  # 35亿元 less than in the second quarter
+        ("多12亿元", "growth", 12),
+        ("8亿元", "level", 8),  # 比全國少: a gap to another place, never a change
+    ],
+)
+def test_changes_written_without_a_verb(value: str, kind: str, number: float) -> None:
+    assert _items(COMPARED)[value][0] == kind
+    assert float(parse_value(value, PACK.lexicon).number) == pytest.approx(number)
+
+
+def test_more_and_less_are_directions_only_before_the_figure() -> None:
+    s = parse_value("少35億元", PACK.lexicon)
+    assert (s.number, s.unit, s.verb) == (Decimal(-35), "亿元", "少")
+    more = parse_value("30多万人", PACK.lexicon)  # 多 after a figure: above 30万人, below 40万
+    assert (more.number, more.verb, more.bound) == (Decimal(30), None, "more")
+    above = parse_value("多于5%", PACK.lexicon)  # 多于: more than 5%, no change
+    assert (above.number, above.verb) == (Decimal(5), None)

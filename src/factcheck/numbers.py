@@ -27,6 +27,7 @@ from factcheck.zh import (
     INCREMENT_VERBS,
     LAST_PLACE,
     MORE_AFTER_MAGNITUDE,
+    MORE_LESS,
     NO_CHANGE,
     NUMERALS,
     OLD_TENS,
@@ -220,6 +221,7 @@ _VERBS = (
     tuple((v, 1) for v in UP_VERBS)
     + tuple((v, -1) for v in DOWN_VERBS)
     + tuple(INCREMENT_VERBS.items())  # 少增41万人: the change of an increment, -41万人
+    + tuple(MORE_LESS.items())  # 少35亿元 (比第二季少35亿元): a change of -35亿元; last, after 少增
 )
 _PLAIN_START = frozenset("0123456789+-.")
 

@@ -65,6 +65,21 @@ _RATE_NAMES = (
     "|增长幅度|成长幅度"
 )
 _GROWTH_RATE = re.compile(f"(?:{_RATE_NAMES})" r"[^，。；、,;0-9]{0,12}$")
+# A way of comparing right before a rate, with no verb (經季調GDP按季比較僅0.1%, 同比0.1%): the rate
+# is a change, over the year before (按年, 同比) or the period before (按季, 按月, 环比).
+_COMPARED_BEFORE = re.compile(
+    r"(?:按年|按季|按月|同比|环比)(?:比较|计算|计)?(?:仅|只|亦|也|则|约|均|皆|都|分别|大约|达)?$"
+)
+# An amount more or less than the same quantity at another time, with no verb (第三季比第二季少
+# 35億元, 消費按季少76億, 9月比8月剛好少6億元): a change over that time, written 少35亿元 (zh.
+# MORE_LESS). Against anything else (较预测数多出158亿美元, 比全国少) it is no change.
+_MORE_LESS = re.compile(
+    r"(?:按年|按季|按月|同比|环比|[比较]([^，。；、,;比较多少]{1,12}?))"
+    r"(?:仅|只|还要|还|要|刚好|也|亦|则|又)*([多少])了?$"
+)
+# The times an amount is compared with that are no time words of their own: the end of last
+# year (比上年末少2.1万人), the start of this one, the month or quarter before.
+_BEFORE_NOW = re.compile(r"^(?:上年末|去年末|上年底|去年底|年初|上月|上季|上年同期|去年同期|同期)$")
 # 相当于同期本地生产总值的56.1%: a part of another quantity (but 相当于2019年同期的83.5% compares
 # one quantity at two times).
 _EQUAL_TO = re.compile(r"(?:相当于|相等于)([^，。；、,;]{1,20})的$")
@@ -374,6 +389,16 @@ def propose_kind(f: Figure, ctx: ArticleContext, metric_before: str, noun: str) 
         return "growth"  # 两位数增长, 不低于10%的增量, 1.0%的实质跌幅
     if rate and _GROWTH_RATE.search(before) and not _SHARE_MARKS.search(before):
         return "cagr" if annual and not points else "growth"  # 经济成长率为8.68%
+    if rate and _COMPARED_BEFORE.search(before):
+        return "growth"  # 按季比較僅0.1%: a quarter-on-quarter change
+    more = _MORE_LESS.search(before) if not rate and f.dimension and not f.verb else None
+    if more and (
+        more[1] is None
+        or _BEFORE_NOW.match(more[1])
+        or ctx.times_between(f.vstart - len(more[0]), f.vstart)
+    ):
+        f.value = more[2] + f.value  # 少35亿元: 35亿元 less than at the other time
+        return "growth"
     if rate and core[:1] in (*MINUS_SIGNS, "+", "＋"):
         return "growth"  # 錄得跌幅:美國(-25.3%), 實質變動修訂為 -21.4%: a signed rate is a change
     if points and (gap := _GAP.search(before)):
