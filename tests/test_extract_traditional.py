@@ -531,3 +531,32 @@ def test_more_and_less_are_directions_only_before_the_figure() -> None:
     assert (more.number, more.verb, more.bound) == (Decimal(30), None, "more")
     above = parse_value("多于5%", PACK.lexicon)  # 多于: more than 5%, no change
     assert (above.number, above.verb) == (Decimal(5), None)
+
+
+# Written for the test: a rate joined to a growth rate (增長8.1%和6.5%) is one too, negative
+# after a fall; the ends of a move of a growth rate (增長由…12.5%回落至…9.8%) are growth rates,
+# those of another rate (失業率由5.2%降至4.8%) levels; an adverb after a rate (2.9%小幅上修) is
+# no noun that makes it a share.
+ELLIPSES = (
+    "今年首兩季的出口增長8.1%和6.5%，進口下降3.2%和2.4%。"
+    "本港出口按年增長由6月的12.5%回落至7月的9.8%，失業率由5.2%降至4.8%。"
+    "今年經濟成長率為3.1%，較上月預測2.9%小幅上修0.2個百分點。"
+)
+
+
+@pytest.mark.parametrize(
+    ("value", "kind"),
+    [
+        ("8.1%", "growth"),
+        ("6.5%", "growth"),
+        ("下降3.2%", "growth"),
+        ("-2.4%", "growth"),  # 下降3.2%和2.4%: both falls
+        ("12.5%", "growth"),
+        ("9.8%", "growth"),
+        ("5.2%", "level"),
+        ("4.8%", "level"),
+        ("2.9%", "growth"),  # the same growth rate as first forecast
+    ],
+)
+def test_rates_that_say_nothing_of_their_own(value: str, kind: str) -> None:
+    assert _items(ELLIPSES)[value][0] == kind

@@ -135,6 +135,12 @@ DOWN_VERBS = (
     *("净减少", "下降", "减少", "降低", "下滑", "回落", "缩小", "减产", "下跌", "下挫", "下修"),
     *("下调", "衰退", "收缩", "萎缩", "放缓", "收窄", "减", "跌", "降"),
 )
+# Adverbs of how much or how a change goes, between a figure and the verb after it (較預測3.54%
+# 大幅上修, 5%略为回落): no noun of the figure's.
+ADVERBS_OF_A_CHANGE = (
+    *("大幅", "小幅", "略为", "略微", "略", "稍", "明显", "显著", "持续", "稳步", "进一步"),
+    *("再度", "一举"),
+)
 # Both, longest first, so that 增长 is found before 增.
 DIRECTION_VERBS = tuple(sorted(UP_VERBS + DOWN_VERBS, key=len, reverse=True))
 # Verbs that put a figure in a ranking (排名全省第二, 位居西北首位, 跻身前十), longest first.

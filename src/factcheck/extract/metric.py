@@ -15,7 +15,7 @@ import re
 
 from factcheck.extract.rules import Figure
 from factcheck.extract.text import ArticleContext, is_place
-from factcheck.zh import BRACKET_PAIRS, PROVINCES, QUOTE_MARKS, RANGE_MARKS
+from factcheck.zh import ADVERBS_OF_A_CHANGE, BRACKET_PAIRS, PROVINCES, QUOTE_MARKS, RANGE_MARKS
 from factcheck.zh import DIRECTION_VERBS as VERBS
 
 _QUOTES = QUOTE_MARKS + "".join(k + v for k, v in BRACKET_PAIRS.items())
@@ -151,6 +151,8 @@ def noun_after(ctx: ArticleContext, start: int, end: int) -> str:
     )
     stop = _AFTER_STOP.search(text)
     noun = text[: stop.start()] if stop else text
+    if noun.startswith(ADVERBS_OF_A_CHANGE):
+        return ""  # 3.54%大幅上修: an adverb of the verb after, no noun
     return noun[:10] if len(noun) > 1 else ""
 
 

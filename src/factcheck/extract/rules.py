@@ -24,8 +24,8 @@ from factcheck.extract import nonfig
 from factcheck.extract.text import REACH, ArticleContext, quoted_name
 from factcheck.mentions import Mention
 from factcheck.numbers import Lexicon
-from factcheck.zh import DIRECTION_VERBS as VERBS  # the direction verbs parse_value knows
 from factcheck.zh import (
+    ADVERBS_OF_A_CHANGE,
     DOWN_VERBS,
     FROM_BOTTOM,
     INCREMENT_VERBS,
@@ -37,6 +37,7 @@ from factcheck.zh import (
     ROC_YEAR_LEADS,
     YEAR_DIGITS,
 )
+from factcheck.zh import DIRECTION_VERBS as VERBS  # the direction verbs parse_value knows
 from factcheck.zh import TO_WORDS as _TO  # 降至, 提高到, 降为: the figure is the new level
 
 _ANNUAL = ("年均", "年平均", "平均每年", "每年平均", "年复合", "复合增长")
@@ -80,6 +81,9 @@ _MORE_LESS = re.compile(
 # The times an amount is compared with that are no time words of their own: the end of last
 # year (比上年末少2.1万人), the start of this one, the month or quarter before.
 _BEFORE_NOW = re.compile(r"^(?:上年末|去年末|上年底|去年底|年初|上月|上季|上年同期|去年同期|同期)$")
+# The growth of a quantity moving from one rate to another (零售銷量按年增長也自8月的10.0%大跌至9月
+# 的4.7%, 收入增长由5%提高到6%): 增长 here names the rate, so both ends are growth rates.
+_GROWTH_MOVE = re.compile(r"(?:增长|成长)[也则亦还都]?(?:由|自|从)")
 # 相当于同期本地生产总值的56.1%: a part of another quantity (but 相当于2019年同期的83.5% compares
 # one quantity at two times).
 _EQUAL_TO = re.compile(r"(?:相当于|相等于)([^，。；、,;]{1,20})的$")
@@ -379,8 +383,11 @@ def propose_kind(f: Figure, ctx: ArticleContext, metric_before: str, noun: str) 
         return "level"  # 拉动GDP增长3.4个百分点, 带动…1.2个百分点: a contribution in points
     if f.verb and f.to and f.verb in ("增长", "成长") and text.startswith("为", f.vstart - 1):
         f.to = False  # 经济成长为7.71%: the growth is 7.71%, not a level grown to
-    if f.verb and f.to and rate and not points and _names_a_growth_rate(ctx, f):
+    move = rate and not points and bool(_GROWTH_MOVE.search(text, start, f.vstart))
+    if f.verb and f.to and rate and not points and (move or _names_a_growth_rate(ctx, f)):
         return "growth"  # 经济成长率从预测3.54%一举上修为7.71%: the new level of a growth rate
+    if move and not f.verb:
+        return "growth"  # 零售銷量按年增長也自8月的10.0%…: where the growth rate moves from
     if f.verb and not f.to:
         if rate:
             return "cagr" if annual and not points else "growth"
@@ -411,7 +418,13 @@ def propose_kind(f: Figure, ctx: ArticleContext, metric_before: str, noun: str) 
     eq = _EQUAL_TO.search(before) if (rate or m.form == "percent") and not points else None
     if eq and not _TIMES_IN.search(eq[1]):
         return "share"  # 相等于同期本地生产总值的56.1%
-    if m.form == "percent" and noun and not metric_before and not _RATE_NOUN.search(noun):
+    if (
+        m.form == "percent"
+        and noun
+        and not metric_before
+        and not _RATE_NOUN.search(noun)
+        and not noun.startswith(ADVERBS_OF_A_CHANGE)  # 3.54%大幅上修: no noun after
+    ):
         return "share"  # 70%的公共停车场, 近80%原料: the part of a whole
     return "level"
 
