@@ -387,3 +387,27 @@ def test_the_quarter_compared_with_and_records_are_no_bases(pack: RulePack) -> N
     assert (first.kind, ff["period"]) == ("growth", "2017Q1")  # "in the first" (quarter)
     exports, fe = _claim(draft, "grew 12.1 percent")
     assert (fe["period"], fe["base"]) == ("2017", "2016")  # a year earlier, not 2010
+
+
+def test_periods_of_comparisons_in_a_quarterly_release() -> None:
+    # Written for this test in the way of a quarterly national-accounts release. "(revised) in
+    # the second" is the second quarter; a sentence without a time word after "compared with
+    # … in the second quarter" is read in the release's quarter for its own figure and in the
+    # compared quarter for the one it is compared with; "in the previous quarter" is the one
+    # before the paragraph's quarter (2017Q3 → 2017Q2).
+    text = (
+        "Real income increased 2.5 percent in the third quarter of 2017, compared with an "
+        "increase of 2.3 percent (revised) in the second. Prices increased 1.8 percent in the "
+        "third quarter, compared with an increase of 0.9 percent in the second quarter. Rents "
+        "increased 1.5 percent, compared with an increase of 0.3 percent. Output fell 0.2% in "
+        "the third quarter. This follows a rise of 0.4% in the previous quarter.\n"
+    )
+    got = {}
+    for c in draft_claims(text, load_pack(), "United States", 2017).claims:
+        fields = dict(c.fields)
+        for start, end in c.spans:
+            got[text[start:end]] = fields.get("period")
+    assert got["2.3 percent"] == "2017Q2"
+    assert got["1.5 percent"] == "2017Q3"
+    assert got["0.3 percent"] == "2017Q2"
+    assert got["0.4%"] == "2017Q2"

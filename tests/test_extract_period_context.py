@@ -179,3 +179,32 @@ def test_from_and_to_values_inside_a_run_of_months() -> None:
     got = _readings(text, datetime.date(2021, 6, 1))
     assert got["-46.7%"][0] == "2020-02"
     assert got["-4.7%"][0] == "2020-11"
+
+
+def test_a_share_of_the_whole_year_target_is_of_its_period() -> None:
+    # 全年目标 names the target, not the figure's period: the share is of 前三季度 2021
+    text = "2021年前三季度，全市城镇新增就业12.5万人，完成全年目标的95.0%。\n"
+    got = _readings(text)
+    assert _ends(got["95.0%"][0]) == (None, "2021M01-09")
+
+
+def test_the_last_quarter_and_the_first_two_by_name() -> None:
+    # 上季 in a column published 8 November 2021: the quarter before the publication's, 2021Q3;
+    # 次季 is the second quarter (of the year the publication dates it in: 2021Q2)
+    text = "本港出口次季按年升21%，上季按年升14%。\n"
+    got = _readings(text, datetime.date(2021, 11, 8), entity="本港")
+    assert got["21%"][0] == "2021Q2"
+    assert got["14%"][0] == "2021Q3"
+
+
+def test_year_end_stocks_are_dated_the_last_day_of_the_year() -> None:
+    # 年末 (and 2023年末) stocks stand at 31 December (docs/claims-format.md: a date)
+    text = (
+        "2023年，全市粮食总产量120万吨。年末生猪存栏43.2万头，比上年末下降4.1%。\n\n"
+        "2022年末，全市常住人口520万人。\n"
+    )
+    got = _readings(text)
+    assert got["120万吨"][0] == "2023"
+    assert got["43.2万"][0] == "2023-12-31"  # 头 is no unit of the mention finder
+    assert got["4.1%"][0] == "2023-12-31"
+    assert got["520万人"][0] == "2022-12-31"

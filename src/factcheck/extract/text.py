@@ -59,7 +59,8 @@ class TimeWord:
     end: int
     kind: str  # year, quarter, month, months, plan, plan_end, plan_start, ago, same_period,
     # since (2016年来: first is 2016), years_since (十年来: period is 10), relyear (去年: -1),
-    # relquarter (去年第四季: -1Q4), relmonths (今年1-3月: 0:1-3月)
+    # relquarter (去年第四季: -1Q4), relmonths (今年1-3月: 0:1-3月), prevquarter (上季),
+    # relyearend (上年末: -1), year_end (年末)
     period: str  # as written in a claims file: 2025, 2025Q3, 2025-06, 十四五, 十三五末, 5年前
     year: int | None  # the calendar year it ends in, when known without the reference year
     first: int | None  # plans: the first year
@@ -159,10 +160,18 @@ def time_pattern(plans: dict[str, tuple[int, int]]) -> re.Pattern[str]:
         # 去年第四季: a quarter of that year; 去年同期: the same period a year before
         # 今年1-3月, 去年前三季度: a run of months of that year
         r"|(?P<rel>去年|今年|上年|明年|前年)(?:(?P<rsame>同期)|第?(?P<rq>[一二三四1-4])季度?"
-        rf"|(?P<rrun>{_RUN_OF_MONTHS}))?"
+        rf"|(?P<rrun>{_RUN_OF_MONTHS})|(?P<rend>末|底))?"
         r"(?!末|底|[0-9一二三四1-4])"
-        # 全年: the year of the time word before it (2025年第4季…全年), else the reference year
-        r"|(?P<whole>全年)"
+        # 年末生猪存栏: the last day of the year of the time word before it
+        r"|(?<![0-9年上去今明前本])(?P<yend>年末|年底)"
+        # 首季, 次季 (Hong Kong and Macao columns): the first and the second quarter; not 次季度
+        # (the next quarter) nor 首季度 (a count of quarters follows 首: 首3季)
+        r"|(?<![0-9一二三四])(?P<ordq>[首次])季(?!度)"
+        # 上季, 上季度, 上一季度: the quarter before the publication's (the latest ended one)
+        r"|(?P<prevq>上一?个?個?季度?)"
+        # 全年: the year of the time word before it (2025年第4季…全年), else the reference year;
+        # not 全年目标 (完成全年目标的95.0%: a share of the target, in the period of its sentence)
+        r"|(?P<whole>全年)(?!目标|目標|任务|任務|计划|計劃|预算|預算)"
         rf"|[{_OPEN}]?(?P<p>{names})[{''.join(QUOTE_PAIRS.values())}]?(?P<ps>期间|时期|以来|期末|末|初)?"
         # A count of years starts where its run of numerals starts: without the look-behinds a
         # run of 100,000 digits was tried from each of its positions (quadratic: 38 s).
@@ -261,6 +270,8 @@ def find_times(
             shift = {"去年": -1, "上年": -1, "今年": 0, "明年": 1, "前年": -2}[m["rel"]]
             if m["rsame"]:  # 由去年同期的52.5%: a year before the period of the figure
                 out.append(TimeWord(*m.span(), "rel_same", str(shift), None, None, role))
+            elif m["rend"]:  # 比上年末: the last day of the year before
+                out.append(TimeWord(*m.span(), "relyearend", str(shift), None, None, role))
             elif m["rrun"]:  # the year is known once the reference year is
                 period = f"{shift}:{m['rrun']}"
                 out.append(TimeWord(*m.span(), "relmonths", period, None, None, role))
@@ -269,6 +280,13 @@ def find_times(
                 out.append(TimeWord(*m.span(), "relquarter", period, None, None, role))
             else:
                 out.append(TimeWord(*m.span(), "relyear", str(shift), None, None, role))
+        elif m["yend"]:
+            out.append(TimeWord(*m.span(), "year_end", "年末", None, None, role))
+        elif m["ordq"]:
+            q = "1" if m["ordq"] == "首" else "2"
+            out.append(TimeWord(*m.span(), "quarter", f"Q{q}", None, None, role))
+        elif m["prevq"]:
+            out.append(TimeWord(*m.span(), "prevquarter", "上季", None, None, role))
         elif m["whole"]:
             out.append(TimeWord(*m.span(), "whole_year", "全年", None, None, role))
         elif m["q0"] or m["q0b"]:  # a quarter of the reference year: Q1 until it is known
@@ -288,8 +306,9 @@ def find_times(
             elif m["mo"]:
                 period = f"{year}-{int(m['mo']):02d}"
                 out.append(TimeWord(*m.span(), "month", period, year, None, role))
-            else:
-                out.append(TimeWord(*m.span(), "year", str(year), year, None, role))
+            else:  # 2023年末: a stock at the year's last day (docs/claims-format.md, a date)
+                period = f"{year}-12-31" if m["ye"] else str(year)
+                out.append(TimeWord(*m.span(), "year", period, year, None, role))
         elif m["p"]:
             first, last = plans[m["p"]]
             suffix = m["ps"] or ""

@@ -38,7 +38,7 @@ from factcheck.extract.text import (
 from factcheck.zh import RANGE_MARKS
 
 # 比上年, 比去年同期: the default base of a change; only a base named otherwise is written.
-_DEFAULT_BASES = ("relyear", "rel_same")
+_DEFAULT_BASES = ("relyear", "rel_same", "prevquarter", "relyearend")
 _NOT_POINTS = ("years_back", "rel_same")
 _OF = ("的", "时的", "末的", "底的")
 _DATED = ("year", "quarter", "month", "months")
@@ -227,18 +227,26 @@ def _point_of(t: TimeWord, points: list[TimeWord], dating: Dating, ctx: ArticleC
         return t.period if year == dating.year else f"{year}年{t.period}"
     if t.kind == "relyear":
         return str(dating.relative + int(t.period))
+    if t.kind == "prevquarter":  # 上季: the quarter before the publication's
+        day = dating.published
+        q = (day.month - 1) // 3
+        return f"{day.year}Q{q}" if q else f"{day.year - 1}Q4"
     if t.kind == "relmonths":
         shift, run = t.period.split(":", 1)
         return f"{dating.relative + int(shift)}年{run}"
     if t.kind == "relquarter":
         shift, quarter = t.period.split("Q")
         return f"{dating.relative + int(shift)}Q{quarter}"
-    if t.kind == "whole_year":
+    if t.kind == "relyearend":
+        return f"{dating.relative + int(t.period)}-12-31"
+    if t.kind in ("whole_year", "year_end"):
+        of = str(dating.year)
         for before in reversed([p for p in points if p.end <= t.start]):
             written = _point_of(before, [], dating, ctx)[:4]
             if written.isdigit():
-                return written
-        return str(dating.year)
+                of = written
+                break
+        return f"{of}-12-31" if t.kind == "year_end" else of
     return t.period
 
 

@@ -32,6 +32,7 @@ from dataclasses import dataclass, field
 from factcheck import en
 from factcheck.extract.english.text import EnglishText, Number
 from factcheck.extract.english.times import When, base_text, point_text
+from factcheck.extract.english.times import before as one_before
 from factcheck.extract.english.words import (
     MAX_WORDS,
     SHARE_MARKS,
@@ -80,8 +81,12 @@ _RECORD = re.compile(
     re.IGNORECASE,
 )
 _THE_ORDINAL = re.compile(
-    r"\s+in\s+the\s+(first|second|third|fourth)\b(?![\s-]+(?:quarter|half))", re.IGNORECASE
+    r"(?:\s+\((?:revised|unrevised|advance|preliminary)\))?"  # 2.3 percent (revised) in the second
+    r"\s+in\s+the\s+(first|second|third|fourth)\b(?![\s-]+(?:quarter|half))",
+    re.IGNORECASE,
 )
+# compared with an increase of 0.9 percent in the second quarter: the comparison's time
+_COMPARED = re.compile(r"\bcompared\s+(?:with|to)\b", re.IGNORECASE)
 _CLAUSE_END = re.compile(r"[,;:]|\s--?\s|\s[–—]\s")
 BORROWED = "metric borrowed from an earlier sentence"
 
@@ -368,6 +373,12 @@ def _period(f: Fig, prev: list[Fig], a: Article, s_start: int, s_end: int, nxt: 
         point = next((w for w in later if timing(w)), None)
     if f.compared and prev and not points:  # its own time follows it, or it is the other's
         f.period, f.base = prev[-1].period, prev[-1].base
+        par = a.t.paragraph_start(f.vstart)
+        was = [w for w in a.times_in(par, s_start) if w.point and _compared(a, w)]
+        if was and not [w for w in before if timing(w)]:
+            # …, compared with an increase of 0.9 percent in the second quarter. The PCE price
+            # index increased 1.5 percent, compared with an increase of 0.3 percent: the same
+            f.period, f.base = point_text(was[-1], a.year_of(was[-1])), None
         quarter = _THE_ORDINAL.match(a.t.text, f.vend)
         if quarter and re.fullmatch(r"[0-9]{4}Q[1-4]", f.period):
             # an increase of 3.1 percent in the second (quarter), after the third quarter's
@@ -403,7 +414,9 @@ def _period(f: Fig, prev: list[Fig], a: Article, s_start: int, s_end: int, nxt: 
     spans = [w for w in (*before, *after) if w.kind == "span"]
     if point is not None and point.kind == "same":
         text = _same(f, prev, a)
-    else:
+    elif point is None and (back := next((w for w in after if w.role == "prev"), None)):
+        text = one_before(_carried(f, a), back.shift)  # This follows a rise of 0.2% in the previous
+    else:  # quarter: the one before the time the paragraph is read in
         text = point_text(point, a.year_of(point)) if point else _carried(f, a)
     if f.kind in ("cagr", "cagr?"):
         _span_of(f, prev, a, spans, bases, point, text)
@@ -447,7 +460,9 @@ def _carried(f: Fig, a: Article) -> str:
     else the heading's, else the reference year (a guess)."""
     par = a.t.paragraph_start(f.vstart)
     s_start, _ = a.t.sentence(f.vstart)
-    near = [w for w in a.times_in(par, s_start) if w.point and w.role == "point"]
+    near = [
+        w for w in a.times_in(par, s_start) if w.point and w.role == "point" and not _compared(a, w)
+    ]
     if near:
         return point_text(near[-1], a.year_of(near[-1]))
     if a.heading is not None:
@@ -457,6 +472,14 @@ def _carried(f: Fig, a: Article) -> str:
         return point_text(lead, a.year_of(lead))
     f.notes.append("period not written; the reference year assumed")
     return str(a.year)
+
+
+def _compared(a: Article, w: When) -> bool:
+    """Whether a time word stands in a comparison's part of its sentence (``…, compared with
+    an increase of 0.9 percent in the second quarter``): it times what is compared with, and a
+    sentence after it without a time word is read in the sentence's own time instead."""
+    s_start, _ = a.t.sentence(w.start)
+    return _COMPARED.search(a.t.text, s_start, w.start) is not None
 
 
 def _same(f: Fig, prev: list[Fig], a: Article) -> str:

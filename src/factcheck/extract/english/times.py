@@ -85,7 +85,7 @@ class When:
     first: int | None = None  # span: first year; months: first month; quarter: the quarter
     last: int | None = None  # span: last year; months and month: the (last) month
     shift: str = ""  # relative: y, m or q (a year, a month, a quarter before)
-    role: str = "point"  # point, base, from or to
+    role: str = "point"  # point, base, from, to or prev (in the previous quarter)
     change: bool = False  # a run of months followed by "percent change": from one to the other
     words: bool = False  # a span written in words (from 2013 to 2016), not with a dash
 
@@ -153,6 +153,10 @@ def find_times(text: str) -> list[When]:
             last_year = m.group().lower() == "last year" and role == "point"
             if last_year:  # Last year, GDP grew…: the year before the reference year
                 out.append(When(start, end, "relative", None, shift="", role="point"))
+            elif re.search(r"\bin\s+$", text[max(0, start - 4) : start]) and re.search(
+                r"previous|prior|preceding", m.group(), re.IGNORECASE
+            ):  # a rise of 0.2% in the previous quarter: the figure's own time, one before
+                out.append(When(start, end, "relative", None, shift=shift, role="prev"))
             else:
                 out.append(When(start, end, "relative", None, shift=shift, role="base"))
         elif m["same"]:
