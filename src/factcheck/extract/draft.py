@@ -24,6 +24,7 @@ from factcheck.extract.gaps import link_gaps, name_compared
 from factcheck.extract.links import draft_links
 from factcheck.extract.model import Draft, DraftClaim, Field, Skipped
 from factcheck.extract.rules import Figure
+from factcheck.extract.structure import draft_structures
 from factcheck.extract.sums import draft_sums
 from factcheck.extract.text import REACH
 from factcheck.numbers import parse_value
@@ -115,9 +116,15 @@ def _draft(
         if claim is not None:
             claims.append(claim)
         prev = (prev + group)[-MAX_PREV:]
-    skipped = sorted(d.skipped, key=lambda s: (s.line, s.text))
     claims = link_gaps(d, draft_links(d, collisions(name_compared(d, claims), pack)))
     claims += draft_sums(d, claims)
+    structures = draft_structures(d, claims)
+    claims += structures
+    drafted = [(c.spans[0][0], c.spans[-1][1]) for c in structures if c.spans]
+    skipped = sorted(
+        (s for s in d.skipped if not any(a <= s.start and s.end <= b for a, b in drafted)),
+        key=lambda s: (s.line, s.text),
+    )
     return Draft(d.entity, d.year, tuple(claims), tuple(skipped), len(d.mentions))
 
 

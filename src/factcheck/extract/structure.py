@@ -1,0 +1,126 @@
+"""Drafting the structure of the three industries: ``三次产业结构为7.7:57.5:34.8``.
+
+Statistical releases give the split of GDP among the primary, secondary and tertiary industries
+as three per cent figures joined by colons (国家统计局's 统计公报 and every province's and city's
+after it: ``三次产业结构为7.7:57.5:34.8``, ``三次产业比例由9.1:45.5:45.4调整为7.7:57.5:34.8``).
+Each is the share of an industry's value added in the whole (``第一产业增加值`` in
+``地区生产总值``), and the three make up the whole, since GDP is the sum of the three industries'
+value added (the rule pack's identity). The draft is one ``share`` claim of the three shares,
+in per cent as the structure means them, and one complete ``sum`` of the three parts: the engine
+checks that the shares add up to 100% (FC113) and, through the network, each share against the
+industries' stated levels.
+
+Only the structure right after its name and verb is drafted (``结构为``, ``比例调整为``); the
+earlier one of ``由A调整为B`` has a period of its own the text seldom names, and is left among
+the figures not drafted. Three numbers that do not add up to about 100 (``1:2:7``) are no
+split in per cent and are left too. The period and entity are those of the nearest figure of an
+industry or of GDP before the structure in its paragraph; without one, the claims are drafted
+with a doubt (and so not checked by ``check ARTICLE.txt``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from factcheck.extract.drafter import Drafter
+from factcheck.extract.model import DraftClaim, Field
+from factcheck.rulepack import RulePack
+
+SECTORS = ("第一产业增加值", "第二产业增加值", "第三产业增加值")
+_NAME = (
+    r"(?:三次产业|三大产业|一二三产业|一、二、三产业)(?:增加值)?的?"
+    r"(?:结构|比例|构成|之比|比重)(?:之?比)?"
+)
+_NUMBER = r"[0-9]+(?:\.[0-9]+)?"
+_COLON = "[:：∶]"
+_RATIO = f"({_NUMBER}){_COLON}({_NUMBER}){_COLON}({_NUMBER})(?![0-9.:：∶])"
+# the name, what may stand between (由 the earlier structure), the verb, then the structure
+_STRUCTURE = re.compile(
+    f"{_NAME}(?:由{_NUMBER}(?:{_COLON}{_NUMBER}){{2}})?[^，。；,;0-9]{{0,6}}?"
+    f"(?:调整为|优化为|变为|转变为|为|是|达到)[ ]?{_RATIO}"
+)
+_NOT_BORROWED = "period and entity not read from a figure of the industries before it"
+
+
+def draft_structures(d: Drafter, claims: list[DraftClaim]) -> list[DraftClaim]:
+    """The share and sum claims of each structure of the three industries in the article."""
+    whole = _gdp_name(d.pack, claims)
+    text = d.ctx.text
+    out: list[DraftClaim] = []
+    for n, m in enumerate(_STRUCTURE.finditer(text), 1):
+        numbers = [m.group(i) for i in (1, 2, 3)]
+        if not 80 <= sum(float(x) for x in numbers) <= 120:
+            continue  # not per cent of a whole
+        start, end = m.start(1), m.end(3)
+        before = _figure_before(d, claims, m.start())
+        fields = dict(before.fields) if before else {}
+        period = fields.get("period")
+        if not isinstance(period, str):
+            period = str(d.year)
+        entity = fields.get("entity")
+        doubts = () if before else (_NOT_BORROWED,)
+        line = text.count("\n", 0, start) + 1
+        head: list[Field] = [("entity", entity)] if isinstance(entity, str) else []
+        spans = tuple((m.start(i), m.end(i)) for i in (1, 2, 3))
+        values = tuple(f"{x}%" for x in numbers)
+        quote = text[m.start() : end]
+        share: list[Field] = [
+            *head,
+            ("metric", SECTORS),
+            ("whole", whole),
+            ("period", period),
+            ("value", values),
+        ]
+        ids = tuple(f"share-{line}-s{n}-{i}" for i in (1, 2, 3))
+        out.append(
+            DraftClaim(
+                ids, "share", quote, tuple(share), m.start(), end, line, values, spans, doubts
+            )
+        )
+        split: list[Field] = [
+            *head,
+            ("total", whole),
+            ("parts", SECTORS),
+            ("period", period),
+            ("complete", "true"),
+        ]
+        out.append(
+            DraftClaim(
+                (f"sum-{line}-s{n}",),
+                "sum",
+                quote,
+                tuple(split),
+                m.start(),
+                end,
+                line,
+                (),
+                (),
+                doubts,
+            )
+        )
+    return out
+
+
+def _gdp_names(pack: RulePack) -> list[str]:
+    """The names of GDP the pack makes the sum of the three industries (地区生产总值, 生产总值,
+    国内生产总值)."""
+    sectors = "+".join(SECTORS)
+    return [i.target for i in pack.identities if i.text.replace(" ", "").endswith("=" + sectors)]
+
+
+def _gdp_name(pack: RulePack, claims: list[DraftClaim]) -> str:
+    """The name of GDP the article uses, the first of the pack's if it uses none."""
+    totals = _gdp_names(pack)
+    used = {dict(c.fields).get("metric") for c in claims}
+    return next((t for t in totals if t in used), totals[0] if totals else "地区生产总值")
+
+
+def _figure_before(d: Drafter, claims: list[DraftClaim], at: int) -> DraftClaim | None:
+    """The last confident claim of an industry or of GDP before ``at`` in its paragraph."""
+    first = d.ctx.paragraph_start(at)
+    names = {*SECTORS, *_gdp_names(d.pack)}
+    for c in reversed(claims):
+        metric = dict(c.fields).get("metric")
+        if first <= c.start and c.end <= at and c.confident and metric in names:
+            return c
+    return None
