@@ -560,3 +560,11 @@ ELLIPSES = (
 )
 def test_rates_that_say_nothing_of_their_own(value: str, kind: str) -> None:
     assert _items(ELLIPSES)[value][0] == kind
+
+
+def test_a_rate_in_words_is_no_amount() -> None:
+    # Written for the test: 百分之六 is a rate, so its verb is no part of its value (an amount
+    # keeps its verb: 增加300亿元); 百分之三點四三 is 3.43%.
+    items = _items("民間投資平均成長超過百分之六，民間消費成長百分之三點四三，存款增加300億元。")
+    assert "超过百分之六" in items and "百分之三点四三" in items and "增加300亿元" in items
+    assert float(parse_value("百分之三點四三", PACK.lexicon).number) == pytest.approx(3.43)

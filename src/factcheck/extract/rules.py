@@ -338,7 +338,7 @@ def value_words(m: Mention, ctx: ArticleContext, lexicon: Lexicon) -> Figure:
     value = prefix + core + suffix
     if not verb and _FALL_AFTER.match(text[vend:clause_end]) and _BARE_RATE.fullmatch(core):
         value = prefix + "-" + core + suffix  # 1.0%的实质跌幅: a fall of 1.0%
-    amount = not re.search(r"[%％]|百分点|倍", core)  # 增加300亿元: a change, not a rate
+    amount = not re.search(r"[%％‰]|百分[点之]|倍", core)  # 增加300亿元: a change, not a rate
     if verb and not to and (verb in DOWN_VERBS or core.endswith("倍") or amount):
         # 下降35%, 增长2倍, 增加300亿元: the verb changes the figure, or makes it a change
         value = prefix + verb + core + suffix
