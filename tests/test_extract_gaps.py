@@ -14,6 +14,7 @@ import pytest
 from factcheck.extract.check import check_article
 from factcheck.extract.draft import draft_claims
 from factcheck.rulepack import RulePack, load_pack
+from factcheck.zh import simplified
 
 
 @pytest.fixture(scope="module")
@@ -25,12 +26,15 @@ def _links(text: str, pack: RulePack) -> dict[str, tuple[str | None, str | None]
     """Each value → (the value its ``start`` names, the value its ``end`` names)."""
     claims = draft_claims(text, pack, "全省", 2025).claims
     # the value words of a copula (为8.68%) are not what is compared
-    value = {i: v.lstrip("为") for c in claims for i, v in zip(c.ids, c.values, strict=True)}
+    # (read in simplified characters: a draft writes a value in the article's script)
+    value = {
+        i: simplified(v).lstrip("为") for c in claims for i, v in zip(c.ids, c.values, strict=True)
+    }
     out = {}
     for c in claims:
         f = dict(c.fields)
         start, end = f.get("start"), f.get("end")
-        out[c.values[0].lstrip("为")] = (
+        out[simplified(c.values[0]).lstrip("为")] = (
             value.get(start) if isinstance(start, str) else None,
             value.get(end) if isinstance(end, str) else None,
         )
@@ -127,7 +131,7 @@ def test_check_article_reads_the_sign_of_a_fall(tmp_path: Path, pack: RulePack) 
 
 def _metrics(text: str, pack: RulePack) -> dict[str, str]:
     claims = draft_claims(text, pack, "全省", 2025).claims
-    return {c.values[0].lstrip("为"): str(dict(c.fields).get("metric")) for c in claims}
+    return {simplified(c.values[0]).lstrip("为"): str(dict(c.fields).get("metric")) for c in claims}
 
 
 def test_the_compared_rate_of_the_same_period_is_named_by_its_words(pack: RulePack) -> None:

@@ -15,6 +15,7 @@ from factcheck.extract import draft_claims
 from factcheck.extract.text import paragraph_marks
 from factcheck.periods import parse_period
 from factcheck.rulepack import load_pack
+from factcheck.zh import simplified
 
 PACK = load_pack()
 
@@ -28,7 +29,7 @@ def _readings(
         fields = dict(c.fields)
         for v in c.values:
             period, base = fields.get("period"), fields.get("base")
-            out[v] = (
+            out[simplified(v)] = (  # read in simplified characters
                 period if isinstance(period, str) else None,
                 base if isinstance(base, str) else None,
             )

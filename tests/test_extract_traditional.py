@@ -16,6 +16,7 @@ from factcheck.mentions import find_mentions
 from factcheck.numbers import parse_value
 from factcheck.rulepack import load_pack
 from factcheck.units import unit_info
+from factcheck.zh import simplified
 
 PACK = load_pack()
 
@@ -57,13 +58,14 @@ GCS = "整体私人消费支出按年增长29.6%。政府最终消费支出有�
 
 
 def _items(text: str) -> dict[str, tuple[str, str]]:
-    """Each drafted value (as the claim writes it) -> (kind, metric)."""
+    """Each drafted value, read in simplified characters (a draft writes it in the article's
+    script), -> (kind, metric)."""
     out = {}
     for c in draft_claims(text, PACK, "全省", 2025).claims:
         fields = dict(c.fields)
         for i, v in enumerate(c.values):
             metric = fields.get("metric", "")
-            out[v] = (c.kind, metric if isinstance(metric, str) else metric[i])
+            out[simplified(v)] = (c.kind, metric if isinstance(metric, str) else metric[i])
     return out
 
 
@@ -256,7 +258,7 @@ def test_a_change_in_points_links_the_rate_it_changes() -> None:
         ("全年经济增长率为8.68%，比上年提高0.5个百分点。", "为8.68%", "0.5个百分点"),
     ):
         claims = draft_claims(text, PACK, "全省", 2025).claims
-        by_value = {c.values[0]: c for c in claims}
+        by_value = {simplified(c.values[0]): c for c in claims}
         assert dict(by_value[change].fields).get("end") == by_value[rate].ids[0]
 
 
@@ -343,7 +345,7 @@ def test_counts_of_the_aspects_of_a_total_are_within_it() -> None:
         "福祉方面，針對性提出就業、收入、教育等7項指標。"
     )
     claims = draft_claims(text, PACK, "全省", 2025).claims
-    by_value = {c.values[0]: c for c in claims}
+    by_value = {simplified(c.values[0]): c for c in claims}
     for part in ("3项", "7项"):
         assert by_value[part].kind == "count"
         assert dict(by_value[part].fields)["within"] == "20項"
@@ -568,3 +570,12 @@ def test_a_rate_in_words_is_no_amount() -> None:
     items = _items("民間投資平均成長超過百分之六，民間消費成長百分之三點四三，存款增加300億元。")
     assert "超过百分之六" in items and "百分之三点四三" in items and "增加300亿元" in items
     assert float(parse_value("百分之三點四三", PACK.lexicon).number) == pytest.approx(3.43)
+
+
+def test_values_are_written_as_the_article_writes_them() -> None:
+    # Written for the test: a draft of a traditional article writes its values in traditional
+    # characters, as its quotes and metrics (a sign the drafter puts before a value too: 比全國低
+    # 0.5個百分點 is -0.5個百分點).
+    text = "本港去年出口近2千億美元，比前年少35億元。消費按年收縮3.6%，比全國低0.5個百分點。"
+    values = {v for c in draft_claims(text, PACK, "香港", 2025).claims for v in c.values}
+    assert {"近2千億美元", "少35億元", "收縮3.6%", "-0.5個百分點"} <= values

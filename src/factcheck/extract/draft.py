@@ -22,7 +22,7 @@ from factcheck.extract.drafter import MAX_PREV, Drafter
 from factcheck.extract.english import draft_english, is_english
 from factcheck.extract.gaps import link_gaps, name_compared
 from factcheck.extract.links import draft_links
-from factcheck.extract.model import Draft, DraftClaim, Field, Skipped
+from factcheck.extract.model import Draft, DraftClaim, Skipped
 from factcheck.extract.rules import Figure
 from factcheck.extract.structure import draft_structures
 from factcheck.extract.sums import draft_sums
@@ -46,8 +46,8 @@ def draft_claims(
     :mod:`factcheck.extract.dating`) to today.
 
     A text in traditional characters is read in simplified ones (:func:`factcheck.zh.fold`:
-    the same length, so every offset holds), and its quotes are then taken from the text as
-    written. An English text is drafted by :mod:`factcheck.extract.english`."""
+    the same length, so every offset holds), and its quotes, values and names are then taken
+    from the text as written. An English text is drafted by :mod:`factcheck.extract.english`."""
     if is_english(text):
         english = draft_english(text, pack, entity, year)
         return replace(english, claims=tuple(collisions(list(english.claims), pack)))
@@ -55,20 +55,21 @@ def draft_claims(
     draft = _draft(work, pack, entity, year, published)
     if work is text:
         return draft
-    claims = tuple(
-        replace(c, quote=text[c.start : c.end], fields=_written(text, work, c))
-        for c in draft.claims
-    )
+    claims = tuple(_as_written(text, work, c) for c in draft.claims)
     skipped = tuple(replace(s, quote=_original(text, work, s)) for s in draft.skipped)
     return replace(draft, claims=claims, skipped=skipped)
 
 
 COLLISION = "another figure with another value read as the same quantity"
-_NAMES = ("metric", "metrics", "entity", "ranking", "within")
+# The fields written in the article's script: names, and the figures (value; within, the total
+# a count lies in). Kinds, periods and ids are the file's own words.
+_WRITTEN = ("metric", "metrics", "entity", "ranking", "within", "value")
 
 
-def _written(text: str, work: str, c: DraftClaim) -> tuple[Field, ...]:
-    """The names of a claim (metric, entity…) as the article writes them, found near it."""
+def _as_written(text: str, work: str, c: DraftClaim) -> DraftClaim:
+    """A claim drafted from the simplified reading ``work`` of a traditional ``text``, with its
+    quote, values and names as the article writes them (近2千億美元, not 近2千亿美元), found near
+    it; kinds, periods and ids stay the file's words."""
     a, b = max(0, c.start - REACH), c.end + REACH
     chars: dict[str, str] | None = None
 
@@ -77,16 +78,19 @@ def _written(text: str, work: str, c: DraftClaim) -> tuple[Field, ...]:
         at = work.find(v, a, b)
         if at >= 0:
             return text[at : at + len(v)]
-        # A name put together from words apart (time words taken out): character by character,
-        # as the article writes each one near the claim.
+        # A name put together from words apart (time words taken out), or a value with a sign
+        # put before it (-76亿): character by character, as the article writes each one near
+        # the claim.
         if chars is None:
             chars = {w: t for w, t in zip(work[a:b], text[a:b], strict=True) if w != t}
         return "".join(chars.get(ch, ch) for ch in v)
 
-    return tuple(
-        (n, (back(v) if isinstance(v, str) else tuple(map(back, v))) if n in _NAMES else v)
+    fields = tuple(
+        (n, (back(v) if isinstance(v, str) else tuple(map(back, v))) if n in _WRITTEN else v)
         for n, v in c.fields
     )
+    values = tuple(map(back, c.values))
+    return replace(c, quote=text[c.start : c.end], fields=fields, values=values)
 
 
 def _original(text: str, work: str, s: Skipped) -> str:
