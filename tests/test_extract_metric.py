@@ -46,7 +46,8 @@ def _metrics(text: str, pack: RulePack) -> dict[str, object]:
         # a gloss: the label is the term glossed
         ("2019年宏观税负即一般公共预算收入中税收收入占GDP比重为16.02%。", "16.02%", "宏观税负"),
         # a headline phrase before the label
-        ("跃升世界第二大经济体 中国GDP已破百万亿。", "百万亿", "中国GDP"),
+        # (中国, in an article naming no place, is the nation: a scope word, as 我国)
+        ("跃升世界第二大经济体 中国GDP已破百万亿。", "百万亿", "GDP"),
         ("成绩单——全年为市场主体减负超过2.6万亿元。", "2.6万亿元", "为市场主体减负"),
         # the object of 出台
         ("2020年又出台7批28项税费优惠政策。", "28项", "税费优惠政策"),
@@ -168,3 +169,27 @@ def test_an_abbreviation_in_brackets_is_no_part_of_the_name(pack: RulePack) -> N
     )
     assert got["249310亿元"] == "国内生产总值"
     assert got["2.4万亿元"] == "研究与试验发展支出"
+
+
+def test_the_nation_is_no_part_of_a_national_metric(pack: RulePack) -> None:
+    got = _metrics("2001年，中国的研发经费支出为1042亿元。", pack)
+    assert [m for v, m in got.items() if "1042亿元" in v] == ["研发经费支出"]
+    # an article about a province keeps 中国 in the metric: the nation's figure is not its own
+    got = _metrics("浙江省生产总值7.7万亿元。中国GDP为121万亿元。浙江省增长3.1%。", pack)
+    assert [m for v, m in got.items() if "121万亿元" in v] == ["中国GDP"]
+
+
+def test_a_growth_rate_is_of_the_quantity(pack: RulePack) -> None:
+    # 平均增速达到6.1%: a growth of 居民收入 (the rate word is the kind, not the metric)
+    got = _metrics("2013~2022年全省居民收入平均增速达到6.1%。", pack)
+    assert [m for v, m in got.items() if "6.1%" in v] == ["居民收入"]
+    # a change in points of a rate keeps the word: it is the rate that changed
+    got = _metrics("地区生产总值增速比上年加快0.4个百分点。", pack)
+    assert [m for v, m in got.items() if "0.4个百分点" in v] == ["地区生产总值增速"]
+
+
+def test_points_after_a_level_in_per_cent_are_its_change(pack: RulePack) -> None:
+    # the index is a level in per cent; the points are its change, not of the growth before
+    text = "工业增加值增长12.0%，制造业采购经理指数为51.9%，比上月回升1.7个百分点。"
+    got = _metrics(text, pack)
+    assert got["1.7个百分点"] == "制造业采购经理指数"

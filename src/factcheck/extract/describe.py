@@ -23,6 +23,7 @@ BORROWED = "metric borrowed from an earlier figure"
 _COMPARISON_OPENS = re.compile(r"[ \u3000]*(?:同比|环比|比|较|与)")
 _FULL_STOP = re.compile(r"[。！？!?]|\n")
 _UNNAMED = "未命名指标"
+_CHANGES = ("growth", "cagr")
 _NOT_COUNTED = ("currency", "mass", "length", "power", "percentage", "*", "^")
 
 
@@ -160,6 +161,8 @@ def _metric(
     if (rate := em.rate_metric(label, f, prev)) is not None:
         return rate
     if label and not wants_object:
+        if f.kind in _CHANGES and f.unit == "%":
+            label = em.rate_of(label, d.names)
         return em.carried_head(em.without_light_verb(label), opens_with_verb, _comparable(d, f))
     if after and f.kind != "rank":
         return after

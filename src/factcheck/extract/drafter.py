@@ -18,7 +18,13 @@ from factcheck.extract.metric import prefix_text
 from factcheck.extract.model import Skipped
 from factcheck.extract.nonfig import is_duration
 from factcheck.extract.rules import VERBS, Figure, rank_words, skip_reason, value_words
-from factcheck.extract.text import REACH, ArticleContext, guess_entity, quote_span
+from factcheck.extract.text import (
+    REACH,
+    UNKNOWN_ENTITY,
+    ArticleContext,
+    guess_entity,
+    quote_span,
+)
 from factcheck.mentions import Mention, find_mentions
 from factcheck.numbers import parse_value
 from factcheck.rulepack import RulePack
@@ -50,7 +56,10 @@ class Drafter:
         self._mention_starts = [m.start for m in self.mentions]
         self.ctx = ArticleContext(text, self.mentions, pack.plans)
         self.entity = entity or guess_entity(text)
-        self.names = tuple(dict.fromkeys((self.entity, self.entity[:2])))
+        # A national article (or one naming no place) writes the nation as 中国 as well as 我国
+        # (中国GDP已破百万亿, 中国的R&D支出): a scope word, not part of the metric.
+        national = ("中国",) if self.entity in ("全国", "中国", UNKNOWN_ENTITY) else ()
+        self.names = tuple(dict.fromkeys((self.entity, self.entity[:2], *national)))
         self.skipped: list[Skipped] = []
         self.figures: list[Figure] = []
         for m in self.mentions:

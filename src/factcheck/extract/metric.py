@@ -222,7 +222,8 @@ _QUANTITY_ENDS = (
     *HEADS,
     *("值", "额", "量", "率", "数", "比", "重", "收入", "支出", "出口", "进口", "资"),
     *("费", "价", "价格", "积", "口", "规模", "耗", "税", "负", "金", "款", "资产", "指数"),
-    *("就业", "人次", "水平", "次", "年", "位", "存栏", "出栏"),
+    *("就业", "人次", "水平", "次", "年", "位", "存栏", "出栏", "报酬", "工资", "薪酬", "成本"),
+    *("补贴", "利息", "余额", "库存", "储备"),
 )
 # A light verb between a subject and its quantity (第一产业实现增加值, 企业实现利润总额): the
 # label is the two together.
@@ -262,15 +263,30 @@ def carried_head(label: str, opens_with_verb: bool, before: list[str]) -> str:
     (规模以上工业企业利润总额). ``before`` are the metrics of the comparable figures before it, the
     nearest last; a label naming a place (an entity) is left as it is.
     """
-    if not before or not label or is_place(label) or label in PROVINCES:
+    if not label or is_place(label) or label in PROVINCES:
+        return label
+    if not before:
         return label
     part, head = head_split(before[-1])
     if not head:
         return label
-    if not names_quantity(label) and not any(h in label for h in HEADS):
+    if not names_quantity(label):
         return label + head
     if opens_with_verb and label in HEADS and label != head:
         return part + label
+    return label
+
+
+_GROWTH_WORDS = ("增长速度", "增速", "增幅")
+
+
+def rate_of(label: str, names: tuple[str, ...]) -> str:
+    """The quantity a growth rate in per cent is of: ``人均GDP平均增速达到8.3%`` is a growth of
+    人均GDP (a rate's change in points keeps the word: 地区生产总值增速)."""
+    for word in _GROWTH_WORDS:
+        if label.endswith(word):
+            rest = strip_words(label.removesuffix(word), names)
+            return rest if len(rest) > 1 else label
     return label
 
 
@@ -288,10 +304,14 @@ def rate_metric(label: str, f: Figure, prev: list[Figure]) -> str | None:
     """The metric of a figure labelled only by an aspect of a rate, or not at all, after a
     growth rate of its sentence: ``增长8.1%，增速比全国高1.8个百分点`` → 固定资产投资增速 (a gap or
     a change in points of that rate; a metric that is a rate already, 经济成长率, stays as it
-    is); ``第三季的升幅为2.2%`` → the metric of the growth before it. None when neither applies."""
+    is); ``第三季的升幅为2.2%`` → the metric of the growth before it; a change in points right
+    after a level in per cent (``指数为55.2%，比上月回升4.4个百分点``) is of that level. None when
+    none applies."""
     points = "百分点" in f.unit
     if label not in ASPECTS and not (points and not label):
         return None
+    if points and not label and prev and prev[-1].unit == "%" and prev[-1].kind == "level":
+        return prev[-1].metric or None  # 指数为55.2%，比上月回升4.4个百分点: of that level
     rates = (g for g in reversed(prev) if g.metric and g.kind in _CHANGES and g.unit == "%")
     base = next(rates, None)
     if base is None:

@@ -454,11 +454,14 @@ def places(text: str) -> Counter[str]:
     return Counter({name: text.count(name[:-1]) for name in names})
 
 
+UNKNOWN_ENTITY = "未识别"  # the entity of an article that names no place
+
+
 def guess_entity(text: str) -> str:
     """The place the article is most about: the most frequent 市/县/区/省 name, by stem."""
     scored = places(text)
     if not scored:
-        return "未识别"
+        return UNKNOWN_ENTITY
     # Ties go to the longer name (乌鲁木齐市 over 木齐市, whose stems occur together), then to
     # the larger unit (a city over its district).
     rank = {"省": 0, "市": 1, "县": 2, "区": 3}
