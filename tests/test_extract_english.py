@@ -411,3 +411,20 @@ def test_periods_of_comparisons_in_a_quarterly_release() -> None:
     assert got["1.5 percent"] == "2017Q3"
     assert got["0.3 percent"] == "2017Q2"
     assert got["0.4%"] == "2017Q2"
+
+
+def test_what_a_sentence_leaves_out_of_its_metrics(pack: RulePack) -> None:
+    # 'Excluding fuel,' qualifies each metric of the sentence; 'This follows' names nothing,
+    # so the fall is of the metric before (borrowed: in doubt)
+    text = (
+        "Excluding fuel, the consumer price index rose 2.1 percent in June 2024, compared with "
+        "an increase of 1.9 percent in May.\n\n"
+        "Retail sales volumes rose by 0.8% in Quarter 3 2024. This follows a fall of 0.3% in "
+        "the previous quarter.\n"
+    )
+    draft = draft_claims(text, pack)
+    metrics = {v: dict(c.fields)["metric"] for c in draft.claims for v in c.values}
+    assert metrics["rose 2.1 percent"] == metrics["an increase of 1.9 percent"]
+    assert metrics["rose 2.1 percent"] == "consumer price index excluding fuel"
+    fall, ff = _claim(draft, "a fall of 0.3%")
+    assert (ff["metric"], fall.confident) == ("Retail sales volumes", False)

@@ -59,6 +59,12 @@ _OR_AMOUNT = re.compile(r"^[\s,]*or\s*$", re.IGNORECASE)
 _TO_AFTER = re.compile(r"^\s+to\s+(?:the\s+)?([A-Za-z][\w'’&-]*(?:\s+[A-Za-z][\w'’&-]*){0,3})")
 _PRONOUN = re.compile(r"^(?:those|that|this|it|they|these|which)\b", re.IGNORECASE)
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
+# A subject that is only a pronoun and its verb (This follows a rise of 0.2%, It rose 3
+# percent) names nothing: the metric is the one before. (``those in rural areas`` says more.)
+_BARE_PRONOUN = re.compile(r"^(?:this|it|they|these|which)(?:\s+[a-z]+)?$", re.IGNORECASE)
+# A sentence opening with what it leaves out qualifies each of its metrics: ``Excluding food and
+# energy prices, the PCE price index increased 1.4 percent`` is of the index excluding them.
+_EXCLUDING = re.compile(r"\s*(excluding|excluding the|less|ex)\s+([^,;:]{3,60}),", re.IGNORECASE)
 _CHANGE_AFTER = re.compile(
     r"^[\s-]+(?:increase|rise|gain|growth|jump|decline|decrease|drop|fall|contraction)\b", re.I
 )
@@ -184,10 +190,14 @@ def read(f: Fig, prev: list[Fig], a: Article) -> None:
             lead = text[prev[-1].vstart - 20 : prev[-1].vstart]  # compared with 2.5% X and 4% Y
     cut = cut_start(text, seg, f.vstart)
     own = phrase(text, cut, f.vstart, a.times_in(cut, f.vstart), a.strip, a.entity)
+    own = "" if _BARE_PRONOUN.match(own) else own
     rate = f.number.unit in _RATES
     clause = text[cut : f.vstart]
     f.kind = _kind(f, prev, lead, last, after_text, own or clause, rate, text[s_start : f.vstart])
     _metric(f, prev, a, own, seg, s_start, after_text)
+    left_out = _EXCLUDING.match(text, s_start, f.vstart)
+    if left_out and f.metric and "excluding" not in f.metric.lower():
+        f.metric = f"{f.metric} excluding {left_out[2].strip()}"
     up_from = re.search(r"\bfrom\s*$", lead, re.IGNORECASE)
     if f.paired and up_from and prev and not own and prev[-1].kind in ("growth", "cagr", "share"):
         f.kind = prev[-1].kind  # grew 10.2 percent in November, up from 10 percent in October
@@ -339,6 +349,7 @@ def _subject(a: Article, start: int, end: int) -> str:
         cut = cut_start(text, c_start, c_end)
         words = phrase(text, cut, c_end, a.times_in(cut, c_end), a.strip, a.entity)
         aside = text[max(0, c_start - 1) : c_start] == "("
+        words = "" if _BARE_PRONOUN.match(words) else words
         if words and not aside and "(" not in text[c_start:c_end]:
             return words
         at = c_end + 1
