@@ -28,6 +28,7 @@ from factcheck.extract.structure import draft_structures
 from factcheck.extract.sums import draft_sums
 from factcheck.extract.text import REACH
 from factcheck.numbers import parse_value
+from factcheck.periods import parse_period
 from factcheck.rulepack import RulePack
 from factcheck.zh import fold
 
@@ -141,7 +142,7 @@ def collisions(claims: list[DraftClaim], pack: RulePack) -> list[DraftClaim]:
     and ``8.68％``, ``为4.9%`` and ``4.9%`` are one value, the headline repeated."""
     seen: dict[tuple[object, ...], list[int]] = {}
     for i, c in enumerate(claims):
-        for n, key in enumerate(_identities(c)):
+        for n, key in enumerate(_identities(c, pack)):
             seen.setdefault(key, []).append(i * 1000 + n)
     doubted = {
         code // 1000
@@ -166,8 +167,9 @@ def _value_key(value: str, pack: RulePack) -> object:
     return (s.form, s.number, s.exponent, s.unit, s.bound, s.factor, s.reading, s.lo, s.hi)
 
 
-def _identities(c: DraftClaim) -> list[tuple[str, ...]]:
-    """The identity of each item of a claim: kind, entity, metric, period, base, measure."""
+def _identities(c: DraftClaim, pack: RulePack) -> list[tuple[str, ...]]:
+    """The identity of each item of a claim: kind, entity, metric, period, base, measure. Periods
+    are compared as parsed, as the engine compares them: 2020Q2 is 2020年4至6月."""
     fields = dict(c.fields)
     n = len(c.ids)
 
@@ -175,8 +177,18 @@ def _identities(c: DraftClaim) -> list[tuple[str, ...]]:
         v = fields.get(name, "")
         return v if isinstance(v, str) else v[i] if len(v) == n else "|".join(v)
 
+    def when(name: str, i: int) -> str:
+        text = at(name, i)
+        try:
+            period = parse_period(text, pack.plans, None) if text else None
+        except ValueProblem:
+            return text
+        if period is None:
+            return text
+        return f"{period.start.key if period.start else ''}|{period.end.key}"
+
     return [
-        (c.kind, at("entity", i), at("metric", i), at("period", i), at("base", i), _measure(v))
+        (c.kind, at("entity", i), at("metric", i), when("period", i), when("base", i), _measure(v))
         for i, v in enumerate(c.values)
     ]
 
