@@ -11,17 +11,18 @@ PACK = load_pack()
 
 
 def _doubted(text: str) -> dict[str, bool]:
+    """Whether each figure is doubted, by its number (a draft writes 為 as the article does)."""
     draft = draft_claims(text, PACK, year=2020)
-    return {v: COLLISION in c.doubts for c in draft.claims for v in c.values}
+    return {v.lstrip("是为為"): COLLISION in c.doubts for c in draft.claims for v in c.values}
 
 
 def test_one_quarter_written_two_ways_is_one_period() -> None:
     # 第二季 of 2020 is 2020年4至6月 (April to June): the engine reads both as 2020Q2, so the
     # two rates (the second is the retail trade's, its subject in another clause) collide.
     text = "2020年第二季，失業率是6.2%。\n2020年4至6月，零售業持續疲弱，失業率為10.7%。\n"
-    assert _doubted(text) == {"是6.2%": True, "为10.7%": True}
+    assert _doubted(text) == {"6.2%": True, "10.7%": True}
 
 
 def test_other_periods_do_not_collide() -> None:
     text = "2020年第二季，失業率是6.2%。\n2020年1至3月，零售業持續疲弱，失業率為4.2%。\n"
-    assert _doubted(text) == {"是6.2%": False, "为4.2%": False}
+    assert _doubted(text) == {"6.2%": False, "4.2%": False}
