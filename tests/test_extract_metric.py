@@ -193,3 +193,18 @@ def test_points_after_a_level_in_per_cent_are_its_change(pack: RulePack) -> None
     text = "工业增加值增长12.0%，制造业采购经理指数为51.9%，比上月回升1.7个百分点。"
     got = _metrics(text, pack)
     assert got["1.7个百分点"] == "制造业采购经理指数"
+
+
+def test_a_vintage_names_the_rate_before(pack: RulePack) -> None:
+    # 概估数 and 预测数 are the same rate as first estimated or forecast; a bracketed note of
+    # the vintage is no part of the name, nor is the long form after an abbreviation
+    text = (
+        "第三季经济成长率7.64%，较8月概估数7.43%上修0.21个百分点。"
+        "出口（预测数）成长百分之五，较十月预测数增加○点五个百分点。"
+        "实质GDP（国内生产毛额）成长5.2%。"
+    )
+    got = _metrics(text, pack)
+    assert got["7.64%"] == got["7.43%"] == got["0.21个百分点"] == "经济成长率"
+    assert got["百分之五"] == "出口"
+    assert got["○点五个百分点"] == "出口增速"  # points of the growth of 出口
+    assert [m for v, m in got.items() if "5.2%" in v] == ["实质GDP"]

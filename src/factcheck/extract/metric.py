@@ -70,7 +70,8 @@ _AFTER_STOP = re.compile(
     r"排名|" + "|".join(VERBS)
 )
 _CONNECTOR = re.compile(r"(?:比|较|相比|从|自|由|到|至|在|于)[“\"‘]?$")
-_MONTHS = re.compile(f"[0-9０-９]{{1,2}}(?:[{RANGE_MARKS}][0-9０-９]{{1,2}})?月(?:份|末|底|初)?")
+_MONTH = "(?:[0-9０-９]{1,2}|十[一二]?|[一二三四五六七八九])"  # 11, 十一 (the press writes both)
+_MONTHS = re.compile(f"{_MONTH}(?:[{RANGE_MARKS}]{_MONTH})?月(?:份|末|底|初)?")
 _COMPOUNDS = {"城乡": ("城镇", "农村"), "进出口": ("进口", "出口"), "中外": ("中方", "外方")}
 _LIST_SEP = re.compile(r"[、和与及]")
 _PLACE_ENDS = "省市县区镇乡村州"
@@ -83,6 +84,18 @@ _SPAN_LEAD = re.compile(
 # 国内生产总值 and 研究与试验发展支出 (the label without it is the name the rule pack and the
 # article's other figures use).
 _ABBREVIATION = re.compile(r"(?<=[\u4e00-\u9fff])[（(][A-Za-z&]{2,8}[）)]")
+# Words of a figure's vintage (概估数 8.63%: the first estimate of the rate before it): a label
+# of only these names the rate before, like an aspect word.
+VINTAGES = (
+    *("初步核算数", "概估数", "预测数", "预估数", "初估数", "修正数", "修订数", "初值", "预测"),
+)
+# An aside in brackets that is no part of a name: a note of the figure's vintage
+# (经济成长率（去年11月预测）, 民间消费（预测数）) or the long form after an abbreviation
+# (实质GDP（国内生产毛额）).
+_ASIDE = re.compile(
+    r"[（(][^（）()0-9０-９]{0,12}(?:" + "|".join(VINTAGES) + r")[）)]"
+    r"|(?<=[A-Za-zＡ-Ｚａ-ｚ])[（(][\u4e00-\u9fff]{2,10}[）)]"
+)
 _DIGIT = re.compile(r"[0-9０-９]+(?![0-9０-９A-Za-z.．])")  # a number (7批), not a code (5G)
 
 
@@ -114,7 +127,7 @@ def prefix_text(ctx: ArticleContext, start: int, end: int) -> str:
         if ctx.text.startswith("的", at) and at < end:
             at += 1
     parts.append(ctx.text[at:end])
-    text = _ABBREVIATION.sub("", "".join(parts))
+    text = _ASIDE.sub("", _ABBREVIATION.sub("", "".join(parts)))
     return _MONTHS.sub("", text).translate(str.maketrans("", "", _QUOTES))
 
 
@@ -305,9 +318,14 @@ def rate_metric(label: str, f: Figure, prev: list[Figure]) -> str | None:
     growth rate of its sentence: ``增长8.1%，增速比全国高1.8个百分点`` → 固定资产投资增速 (a gap or
     a change in points of that rate; a metric that is a rate already, 经济成长率, stays as it
     is); ``第三季的升幅为2.2%`` → the metric of the growth before it; a change in points right
-    after a level in per cent (``指数为55.2%，比上月回升4.4个百分点``) is of that level. None when
-    none applies."""
+    after a level in per cent (``指数为55.2%，比上月回升4.4个百分点``) is of that level; a label
+    of a vintage word only (``较1月概估数8.63%``, ``较预测数增加0.29个百分点``) is of the rate
+    before it. None when none applies."""
     points = "百分点" in f.unit
+    vintage = next((v for v in VINTAGES if label.startswith(v)), "")
+    label = label.removeprefix(vintage)
+    if vintage and not label and not points:
+        label = "增速"  # 较1月概估数8.63%: the rate before, as first estimated
     if label not in ASPECTS and not (points and not label):
         return None
     if points and not label and prev and prev[-1].unit == "%" and prev[-1].kind == "level":
