@@ -208,3 +208,33 @@ def test_a_vintage_names_the_rate_before(pack: RulePack) -> None:
     assert got["百分之五"] == "出口"
     assert got["○点五个百分点"] == "出口增速"  # points of the growth of 出口
     assert [m for v, m in got.items() if "5.2%" in v] == ["实质GDP"]
+
+
+def test_a_list_before_its_quantity_shares_it(pack: RulePack) -> None:
+    # 纺织业和化学纤维制造业增加值: both parts are of 增加值
+    (growth,) = _fields("纺织业和化学纤维制造业增加值分别增长4.1%、6.3%。", pack)
+    assert growth["metric"] == ("纺织业增加值", "化学纤维制造业增加值")
+    # two quantities of their own stay as they are
+    (level,) = _fields("工业总产值、营业收入分别为820亿元和910亿元。", pack)
+    assert level["metric"] == ("工业总产值", "营业收入")
+
+
+def test_a_way_of_measuring_is_no_name(pack: RulePack) -> None:
+    # 扣除价格因素 (after prices) says how the growth is measured: it is the income's growth
+    text = "全省居民人均可支配收入31200元，名义增长8.2%，扣除价格因素实际增长6.9%。"
+    got = _metrics(text, pack)
+    assert [m for v, m in got.items() if "6.9%" in v] == ["居民人均可支配收入"]
+
+
+def test_a_share_of_a_target_is_of_its_subject(pack: RulePack) -> None:
+    got = _metrics("上半年城镇新增就业6.8万人，完成全年目标的61.2%。", pack)
+    assert got["61.2%"] == "城镇新增就业"  # the figure before: the subject of 完成
+    got = _metrics("全市招商引资到位资金完成年度计划的78.5%。", pack)
+    assert got["78.5%"] == "招商引资到位资金"
+
+
+def test_a_contribution_is_of_the_subject_before(pack: RulePack) -> None:
+    text = "装备制造业增加值增长9.6%，对全部规模以上工业增长的贡献率为41.2%。"
+    got = _metrics(text, pack)
+    want = "装备制造业对全部规模以上工业增长的贡献率"
+    assert [m for v, m in got.items() if "41.2%" in v] == [want]

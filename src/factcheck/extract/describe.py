@@ -67,6 +67,7 @@ def describe(d: Drafter, group: list[Figure], prev: list[Figure]) -> None:
     if total is not None or (within and bigger and _counted(f)):
         f.kind, f.within = "count", (total or bigger[-1]).value
     f.metric = _metric(d, f, label, wants_object, prev, after, em.opens_with_light_verb(prefix))
+    f.metric = em.contribution(f.metric, prefix, [g.metric for g in prev])
     if f.kind == "level" and _counted(f) and after:
         _part_of_a_breakdown(d, f, after)
     kind_by_metric(f)

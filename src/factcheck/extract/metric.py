@@ -32,6 +32,7 @@ _TRAILING = (
     *("年均", "年平均", "平均每年", "平均", "分别", "依次", "同比", "比上年", "较上年", "累计"),
     *("已经", "已", "均", "仅", "共", "大幅", "持续", "稳步", "每年", "当年", "预计", "连续"),
     *("保持", "实现", "净增", "新增", "迈过", "跨过", "越过", "跃升", "攀升", "升", "降"),
+    "达",  # 贡献率达到为33.5% (达到 itself is a qualifier word of the rule pack)
     *("的", "了", "也", "亦", "都", "还", "将", "再", "从", "是", "为"),
     *("至", "到", "于", "在", "共", "由", "控制在", "控制", "稳定在", "保持在", "多增", "少增"),
     *("同期", "上年同期"),
@@ -50,7 +51,7 @@ _CUT = re.compile(
     r"(?:较|比|与|从|由|相比)(?:上年|去年|上月|上季|同期|预算|年初|原本|原先|预测|概估"
     r"|全国|全省|全市|全区|全县|全球|世界)"
     r"|(?:高于|低于|快于|慢于|超过|超出|领先)(?:全国|全省|全市|全区|全县|全球|世界)"
-    r"|按年|按季|按月|按不变价格|按可比价格|环比|即(?=.)"
+    r"|按年|按季|按月|按不变价格|按可比价格|扣除价格因素|剔除价格因素|环比|即(?=.)"
 )
 # Phrases of a headline before the label: 跃升世界第二大经济体 中国GDP, …成绩单——全年为市场主体减负.
 _PHRASE_BREAK = re.compile(r"(?<=[\u4e00-\u9fff])[ \u3000]+|——|—")
@@ -69,6 +70,8 @@ _AFTER_STOP = re.compile(
     r"的|正在|与|和|及|等|让|使|被|均|已|都|也|还|在|为|是|如|实现|完成|迎来|覆盖|扎根|位居|位列|"
     r"排名|" + "|".join(VERBS)
 )
+# A plan a figure is the fulfilled share of (完成全年目标的95.0%): the figure is of the subject.
+_TARGETS = ("目标任务", "目标", "计划", "任务", "预算")
 _CONNECTOR = re.compile(r"(?:比|较|相比|从|自|由|到|至|在|于)[“\"‘]?$")
 _MONTH = "(?:[0-9０-９]{1,2}|十[一二]?|[一二三四五六七八九])"  # 11, 十一 (the press writes both)
 _MONTHS = re.compile(f"{_MONTH}(?:[{RANGE_MARKS}]{_MONTH})?月(?:份|末|底|初)?")
@@ -149,6 +152,10 @@ def label_before(prefix: str, names: tuple[str, ...]) -> tuple[str, bool]:
     if verbs:
         last = verbs[-1]
         obj = strip_words(label[last.end() :], names)
+        if obj.removeprefix("年度").removeprefix("全年") in _TARGETS:
+            # 城镇新增就业完成全年目标的95.0%: a share of 城镇新增就业's target
+            subject = strip_words(label[: last.start()], names)
+            return subject[-MAX_LABEL:], not subject
         if obj and not _DIGIT.search(obj):  # 出台7批28项政策: the object is after the figure
             return obj[-MAX_LABEL:], False
         return strip_words(label[: last.start()], names)[-MAX_LABEL:], True
@@ -189,11 +196,17 @@ def split_subjects(prefix: str, n: int, names: tuple[str, ...]) -> tuple[list[st
             ordinals = [*parts[:-1], first.group()]
             return [], ["第" + p.removeprefix("第") + last[first.end() :] for p in ordinals], ""
         k = len(parts[0])
-        if all(len(p) == k and k <= 4 for p in parts[:-1]) and len(last) > k + 1:
+        whole, quantity = head_split(last)
+        # 纺织业和化学纤维制造业增加值: whole nouns of one kind (…业) share only the quantity
+        nouns = bool(quantity) and all(p[-1] == whole[-1] for p in parts[:-1])
+        if not nouns and all(len(p) == k and k <= 4 for p in parts[:-1]) and len(last) > k + 1:
             # 城镇和农村居民人均可支配收入: parallel modifiers share the head noun after them.
             parts = [p + last[k:] for p in parts[:-1]] + [last]
         labels = [strip_words(p, names) for p in parts]
         if all(labels):
+            # 装备制造业和高技术制造业增加值: the parts before the last share its quantity
+            shared = head_split(labels[-1])[1]
+            labels = [x if names_quantity(x) else x + shared for x in labels[:-1]] + labels[-1:]
             return [], labels, ""
     label = strip_words(prefix, names)
     for word, pair in _COMPOUNDS.items():
@@ -301,6 +314,16 @@ def rate_of(label: str, names: tuple[str, ...]) -> str:
             rest = strip_words(label.removesuffix(word), names)
             return rest if len(rest) > 1 else label
     return label
+
+
+def contribution(label: str, prefix: str, before: list[str]) -> str:
+    """``高新技术产业增加值增长13.3%，对全部规模以上工业增长贡献率…58.1%``: a contribution
+    opening with 对 is of the subject of the quantity before it in the sentence (高新技术产业对
+    全部规模以上工业增长贡献率)."""
+    if not prefix.lstrip(" ，,、；;").startswith("对") or not label.endswith(("贡献率", "贡献")):
+        return label
+    part = next((p for m in reversed(before) if (p := head_split(m)[0])), "")
+    return f"{part}对{label}" if part and not label.startswith(part) else label
 
 
 def opens_with_light_verb(prefix: str) -> bool:
