@@ -181,3 +181,37 @@ def test_a_headline_repeated_in_full_width_signs_is_one_value(
         f"据统计，全年经济成长率8.68％，较1月概估数8.63％上修{points}个百分点。"
     )
     assert any(points in q for q in _inconsistent(tmp_path, text, pack)) is flagged
+
+
+@pytest.mark.parametrize(
+    ("points", "flagged"),
+    [
+        ("0.2", False),  # (4.2 - 5.0) / 4 years = -0.2 points a year ([-0.225, -0.175])
+        ("0.5", True),  # -0.5 ([-0.55, -0.45]) is outside [-0.225, -0.175]
+    ],
+)
+def test_points_a_year_are_an_average_over_the_span(
+    tmp_path: Path, pack: RulePack, points: str, flagged: bool
+) -> None:
+    # 年均下降 in points is a change a year (a cagr in points), not the change over the span:
+    # drafted as the latter, the true 0.2 read against the levels' -0.8 was a false alarm
+    text = (
+        "2016年全市城镇调查失业率为5.0%。\n\n2020年全市城镇调查失业率为4.2%。\n\n"
+        f"2016~2020年，全市城镇调查失业率年均下降{points}个百分点。"
+    )
+    assert any(points in q for q in _inconsistent(tmp_path, text, pack)) is flagged
+
+
+@pytest.mark.parametrize(
+    ("points", "flagged"),
+    [
+        ("1.04", False),  # (59.58 - 17.92) / 40 = 1.0415 ([1.04125, 1.04175]) in [1.035, 1.045]
+        ("1.24", True),  # [1.235, 1.245] is far from 1.0415
+    ],
+)
+def test_points_a_year_of_a_share_moved_from_one_rate_to_another(
+    tmp_path: Path, pack: RulePack, points: str, flagged: bool
+) -> None:
+    # the points change the share they follow: its metric, as sure as the share's
+    text = f"1978~2018年，城镇人口占总人口比重由17.92%增加到59.58%，平均每年提高{points}个百分点。"
+    assert any(points in q for q in _inconsistent(tmp_path, text, pack)) is flagged

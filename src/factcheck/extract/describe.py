@@ -178,7 +178,12 @@ def _metric(
             g
             for g in prev
             if g.metric
-            and (g.kind == "level" or g.kind in ("growth", "cagr") and g.dimension == f.dimension)
+            and (
+                g.kind == "level"
+                or (g.kind in ("growth", "cagr") and g.dimension == f.dimension)
+                # 比重由17.92%增加到59.58%，平均每年提高1.04个百分点: points change the share
+                or (g.kind == "share" and f.unit in ("个百分点", "百分点"))
+            )
         ]
     else:
         same = [g for g in prev if g.dimension == f.dimension and g.metric]

@@ -390,12 +390,12 @@ def propose_kind(f: Figure, ctx: ArticleContext, metric_before: str, noun: str) 
         return "growth"  # 零售銷量按年增長也自8月的10.0%…: where the growth rate moves from
     if f.verb and not f.to:
         if rate:
-            return "cagr" if annual and not points else "growth"
+            return "cagr" if annual else "growth"
         return "growth"  # 增加300亿元: an amount of change in the levels' unit
     if rate and _CHANGE_AFTER.match(after):
         return "growth"  # 两位数增长, 不低于10%的增量, 1.0%的实质跌幅
     if rate and _GROWTH_RATE.search(before) and not _SHARE_MARKS.search(before):
-        return "cagr" if annual and not points else "growth"  # 经济成长率为8.68%
+        return "cagr" if annual else "growth"  # 经济成长率为8.68%
     if rate and _COMPARED_BEFORE.search(before):
         return "growth"  # 按季比較僅0.1%: a quarter-on-quarter change
     more = _MORE_LESS.search(before) if not rate and f.dimension and not f.verb else None
