@@ -166,3 +166,20 @@ def test_a_part_after_a_semicolon_opening_with_a_comparison_keeps_the_subject() 
     text = "2021年一季度，全市地区生产总值同比增长18.3%。比2019年一季度增长10.3%。"
     claims = {c.values[0]: c for c in draft_claims(text, pack, "全市", 2021).claims}
     assert claims["10.3%"].doubts != ()
+
+
+def test_one_period_written_two_ways_is_one_quantity_for_the_doubt(tmp_path: Path) -> None:
+    # 2020Q2 and 2020年4至6月 are one quarter: the two unemployment rates (the whole economy's
+    # and, by the words, a sector's) read as one quantity with two values, so none is compared
+    text = "2020年第二季失业率为6.2%。\n\n按行业划分，2020年4至6月零售业最高，失业率为10.7%。\n"
+    assert _inconsistent_quotes(tmp_path, text) == []
+
+
+def test_a_change_in_percent_of_a_rate_is_in_doubt(tmp_path: Path) -> None:
+    # 6.2% against 4.2% is 2 points (the press writes 增加2%), or a rise of 47.6%: in doubt,
+    # never checked as the relative change (2% against 47.6% would be a false alarm)
+    text = "2020年第二季失业率为6.2%，较第一季的4.2%增加2%。\n"
+    assert _inconsistent_quotes(tmp_path, text) == []
+    claims = draft_claims(text, load_pack(), "全港", 2020).claims
+    (growth,) = [c for c in claims if c.kind == "growth"]
+    assert any("points written with %" in d for d in growth.doubts)

@@ -51,7 +51,7 @@ def check_article(
     if text is None:
         return FileResult(shown, problems=problems)
     draft = draft_claims(text, pack, published=published)
-    confident = keep_refs(_apart(text, list(draft.claims), pack))
+    confident = keep_refs(_apart(text, draft, pack))
     checked = {id(c) for c in draft.claims if c.ids[0] in {x.ids[0] for x in confident}}
     doubted = [c for c in draft.claims if id(c) not in checked]
     file, problems, refused = _load(path, shown, text, draft, confident, pack, root)
@@ -74,7 +74,7 @@ def check_article(
     return result
 
 
-def _apart(text: str, claims: list[DraftClaim], pack: RulePack) -> list[DraftClaim]:
+def _apart(text: str, draft: Draft, pack: RulePack) -> list[DraftClaim]:
     """The claims to check: the confident ones, and the ones whose only doubt is that another
     figure of another sentence reads as the same quantity with another value, each read in its
     own sentence.
@@ -86,6 +86,7 @@ def _apart(text: str, claims: list[DraftClaim], pack: RulePack) -> list[DraftCla
     the sentence's number, for every claim of the sentence with that entity and metric), and
     the two readings are never compared. Where two such readings share a sentence they stay
     out."""
+    claims = list(draft.claims)
     marks = [m.end() for m in _SENTENCE.finditer(text)]
     tag = " (sentence {})" if is_english(text) else "（第{}句）"
 

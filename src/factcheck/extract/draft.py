@@ -122,6 +122,7 @@ def _draft(
             claims.append(claim)
         prev = (prev + group)[-MAX_PREV:]
     claims = link_gaps(d, draft_links(d, collisions(name_compared(d, claims), pack)))
+    claims = _rates_of_rates(claims, pack)
     claims += draft_sums(d, claims)
     structures = draft_structures(d, claims)
     claims += structures
@@ -155,6 +156,31 @@ def collisions(claims: list[DraftClaim], pack: RulePack) -> list[DraftClaim]:
     return [
         replace(c, doubts=(*c.doubts, why)) if i in doubted else c for i, c in enumerate(claims)
     ]
+
+
+RATE_OF_A_RATE = "a change in % of a rate: relative, or points written with %"
+
+
+def _rates_of_rates(claims: list[DraftClaim], pack: RulePack) -> list[DraftClaim]:
+    """A change in % of a metric whose levels are rates (``失業率較第一季的4.2%增加2%``) is
+    relative or, as the press often writes it, points with a % sign (6.2% − 4.2% = 2): the
+    engine would read it as relative, so it is in doubt. Changes of rates are stated in points
+    (docs/conventions.md §3)."""
+    rates = {
+        (key[1], key[2])
+        for c in claims
+        if c.kind in ("level", "share")
+        for key in _identities(c, pack)
+        if key[5] == "rate"
+    }
+    out = []
+    for c in claims:
+        if c.kind in ("growth", "cagr") and any(
+            key[5] == "rate" and (key[1], key[2]) in rates for key in _identities(c, pack)
+        ):
+            c = replace(c, doubts=(*c.doubts, RATE_OF_A_RATE))
+        out.append(c)
+    return out
 
 
 def _value_key(value: str, pack: RulePack) -> object:
