@@ -253,6 +253,16 @@ def test_ages_and_counts_of_months_are_no_figures(pack: RulePack) -> None:
     assert "64.3 percent" in [c.values[0] for c in draft.claims]
 
 
+@pytest.mark.parametrize(
+    "lead", ["aged from 16 to 64 years", "aged between 16 and 64", "aged over 65", "aged 16 to 64"]
+)
+def test_an_age_after_from_or_between_is_no_figure(lead: str, pack: RulePack) -> None:
+    # written for the test, in the form of the ONS labour market bulletin
+    text = f"The employment rate (the proportion of people {lead} who were in work) was 75.5%.\n"
+    draft = draft_claims(text, pack, year=2018)
+    assert [c.values for c in draft.claims] == [("75.5%",)]
+
+
 # ---- end to end: the drafts are claims that `check` checks
 
 

@@ -22,7 +22,11 @@ _LABELS = re.compile(
     r"|\bseries|\bbox|\broute|\broom|\bline|\bchapter|\bpart|\bgroup\s+of|\bwave|\bround)\s*$",
     re.IGNORECASE,
 )
-_AGE_BEFORE = re.compile(r"\b(?:aged|ages?|age\s+of)\s*$", re.IGNORECASE)
+_AGE_BEFORE = re.compile(
+    r"\b(?:aged|ages?|age\s+of)(?:\s+(?:from|between|over|under))?"
+    r"(?:\s*[0-9]+\s*(?:to|and|-|–))?\s*$",  # either end of a range of ages
+    re.IGNORECASE,
+)
 _AGE_AFTER = re.compile(r"^(?:\s*(?:-|to|and)\s*[0-9]+)?[\s-]+years?[\s-]+(?:old|of\s+age)\b", re.I)
 _DURATION = re.compile(
     r"^(?:\s+|-)(?:consecutive\s+)?(?:days?|weeks?|months?|quarters?|years?|decades?|hours?"
