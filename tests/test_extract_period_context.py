@@ -208,3 +208,59 @@ def test_year_end_stocks_are_dated_the_last_day_of_the_year() -> None:
     assert got["43.2万"][0] == "2023-12-31"  # 头 is no unit of the mention finder
     assert got["4.1%"][0] == "2023-12-31"
     assert got["520万人"][0] == "2022-12-31"
+
+
+def test_a_run_of_months_read_in_order() -> None:
+    # 2021年2至5月…順序為 four values: February to May 2021, one each; the same run without a
+    # word of order is one period, and a list of two months before a level and its growth
+    # (not a bare list of values) gives both the run of the two months
+    text = (
+        "2021年2至5月，本港零售業銷貨數量的按年增幅數字順序為31.6%、19.9%、11.0%和7.8%。\n\n"
+        "2021年7、8月，全市进出口总额120亿元、同比增长5.1%。\n"
+    )
+    got = _readings(text, entity="本港")
+    assert [got[v][0] for v in ("31.6%", "19.9%", "11.0%", "7.8%")] == [
+        "2021-02",
+        "2021-03",
+        "2021-04",
+        "2021-05",
+    ]
+    assert _ends(got["120亿元"][0]) == (None, "2021M07-08")
+    assert _ends(got["5.1%"][0]) == (None, "2021M07-08")
+
+
+def test_a_census_is_dated_at_its_standard_time() -> None:
+    # 第七次全国人口普查 stands at 2020-11-01, the sixth at 2010-11-01 (docs/conventions.md §4);
+    # the comparing clause 与…相比 is the base of each change after it in its sentence, so the
+    # average annual rate runs over those 10 years: 1.0951 ** (1 / 10) - 1 = 0.912% by hand,
+    # as printed (0.91%)
+    text = (
+        "第七次全国人口普查结果显示，全市常住人口为520.3万人，与2010年第六次全国人口普查相比，"
+        "增加45.2万人，增长9.51%，年平均增长率为0.91%。\n"
+    )
+    got = _readings(text)
+    assert got["520.3万人"] == ("2020-11-01", None)
+    assert got["9.51%"] == ("2020-11-01", "2010-11-01")
+    assert got["0.91%"] == ("2020-11-01", "2010-11-01")
+    # 六人普 and “七普”, written short
+    got = _readings("城镇化率从2010年“六人普”的49.7%提高到2020年“七普”的63.9%。\n")
+    assert got["49.7%"][0] == "2010-11-01"
+    assert got["63.9%"][0] == "2020-11-01"
+
+
+def test_since_a_party_congress() -> None:
+    # 党的十八大以来: the 12th congress met in 1982 and one every five years since, so the 18th
+    # in 2012; to the publication year 2022, and a start value after 从 is of 2012
+    text = "党的十八大以来，全市地区生产总值年均增长6.8%，城镇化率从58.1%提高到67.2%。\n"
+    got = _readings(text, datetime.date(2022, 10, 1))
+    assert _ends(got["6.8%"][0], 2022) == ("2012", "2022")
+    assert got["58.1%"][0] == "2012"
+    assert got["67.2%"][0] == "2022"
+
+
+def test_a_comparing_clause_leaves_a_figure_with_its_own_base() -> None:
+    # 与2014年相比 is the base of the rise after it, not of a clause that says 同比 itself
+    text = "2016年，与2014年相比，全市工业增加值上升2.4%，服务业增加值同比增长3.1%。\n"
+    got = _readings(text)
+    assert got["2.4%"] == ("2016", "2014")
+    assert got["3.1%"] == ("2016", None)

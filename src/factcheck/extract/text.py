@@ -60,12 +60,24 @@ class TimeWord:
     kind: str  # year, quarter, month, months, plan, plan_end, plan_start, ago, same_period,
     # since (2016年来: first is 2016), years_since (十年来: period is 10), relyear (去年: -1),
     # relquarter (去年第四季: -1Q4), relmonths (今年1-3月: 0:1-3月), prevquarter (上季),
-    # relyearend (上年末: -1), year_end (年末)
+    # relyearend (上年末: -1), year_end (年末), census (第七次全国人口普查: 2020-11-01)
     period: str  # as written in a claims file: 2025, 2025Q3, 2025-06, 十四五, 十三五末, 5年前
     year: int | None  # the calendar year it ends in, when known without the reference year
     first: int | None  # plans: the first year
     role: str  # point, base, from or to
 
+
+# The standard times of China's national population censuses (人口普查标准时点: zero hour of
+# 1 July 1953 … 1 November 2020), by the census's number
+CENSUS_DATES = {
+    1: "1953-07-01",
+    2: "1964-07-01",
+    3: "1982-07-01",
+    4: "1990-07-01",
+    5: "2000-11-01",
+    6: "2010-11-01",
+    7: "2020-11-01",
+}
 
 # The members and joints of a list of months or quarters (7、8、9月; 三、四季度)
 LIST_MONTH = r"(?:1[0-2]|[1-9])"
@@ -135,6 +147,13 @@ def time_pattern(plans: dict[str, tuple[int, int]]) -> re.Pattern[str]:
         rf"(?:(?P<mlist>{LIST_MONTH}(?:月份?)?(?:{LIST_JOIN}{LIST_MONTH}(?:月份?)?)+)"
         r"(?:[一二两三四五六七八九十]+个月|月份?)"
         rf"|(?P<qlist>第?{LIST_QUARTER}(?:季度?)?(?:{LIST_JOIN}第?{LIST_QUARTER})+)季度?)"
+        # 第七次全国人口普查, 六人普, 七普: a census, at its standard time (docs/conventions.md)
+        r"|(?<![0-9.])(?:(?:1[89]|2[01])[0-9]{2}年)?"
+        rf"(?:第(?P<census>[一二三四五六七八九])次(?:全国|全國)?人口普查"
+        rf"|[{_OPEN}]?(?<![一二三四五六七八九十])(?P<census2>[一二三四五六七八九])人?普"
+        rf"(?!查|通|遍|及|惠)[{_CLOSE}]?)"
+        # 党的十八大以来: since the year of that party congress, to the reference year
+        r"|(?P<congress>十[二三四五六七八九]|二十[一二三]?)大(?:以来|以來)"
         # 2016年来, 2013年以来: since that year, to the reference year
         r"|(?<![0-9.])(?P<since>(?:1[89]|2[01])[0-9]{2})年(?:以来|以來|来|來)"
         # 十年来: the N years to the reference year (not 几十年来, 40多年来: no count; nor a
@@ -246,6 +265,12 @@ def find_times(
         elif m["mlist"] or m["qlist"]:
             if (word := _list_word(m, role)) is not None:
                 out.append(word)
+        elif m["census"] or m["census2"]:
+            if (date := CENSUS_DATES.get(_small_number(m["census"] or m["census2"]))) is not None:
+                out.append(TimeWord(*m.span(), "census", date, int(date[:4]), None, role))
+        elif m["congress"]:  # 十二大 met in 1982, and one every five years since
+            year = 1982 + 5 * (_small_number(m["congress"]) - 12)
+            out.append(TimeWord(*m.span(), "since", str(year), None, year, role))
         elif m["since"]:  # 2016年来: from the end of 2016 to the reference year
             out.append(TimeWord(*m.span(), "since", m["since"], None, int(m["since"]), role))
         elif m["nsince"]:  # 十年来: the ten years to the reference year (10年前 to it)
@@ -360,7 +385,7 @@ class ArticleContext:
         self.times = find_times(self.folded, time_pattern(plans), plans)
         self.paragraph_marks = paragraph_marks(text)
         self._time_starts = [t.start for t in self.times]
-        self.mention_starts = starts
+        self.mention_starts, self.mention_ends = starts, ends
 
     @staticmethod
     def _span(marks: list[int], pos: int, length: int) -> tuple[int, int]:

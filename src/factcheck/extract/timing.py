@@ -23,6 +23,7 @@ after 比/较 (or 与…相比) is the base of a change. Conventions of the genr
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from factcheck.extract.dating import Dating
 from factcheck.extract.rules import Figure
@@ -61,6 +62,7 @@ def resolve_period(
             t.start >= c_start
             or ctx.folded[t.end : c_start].rstrip("，, ") in COMPARED_WORDS
             or not ctx.folded[t.end : c_start].strip("，, ")  # 对比…的2019年，…: its own clause
+            or _governs(ctx, t, c_start, f.vstart)
         )
     ]
     spans = [t for t in times if t.role != "base" and t.kind not in _NOT_POINTS]
@@ -124,6 +126,21 @@ def resolve_period(
         f.period = str(first)  # 1949~1978年…比重从10.64%增加到17.92%: 10.64% in 1949
     else:
         f.period = point
+
+
+_OWN_BASE = ("同比", "环比", "環比", "比", "较", "較", "按年", "按季")
+
+
+def _governs(ctx: ArticleContext, t: TimeWord, c_start: int, vstart: int) -> bool:
+    """Whether a base named in a comparing clause of its own (与2010年第六次全国人口普查相比，…)
+    is the base of a figure in a later clause of its sentence: when the figure's clause names
+    no base of its own (同比, 比上年)."""
+    after = ctx.folded[t.end : t.end + 4]
+    if not (after.startswith(COMPARED_WORDS) or after[:1] in "，,"):
+        return False
+    if ctx.sentence(t.start) != ctx.sentence(vstart):
+        return False
+    return not any(w in ctx.folded[c_start:vstart] for w in _OWN_BASE)
 
 
 def _first_year(t: TimeWord | None, ref_year: int) -> int | None:
@@ -324,19 +341,36 @@ def _run_ends(t: TimeWord | None, point: str, ctx: ArticleContext) -> tuple[str,
     return f"{point[:4]}-{int(run[1]):02d}", f"{point[:4]}-{int(run[2]):02d}"
 
 
+_ORDER_WORDS = ("分别", "分別", "依次", "順序", "顺序", "依序", "次序")
+_STRONG_END = re.compile(r"[，。；！？,;!?\n]")
+_VALUE_JOINTS = ("、", "和", "及", "与", "與", "以及")
+
+
 def _one_of_list(f: Figure, t: TimeWord, ctx: ArticleContext, dating: Dating) -> str | None:
-    """The member of a list of months or quarters in the figure's clause (第二、三季的消費增長
-    7.2%和7.0%) that a figure stands for: the i-th of as many figures as the list has members
-    after it in the clause; None for anything else."""
-    c_start, c_end = ctx.clause(f.mention.start)
+    """The member of a list of periods that a figure stands for: the i-th of a bare list of as
+    many values after the list (第二、三季的消費增長7.2%和7.0%; 2至5月數字順序為31.6%、19.9%、
+    11.0%和7.8%, a run of months read one by one only after a word of order); None otherwise.
+    The values' list ends at the first clause mark after the figure other than 、, and its
+    values are joined by 、/和/及 alone (not 120亿元、增长5%: a level and its growth)."""
     word = ctx.folded[t.start : t.end]
-    if t.kind != "months" or t.end < c_start or not re.search(LIST_JOIN, word):
+    listed = re.search(LIST_JOIN, word) is not None
+    if t.kind != "months" or not (listed or _RUN.search(word)):
         return None
-    after = [s for s in ctx.mention_starts if t.end <= s < c_end]
-    periods = _listed(ctx, t.start, t.end, len(after), dating)
-    if periods is None or f.mention.start not in after:
+    s_start, _ = ctx.sentence(f.mention.start)
+    end = _STRONG_END.search(ctx.text, f.mention.end)
+    stop = end.start() if end else len(ctx.text)
+    i = bisect_left(ctx.mention_starts, t.end)
+    j = bisect_left(ctx.mention_starts, stop)
+    starts, ends = ctx.mention_starts[i:j], ctx.mention_ends[i:j]
+    if t.start < s_start or f.mention.start not in starts:
         return None
-    return periods[after.index(f.mention.start)]
+    if not listed and not any(w in ctx.text[t.end : starts[0]] for w in _ORDER_WORDS):
+        return None
+    joints = [ctx.text[e:s] for e, s in zip(ends, starts[1:], strict=False)]
+    if not all(j in _VALUE_JOINTS for j in joints):
+        return None
+    periods = _listed(ctx, t.start, t.end, len(starts), dating)
+    return periods[starts.index(f.mention.start)] if periods else None
 
 
 def _listed(ctx: ArticleContext, start: int, end: int, n: int, dating: Dating) -> list[str] | None:
