@@ -264,3 +264,11 @@ def test_a_comparing_clause_leaves_a_figure_with_its_own_base() -> None:
     got = _readings(text)
     assert got["2.4%"] == ("2016", "2014")
     assert got["3.1%"] == ("2016", None)
+
+
+def test_a_change_over_the_ten_years_to_the_reference_year() -> None:
+    # 十年增加…、年均增长…: over the ten years to the report's year 2022 (2012 to 2022), as 十年来
+    text = "2022年，全国国内生产总值达到121万亿元，十年增加近70万亿元、年均增长6.2%。\n"
+    got = _readings(text, entity="全国")
+    assert got["70万亿元"] == ("2022", "2012")
+    assert _ends(got["6.2%"][0], 2022) == ("2012", "2022")

@@ -160,6 +160,9 @@ def time_pattern(plans: dict[str, tuple[int, int]]) -> re.Pattern[str]:
         # figure, 创下6年来的新低: a length of time)
         rf"|(?<![0-9几数幾數多余餘百千万萬{_CN_SMALL}])(?P<nsince>[{_CN_SMALL}]{{1,3}})年"
         r"(?:以来|以來|来|來)"
+        # 十年增加近70万亿元、年均增长6.2%: a change over the N years to the reference year
+        rf"|(?<![0-9几数幾數多余餘百千万萬第{_CN_SMALL}])(?P<dur>[{_CN_SMALL}]{{1,3}})年"
+        r"(?=(?:累计)?(?:增加|增长|增長|提高|下降|减少|減少))"
         r"|(?<![0-9.])(?P<y>(?:1[89]|2[01])[0-9]{2})年"
         rf"(?:(?P<run>{_RUN_OF_MONTHS})"
         r"|(?P<q>[一二三四1-4])季度|第(?P<q2>[一二三四1-4])季度?|(?P<mo>1[0-2]|0?[1-9])月份?"
@@ -273,8 +276,8 @@ def find_times(
             out.append(TimeWord(*m.span(), "since", str(year), None, year, role))
         elif m["since"]:  # 2016年来: from the end of 2016 to the reference year
             out.append(TimeWord(*m.span(), "since", m["since"], None, int(m["since"]), role))
-        elif m["nsince"]:  # 十年来: the ten years to the reference year (10年前 to it)
-            if n := _count(m["nsince"]):
+        elif m["nsince"] or m["dur"]:  # 十年来: the ten years to the reference year
+            if n := _count(m["nsince"] or m["dur"]):
                 out.append(TimeWord(*m.span(), "years_since", str(n), None, None, role))
         elif m["run0"]:  # the year is the file's reference year, as the loader reads it
             out.append(TimeWord(*m.span(), "months", m["run0"], None, None, role))
