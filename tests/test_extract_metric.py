@@ -49,6 +49,8 @@ def _metrics(text: str, pack: RulePack) -> dict[str, object]:
         # (中国, in an article naming no place, is the nation: a scope word, as 我国)
         ("跃升世界第二大经济体 中国GDP已破百万亿。", "百万亿", "GDP"),
         ("成绩单——全年为市场主体减负超过2.6万亿元。", "2.6万亿元", "为市场主体减负"),
+        # a length of time before the change says over what time (40多年), not of what
+        ("1978年全省粮食产量为820万吨，此后30多年增长了约1.5倍。", "1.5倍", "粮食产量"),
         # the object of 出台
         ("2020年又出台7批28项税费优惠政策。", "28项", "税费优惠政策"),
         # 约占: the share is of the figure before
