@@ -183,3 +183,11 @@ def test_a_change_in_percent_of_a_rate_is_in_doubt(tmp_path: Path) -> None:
     claims = draft_claims(text, load_pack(), "全港", 2020).claims
     (growth,) = [c for c in claims if c.kind == "growth"]
     assert any("points written with %" in d for d in growth.doubts)
+
+
+def test_a_growth_of_an_amount_with_a_share_is_no_change_of_a_rate() -> None:
+    # 占外贸总值的37.5% is the share of the amount 民营企业进出口: the 28.1% is its growth
+    text = "1-8月，民营企业进出口12315.2亿元，同比增长28.1%，占外贸总值的37.5%。"
+    claims = draft_claims(text, load_pack(), "江苏", 2021).claims
+    (growth,) = [c for c in claims if c.kind == "growth"]
+    assert not any("points written with %" in d for d in growth.doubts)

@@ -73,6 +73,13 @@ def _inconsistent(tmp_path: Path, text: str, pack: RulePack) -> list[str]:
             "3.54%",
             "7.71%",
         ),
+        # compared with 高于, the points alone in the next clause: 7.64 - 2.91 = 4.73
+        (
+            "今年第3季GDP成长率为7.64%，远高于8月预测的2.91%，上修4.73个百分点。",
+            "4.73个百分点",
+            "2.91%",
+            "7.64%",
+        ),
         # a fall in points: 7.2 - 7.5 = -0.3
         (
             "规模以上工业增加值增长7.2%，增速较上年同期的7.5%回落0.3个百分点。",
@@ -97,6 +104,8 @@ def test_the_points_link_the_compared_rate_and_the_later_one(
         ("工业投资下降3.2%，降幅比一季度的5.3%收窄2.1个百分点。", "收窄2.1个百分点"),
         # an average a year over the move: (17.92 - 10.64) / n, not 17.92 - 10.64
         ("城镇人口比重从10.64%增加到17.92%，平均每年提高0.25个百分点。", "0.25个百分点"),
+        # the clause of the points compares with another time: a change of its own
+        ("全市生产总值增长8.1%，高于全国6.4%，比上年提高0.5个百分点。", "0.5个百分点"),
         # 比上年: a change of its own, not the move from 2015 to 2020
         ("城镇化率从50.2%，提高到55.6%，比上年提高1.1个百分点。", "1.1个百分点"),
     ],
@@ -215,3 +224,17 @@ def test_points_a_year_of_a_share_moved_from_one_rate_to_another(
     # the points change the share they follow: its metric, as sure as the share's
     text = f"1978~2018年，城镇人口占总人口比重由17.92%增加到59.58%，平均每年提高{points}个百分点。"
     assert any(points in q for q in _inconsistent(tmp_path, text, pack)) is flagged
+
+
+@pytest.mark.parametrize(
+    ("forecast", "flagged"),
+    [
+        ("2.91", False),  # 7.64 - 2.91 = 4.73 ([4.72, 4.74])
+        ("3.21", True),  # 7.64 - 3.21 = 4.43 ([4.42, 4.44]), not 4.73 ([4.725, 4.735])
+    ],
+)
+def test_check_article_checks_a_revision_compared_with_gao_yu(
+    tmp_path: Path, pack: RulePack, forecast: str, flagged: bool
+) -> None:
+    text = f"今年第3季GDP成长率为7.64%，远高于8月预测的{forecast}%，上修4.73个百分点。"
+    assert any("4.73" in q or forecast in q for q in _inconsistent(tmp_path, text, pack)) is flagged

@@ -169,7 +169,7 @@ def _rates_of_rates(claims: list[DraftClaim], pack: RulePack) -> list[DraftClaim
     rates = {
         (key[1], key[2])
         for c in claims
-        if c.kind in ("level", "share")
+        if c.kind == "level"  # a share's metric is its part, an amount
         for key in _identities(c, pack)
         if key[5] == "rate"
     }

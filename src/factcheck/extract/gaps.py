@@ -11,8 +11,10 @@ whatever metric, period or vintage each rate is drafted with, so the change name
 
 A link is drafted only where the form is plain:
 
-* *compared*: the figure right before the points, in their clause, is a rate after 较/比 (the
-  compared one); the rate it compares is the nearest rate before that clause in the sentence;
+* *compared*: the figure right before the points, in their clause or in the clause right
+  before a clause holding only them (``远高于8月预测的3.21%，上修4.73个百分点``), is a rate after
+  较/比/高于/低于 (the compared one); the rate it compares is the nearest rate before that
+  clause in the sentence;
 * *moved*: the points stand alone in their clause right after a clause ending in a rate after
   为/到/至 (the later rate), whose figure before it is a rate after 从/由 (in its clause, which
   may be the later rate's: 由2.81%上修至3.54%、上修0.73个百分点), and their clause compares
@@ -36,8 +38,9 @@ from factcheck.extract.drafter import Drafter
 from factcheck.extract.model import DraftClaim
 from factcheck.zh import DIRECTION_VERBS, DOWN_VERBS, MINUS_SIGNS
 
-_COMPARED = re.compile(r"[较比較]")
-_MARK = re.compile(r"[较比較从由從]")
+# 较/比, or 高于/低于 (远高于8月预测的3.21%，上修4.73个百分点)
+_COMPARED = re.compile(r"[较比較]|[高低][于於]")
+_MARK = re.compile(r"[较比較从由從]|[高低][于於]")
 _IDENTITY = ("entity", "metric", "period", "base")
 _FROM = re.compile(r"[从由從]")
 _TO = re.compile(r"[为到至為][^，。；,;]{0,2}$")
@@ -174,8 +177,12 @@ def _compared(
     b = before[-1]
     at = claims[b].spans[0][0]
     clause = d.ctx.clause(at)
+    own = d.ctx.clause(c.spans[0][0])
+    # the points in B's clause, or alone in the clause right after it (远高于8月预测的3.21%，
+    # 上修4.73个百分点), comparing with nothing else there
+    after = own[0] == clause[1] + 1 and not _other_comparison(d, c, own)
     if (
-        clause != d.ctx.clause(c.spans[0][0])
+        (clause != own and not after)
         or not _rate(claims[b].values[0])
         or not _COMPARED.search(d.ctx.folded[clause[0] : at])
     ):
@@ -203,7 +210,13 @@ def _moved(
         return None
     if not _FROM.search(d.ctx.folded[b_clause[0] : b_at]):
         return None
-    own = d.ctx.folded[d.ctx.clause(c.spans[0][0])[0] : c.spans[0][0]]
-    if _COMPARED.search(own) or "上年" in own or "去年" in own:  # 比上年提高: another change
+    if _other_comparison(d, c, d.ctx.clause(c.spans[0][0])):
         return None
     return b, a
+
+
+def _other_comparison(d: Drafter, c: DraftClaim, own: tuple[int, int]) -> bool:
+    """Whether the points' own clause compares with something else (比上年提高: another
+    change)."""
+    head = d.ctx.folded[own[0] : c.spans[0][0]]
+    return bool(_COMPARED.search(head)) or "上年" in head or "去年" in head
