@@ -579,3 +579,14 @@ def test_values_are_written_as_the_article_writes_them() -> None:
     text = "本港去年出口近2千億美元，比前年少35億元。消費按年收縮3.6%，比全國低0.5個百分點。"
     values = {v for c in draft_claims(text, PACK, "香港", 2025).claims for v in c.values}
     assert {"近2千億美元", "少35億元", "收縮3.6%", "-0.5個百分點"} <= values
+
+
+@pytest.mark.parametrize(
+    ("value", "kind"),
+    [("2.5%", "growth"), ("3.2%", "growth"), ("3.5%", "level"), ("4.2%", "level")],
+)
+def test_a_percentage_of_gdp_alone_is_its_growth(value: str, kind: str) -> None:
+    # Written for the test: GDP is an amount, so 2.5% of it, named alone, is its growth rate;
+    # 失業率 is a rate, whose 3.5% is a level.
+    text = "本地生產總值從原先預測的2.5%，上調至3.2%。失業率從原先預測的3.5%，上修至4.2%。"
+    assert _items(text)[value][0] == kind

@@ -448,12 +448,22 @@ def _names_a_growth_rate(ctx: ArticleContext, f: Figure) -> bool:
     return bool(names) and bool(_GROWTH_NAME.search(names[-1][0]))
 
 
+# An output aggregate: an amount, so a percentage of it alone is its growth rate (實質GDP從原本
+# 預估的百分之七點九一，大幅上修至百分之十二點六八; 本地生产总值3.5%), as releases and news
+# print GDP rates.
+_OUTPUT = re.compile(r"(?:GDP|ＧＤＰ|生产总值|生产毛额)$")
+
+
 def kind_by_metric(f: Figure) -> None:
-    """A rate read as a level whose metric names a change or a share is one (the metric may
-    come from an earlier clause: 城镇化率分别从…35.33%、52.57%提高到2018年的43.37%)."""
+    """A rate read as a level whose metric names a change, a share or an output aggregate
+    (GDP) is a change or a share (the metric may come from an earlier clause: 城镇化率分别从…
+    35.33%、52.57%提高到2018年的43.37%)."""
     if f.kind != "level" or f.unit != "%" or f.form != "number":
         return
-    if _GROWTH_NAME.search(f.metric.rstrip("则也亦更还均都")):
+    metric = f.metric.rstrip("则也亦更还均都")
+    if _GROWTH_NAME.search(metric):
         f.kind = "growth"  # 经济成长率…预测3.54%
     elif _SHARE_MARKS.search(f.metric):
         f.kind = "share"
+    elif _OUTPUT.search(metric):
+        f.kind = "growth"  # 实质GDP…上修至12.68%
