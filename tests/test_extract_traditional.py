@@ -590,3 +590,23 @@ def test_a_percentage_of_gdp_alone_is_its_growth(value: str, kind: str) -> None:
     # 失業率 is a rate, whose 3.5% is a level.
     text = "本地生產總值從原先預測的2.5%，上調至3.2%。失業率從原先預測的3.5%，上修至4.2%。"
     assert _items(text)[value][0] == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "metric"),
+    [
+        # Written for the test: the subject as a clause of its own before the figure's, and a
+        # comparison with a time (與上年同期比較) no part of the metric
+        ("本港製造業的淨產值，在第四季與上年同期比較實質上升2.5%。", "2.5%", "製造業的淨產值"),
+        ("換言之，出口、進口合計，第三季比第二季少12億元。", "少12億元", "出口、進口合計"),
+    ],
+)
+def test_a_subject_written_as_a_clause_of_its_own(text: str, value: str, metric: str) -> None:
+    claims = draft_claims(text, PACK, "香港", 2025).claims
+    assert {c.values[0]: dict(c.fields)["metric"] for c in claims}[value] == metric
+
+
+def test_a_framing_clause_is_no_subject() -> None:
+    # Written for the test: 與此同時 frames what follows; it names no quantity
+    claims = draft_claims("與此同時，增長5%。", PACK, "香港", 2025).claims
+    assert dict(claims[0].fields)["metric"] != "與此同時"

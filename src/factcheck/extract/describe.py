@@ -169,6 +169,8 @@ def _metric(
         return after
     if label:
         return label
+    if not prev and (subject := _subject_clause(d, f)):
+        return subject
     # A figure without a name of its own (十年, a length of time) lends none.
     prev = [g for g in prev if g.metric != _UNNAMED and g.dimension not in DURATIONS]
     if f.kind in ("growth", "cagr", "multiple"):
@@ -211,6 +213,28 @@ def _metric(
             return g.metric
     f.doubts.append("metric borrowed from an earlier sentence")
     return after or _UNNAMED
+
+
+# Clauses that frame what follows rather than name it: 換言之, 总的来看, 消费方面, 与此同时.
+_FRAMES = ("看", "而言", "来说", "言之", "方面", "同时", "表示", "指出", "显示", "认为")
+
+
+def _subject_clause(d: Drafter, f: Figure) -> str:
+    """The subject of a figure written as a clause of its own before it, with no figure, as
+    releases write it (進出口貿易、批發及零售業的淨產值，繼…與上年同期比較實質下跌0.7%後;
+    私人、政府消費合計，第三季還要比第二季少35億元): the clause right before the figure's, in
+    its sentence, when the figure names nothing of its own; else empty."""
+    c_start = d.clause(f.mention.start)[0]
+    s_start = d.ctx.sentence(f.mention.start)[0]
+    if c_start - 1 <= s_start:
+        return ""
+    p_start, p_end = d.clause(c_start - 2)
+    if p_start < s_start or p_end > c_start:
+        return ""
+    label = em.label_before(em.prefix_text(d.ctx, p_start, p_end), d.names)[0]
+    if len(label) < 2 or label.endswith(_FRAMES) or re.search("[0-9]", label):
+        return ""
+    return label
 
 
 def _subject_carried(d: Drafter, f: Figure, g: Figure) -> bool:

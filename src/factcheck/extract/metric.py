@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from factcheck.extract.rules import Figure
-from factcheck.extract.text import ArticleContext, is_place
+from factcheck.extract.text import COMPARED_WORDS, ArticleContext, is_place
 from factcheck.zh import ADVERBS_OF_A_CHANGE, BRACKET_PAIRS, PROVINCES, QUOTE_MARKS, RANGE_MARKS
 from factcheck.zh import DIRECTION_VERBS as VERBS
 
@@ -23,6 +23,7 @@ _LEADING = (
     *("截至目前", "截至", "目前", "如今", "其中", "同时", "此外", "另外", "随着", "这个", "这些"),
     *("此后", "此前", "其后"),
     *("全年", "全市", "全省", "全县", "全区", "全国", "我市", "本市"),
+    *("本港", "全港", "本澳", "全澳"),  # Hong Kong's and Macao's own: 本港零售銷量, 本澳经济
     *("当年", "今年", "去年", "上年"),
     *("已经", "已", "累计", "共", "在", "对", "以", "将", "让", "使", "把", "由", "被", "而"),
     *("并", "从", "自", "的", "这", "该", "与", "和", "及", "是", "随着", "实现"),
@@ -128,10 +129,18 @@ def prefix_text(ctx: ArticleContext, start: int, end: int) -> str:
     parts, at = [], start
     for t in ctx.times_between(start, end):
         # 比2020年, 较“十三五”末, 从2021年的: the connector goes with the time word.
-        parts.append(_CONNECTOR.sub("", ctx.text[at : t.start]))
+        before = _CONNECTOR.sub("", ctx.text[at : t.start])
         at = t.end
         if ctx.text.startswith("的", at) and at < end:
             at += 1
+        # 与上年同期比较, 同2014年相比 (Hong Kong's releases): a comparison, its base a time
+        compared = next((w for w in COMPARED_WORDS if ctx.text.startswith(w, at, end)), None)
+        if compared:
+            before, at = (
+                before.removesuffix("与").removesuffix("同").removesuffix("和"),
+                at + len(compared),
+            )
+        parts.append(before)
     parts.append(ctx.text[at:end])
     text = _ASIDE.sub("", _ABBREVIATION.sub("", "".join(parts)))
     return _MONTHS.sub("", text).translate(str.maketrans("", "", _QUOTES))
