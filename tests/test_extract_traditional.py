@@ -610,3 +610,29 @@ def test_a_framing_clause_is_no_subject() -> None:
     # Written for the test: 與此同時 frames what follows; it names no quantity
     claims = draft_claims("與此同時，增長5%。", PACK, "香港", 2025).claims
     assert dict(claims[0].fields)["metric"] != "與此同時"
+
+
+@pytest.mark.parametrize(
+    ("text", "metric"),
+    [
+        # Written for the test: a gloss in brackets after an abbreviation (Taiwan's press), a
+        # conjunction before the subject, and who reports a figure are no part of its metric
+        ("去年第四季實質ＧＤＰ（國內生產毛額）成長3.2%。", "實質ＧＤＰ"),
+        ("且出口規模首度突破500億美元。", "出口規模"),
+        ("主計總處概估今年經濟成長率為3.1%。", "經濟成長率"),
+        ("統計處公佈的零售業銷貨額下跌2.3%。", "零售業銷貨額"),
+        ("全年出口預測數為3.0%。", "出口預測數"),  # 預測數 is a noun: nothing is reported
+    ],
+)
+def test_words_around_a_metric_that_name_no_quantity(text: str, metric: str) -> None:
+    claims = draft_claims(text, PACK, "香港", 2025).claims
+    assert [dict(c.fields)["metric"] for c in claims] == [metric]
+
+
+def test_a_list_in_order_is_a_respectively_list() -> None:
+    # Written for the test: 順序為 (in order) lists the growth of 2至4月 month by month
+    (claim,) = draft_claims("2至4月的出口增長順序為5.1%、4.2%和3.3%。", PACK, "香港", 2025).claims
+    fields = dict(claim.fields)
+    assert claim.kind == "growth" and fields["metric"] == "出口"
+    assert fields["period"] == ("2025-02", "2025-03", "2025-04")
+    assert [simplified(v).lstrip("为") for v in claim.values] == ["5.1%", "4.2%", "3.3%"]

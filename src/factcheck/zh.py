@@ -152,7 +152,7 @@ RANK_VERBS = (
 # (2万多亿元, 3亿多人, 5千多万), longest first.
 MORE_AFTER_MAGNITUDE = ("万亿", "亿", "万", "千", "百", "十")
 # The words of an ordered list (分别增长5.5%、7.7%; 依次为71.5亿元、382.3亿元): one claim per item.
-RESPECTIVELY = ("分别", "依次")
+RESPECTIVELY = ("分别", "依次", "顺序")
 # A rank counted from the bottom of a ranking (居全省末位, 倒数第二): which place it is depends on
 # how many are ranked (a rank claim's 'among'). 倒数 begins one (倒数第二, 倒数前三).
 LAST_PLACE = ("末位", "末名", "最末位", "最后一位", "最后一名")

@@ -29,6 +29,8 @@ _LEADING = (
     *("并", "从", "自", "的", "这", "该", "与", "和", "及", "是", "随着", "实现"),
     *("我国", "整体", "加上", "最初", "当时", "约", "进一步", "又"),
     *("据初步核算", "经初步核算", "初步核算", "初步统计", "据统计"),
+    # conjunctions and causes before a subject: 致實質GDP…, 但因去年…收縮, 推升經濟成長率…
+    *("但因", "因为", "由于", "致使", "导致", "致", "推升", "推高", "而且", "并且", "且"),
 )
 _TRAILING = (
     *("年均", "年平均", "平均每年", "平均", "分别", "依次", "同比", "比上年", "较上年", "累计"),
@@ -54,6 +56,12 @@ _CUT = re.compile(
     r"|全国|全省|全市|全区|全县|全球|世界)"
     r"|(?:高于|低于|快于|慢于|超过|超出|领先)(?:全国|全省|全市|全区|全县|全球|世界)"
     r"|按年|按季|按月|按不变价格|按可比价格|扣除价格因素|剔除价格因素|环比|即(?=.)"
+)
+# Who reports a figure and the verb of reporting, before what is reported (主計總處概估經濟成長率,
+# 本港上週公佈GDP, 統計處公佈的零售銷售): the label starts after them (a noun of two characters
+# or more must follow: 概估數, 預測數 are nouns).
+_REPORTED = re.compile(
+    r"(?:公布|发布|宣布|概估|初估|估计|预测|指出|表示|显示)的?(?=[\u4e00-\u9fffA-Za-zＡ-Ｚ]{2})"
 )
 # Phrases of a headline before the label: 跃升世界第二大经济体 中国GDP, …成绩单——全年为市场主体减负.
 _PHRASE_BREAK = re.compile(r"(?<=[\u4e00-\u9fff])[ \u3000]+|——|—")
@@ -150,6 +158,9 @@ def _cut(label: str, names: tuple[str, ...]) -> str:
     """The label up to a comparison, a way of measuring or a gloss, after the headline
     phrases before it (see _CUT and _PHRASE_BREAK); empty when only a word or so is left."""
     label = _PHRASE_BREAK.split(label)[-1]
+    reported = list(_REPORTED.finditer(label))
+    if reported:  # 主計總處概估經濟成長率: who reports it is no part of what
+        label = label[reported[-1].end() :]
     found = _CUT.search(label)
     if found is None:
         return label

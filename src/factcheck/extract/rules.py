@@ -84,6 +84,9 @@ _BEFORE_NOW = re.compile(r"^(?:上年末|去年末|上年底|去年底|年初|�
 # The growth of a quantity moving from one rate to another (零售銷量按年增長也自8月的10.0%大跌至9月
 # 的4.7%, 收入增长由5%提高到6%): 增长 here names the rate, so both ends are growth rates.
 _GROWTH_MOVE = re.compile(r"(?:增长|成长)[也则亦还都]?(?:由|自|从)")
+# A list of the growth of a quantity (出口增長順序為5.1%、4.2%和3.3%, 收入增长分别为8.2%和
+# 9.6%): 增长 names the rates of the list.
+_GROWTH_LIST = re.compile(r"(?:增长|成长)(?:分别|依次|顺序)(?:为|是)?$")
 # 相当于同期本地生产总值的56.1%: a part of another quantity (but 相当于2019年同期的83.5% compares
 # one quantity at two times).
 _EQUAL_TO = re.compile(r"(?:相当于|相等于)([^，。；、,;]{1,20})的$")
@@ -386,6 +389,8 @@ def propose_kind(f: Figure, ctx: ArticleContext, metric_before: str, noun: str) 
     move = rate and not points and bool(_GROWTH_MOVE.search(text, start, f.vstart))
     if f.verb and f.to and rate and not points and (move or _names_a_growth_rate(ctx, f)):
         return "growth"  # 经济成长率从预测3.54%一举上修为7.71%: the new level of a growth rate
+    if rate and not points and _GROWTH_LIST.search(before):
+        return "growth"  # 出口增長順序為5.1%、…
     if move and not f.verb:
         return "growth"  # 零售銷量按年增長也自8月的10.0%…: where the growth rate moves from
     if f.verb and not f.to:
