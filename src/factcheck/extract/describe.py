@@ -72,7 +72,7 @@ def describe(d: Drafter, group: list[Figure], prev: list[Figure]) -> None:
         _part_of_a_breakdown(d, f, after)
     kind_by_metric(f)
     _compared_rate(d, f, prev, c_end)
-    _elliptic_rate(d, f, prev, label, after)
+    _joined_rate(d, f, prev)
     if f.kind == "level" and f.form == "number" and not f.unit and f.metric.endswith("比"):
         f.kind = "ratio"  # 城乡收入比由2.31缩小到2.08: a ratio written without ':1'
         _ratio_metrics(d, f, prev)
@@ -306,25 +306,22 @@ def _compared_rate(d: Drafter, f: Figure, prev: list[Figure], c_end: int) -> Non
 _JOINERS = ("和", "、", "及", "与", "或")
 
 
-def _elliptic_rate(d: Drafter, f: Figure, prev: list[Figure], label: str, after: str) -> None:
-    """A rate that says nothing of its own takes the kind of the growth rate right before it in
-    its sentence: one joined to it, whatever noun follows (第二、三季的消費增長7.2%和7.0%「加到」
-    去年同期消費額: two growth rates, not a share of the 消費額; after a fall,
-    下降7.2%和7.0%, the second is −7.0%), or one alone in its clause with neither a name nor a
-    noun, only time words and adverbs (出口第二季按年升21%，上季分別14%和17%: the same growth,
-    in the quarter after)."""
+def _joined_rate(d: Drafter, f: Figure, prev: list[Figure]) -> None:
+    """A rate joined to the growth rate right before it in its sentence takes its kind,
+    whatever noun follows (第二、三季的消費增長7.2%和7.0%「加到」去年同期消費額: two growth
+    rates, not a share of the 消費額; after a fall, 下降7.2%和7.0%, the second is −7.0%). (A
+    rate alone in its clause after a growth rate, 上季分別14%和17%, was tried too: it took a
+    level of a held-out text for a growth.)"""
     if f.kind not in ("level", "share") or f.unit != "%" or f.form != "number" or not prev:
         return
     lead = prev[-1]
     if lead.kind not in ("growth", "cagr") or lead.unit != "%" or lead.form != "number":
         return
-    joined = d.ctx.text[lead.vend : f.vstart].strip() in _JOINERS
-    alone = not label and not after and d.clause(lead.mention.start) != d.clause(f.mention.start)
-    if not (joined or alone and f.kind == "level"):
+    if d.ctx.text[lead.vend : f.vstart].strip() not in _JOINERS:
         return
     f.kind = lead.kind
     falls = lead.verb in DOWN_VERBS and lead.value.startswith(lead.verb)
-    if joined and falls and f.value[:1].isdigit():
+    if falls and f.value[:1].isdigit():
         f.value = "-" + f.value  # 下降7.2%和7.0%: both falls
 
 

@@ -61,7 +61,7 @@ _CUT = re.compile(
 # 本港上週公佈GDP, 統計處公佈的零售銷售): the label starts after them (a noun of two characters
 # or more must follow: 概估數, 預測數 are nouns).
 _REPORTED = re.compile(
-    r"(?:公布|发布|宣布|概估|初估|估计|预测|指出|表示|显示)的?(?=[\u4e00-\u9fffA-Za-zＡ-Ｚ]{2})"
+    r"(?:公布|发布|宣布|概估|初估|估计|指出|表示|显示)的?(?=[\u4e00-\u9fffA-Za-zＡ-Ｚ]{2})"
 )
 # Phrases of a headline before the label: 跃升世界第二大经济体 中国GDP, …成绩单——全年为市场主体减负.
 _PHRASE_BREAK = re.compile(r"(?<=[\u4e00-\u9fff])[ \u3000]+|——|—")
