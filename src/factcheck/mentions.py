@@ -52,6 +52,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from factcheck import en
+from factcheck.charmap import CharMap
 from factcheck.numbers import read_numeral
 from factcheck.units import names_in, pack_definitions
 from factcheck.zh import (
@@ -121,7 +122,8 @@ def _branches(node: dict[str, dict]) -> str:
 # compiler a walk over a 64K table: the pattern compiled in twice the time).
 _DIGITS = "0123456789"
 _WIDE_DIGITS = "０１２３４５６７８９"
-_TO_ASCII = str.maketrans(_WIDE_DIGITS, _DIGITS)
+_TO_ASCII = CharMap(str.maketrans(_WIDE_DIGITS, _DIGITS))
+_ZERO = CharMap(ZERO_SIGNS)
 _DIG = f"[{_DIGITS}]"
 # The separator lookahead keeps "30,2025年" (a comma used as Chinese punctuation) two numbers.
 _NUM = rf"{_DIG}+(?:,{_DIG}{{3}}(?!{_DIG}))*(?:[.．]{_DIG}+)?"
@@ -407,7 +409,7 @@ def find_mentions(text: str) -> list[Mention]:
     """
     mentions: list[Mention] = []
     line, line_start, scanned = 1, 0, 0
-    scan = fold(text).translate(_TO_ASCII).translate(ZERO_SIGNS)  # one for one: offsets stay
+    scan = _ZERO(_TO_ASCII(fold(text)))  # one for one: offsets stay
     for m, found in _found(scan, text):
         start, end = m.span()
         if start and scan[start - 1] in _SIGNS and found[0] is not None and _signed(m, scan):

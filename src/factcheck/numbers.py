@@ -17,6 +17,7 @@ from decimal import Decimal, InvalidOperation
 from fractions import Fraction
 
 from factcheck import en
+from factcheck.charmap import CharMap
 from factcheck.errors import ValueProblem
 from factcheck.numerals import read_integer
 from factcheck.zh import (
@@ -187,7 +188,7 @@ _DIGIT_RUN_SCALE = re.compile(
 def _standard(numeral: str) -> str:
     """A numeral in the standard alphabet: 卅六 → 三十六, ○ → 〇 (zh.OLD_TENS, zh.ZERO_SIGNS),
     a decimal point written ．(五七八四．九亿) → 点."""
-    numeral = numeral.translate(ZERO_SIGNS).replace("．", "点").replace(".", "点")
+    numeral = _ZERO(numeral).replace("．", "点").replace(".", "点")
     if any(c in numeral for c in OLD_TENS):
         for old, tens in OLD_TENS.items():
             numeral = numeral.replace(old, tens)
@@ -216,7 +217,8 @@ def _decimal(text: str) -> tuple[Decimal, int]:
     return number, int(number.as_tuple().exponent)
 
 
-_MINUS = str.maketrans({"\u2212": "-", "\u2013": "-", "\u2014": "-", "\ufe63": "-"})
+_MINUS = CharMap(str.maketrans("\u2212\u2013\u2014\ufe63", "----"))
+_ZERO = CharMap(ZERO_SIGNS)
 _VERBS = (
     tuple((v, 1) for v in UP_VERBS)
     + tuple((v, -1) for v in DOWN_VERBS)
@@ -258,8 +260,8 @@ def parse_value(raw: str, lexicon: Lexicon) -> Stated:
         raise ValueProblem("E108", f"value longer than {MAX_LENGTH} characters")
     # NFKC leaves the minus sign (U+2212) and dashes alone: a figure written −5.0% is -5.0%.
     # Traditional characters read as simplified (億元, 增長, 約): the text as written stays.
-    text = unicodedata.normalize("NFKC", raw).strip().replace(" ", "").translate(_MINUS)
-    text = text.translate(ZERO_SIGNS)  # ○点二九: a circle for the zero 〇
+    text = _MINUS(unicodedata.normalize("NFKC", raw).strip().replace(" ", ""))
+    text = _ZERO(text)  # ○点二九: a circle for the zero 〇
     text = simplified(text)
     if not text:
         raise ValueProblem("E108", "empty value")

@@ -16,10 +16,11 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from factcheck.charmap import CharMap
 from factcheck.errors import ValueProblem
 from factcheck.zh import DIGIT_VALUES, QUOTE_MARKS, RANGE_MARKS, run_of_months, simplified
 
-_QUOTES = str.maketrans("", "", QUOTE_MARKS)
+_QUOTES = CharMap(str.maketrans("", "", QUOTE_MARKS))
 _YEAR = r"(\d{4})年?"
 _DIGITS = "一二两三四五六七八九"
 _RUN_OF_MONTHS = run_of_months(r"\d{1,2}", capture=True)
@@ -130,7 +131,7 @@ def parse_period(text: str, plans: dict[str, tuple[int, int]], ref_year: int | N
     """
     if len(text) > MAX_LENGTH:
         raise ValueProblem("E111", f"period longer than {MAX_LENGTH} characters")
-    norm = unicodedata.normalize("NFKC", str(text)).translate(_QUOTES).strip().replace(" ", "")
+    norm = _QUOTES(unicodedata.normalize("NFKC", str(text))).strip().replace(" ", "")
     norm = simplified(norm)  # 十四五期間, 2025年上半年 in traditional characters
     point = _point(norm, text, plans, ref_year)
     if point is not None:

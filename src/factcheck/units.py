@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
+from factcheck.charmap import CharMap
 from factcheck.digest import sha256_hex
 from factcheck.errors import ValueProblem
 from factcheck.pkgfiles import package_file
@@ -22,7 +23,7 @@ from factcheck.zh import MAGNITUDE_VALUES, simplified  # 120亿, 3.5万: a numbe
 
 # pint silently reads a full-width slash or ÷ as multiplication, and chokes on spaces between a
 # magnitude and its unit (docs/stack-notes.md): normalise first, then allow only these characters.
-_TRANSLATE = str.maketrans({"÷": "/", "／": "/", "×": "*", "·": "*", " ": "", "\u3000": ""})
+_TRANSLATE = CharMap(str.maketrans("÷／×·", "//**", " \u3000"))
 _POWER = re.compile(r"(?:\^|\*\*)[+-]?(\d+)")  # the powers of a unit text: 米^2, 米**3
 _POWER_OF_POWER = re.compile(r"(?:\^|\*\*)[+-]?\d*(?:\^|\*\*)")
 _ALLOWED = re.compile(r"[\w/*^%‰]*")
@@ -181,7 +182,7 @@ def normalise(text: str) -> str:
     """NFKC plus the mappings pint needs; raises ValueProblem for characters we do not allow."""
     if len(text) > MAX_LENGTH:
         raise ValueProblem("E109", f"unit '{text[:20]}…' is longer than {MAX_LENGTH} characters")
-    norm = unicodedata.normalize("NFKC", text).translate(_TRANSLATE).replace("°C", "摄氏度")
+    norm = _TRANSLATE(unicodedata.normalize("NFKC", text)).replace("°C", "摄氏度")
     norm = simplified(norm)  # 萬噸 is 万吨
     if not _ALLOWED.fullmatch(norm):
         raise ValueProblem("E109", f"unit '{text}' has characters not allowed in a unit")
