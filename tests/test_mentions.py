@@ -10,6 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from factcheck.coverage import Cover
 from factcheck.mentions import _PATTERN, MEASURE_WORDS, Mention, _cn_number, find_mentions, matches
 from factcheck.zh import EXTRA_MEASURE_WORDS, NOT_MEASURE_WORDS
 
@@ -257,3 +258,23 @@ def test_the_last_group_names_the_alternative(text: str) -> None:
     for m in _PATTERN.finditer(text):
         alternative = next(name for name in _ALTERNATIVES if m[name] is not None)
         assert _TAILS.get(m.lastgroup or "", m.lastgroup) == alternative
+
+
+_WORDS = ["−", "-", "﹣", "－", " doubled ", " a third of ", " by half", "growth of -3.5%"]
+
+
+@settings(max_examples=1000, deadline=None)
+@given(
+    st.lists(st.sampled_from([*_ALPHABET, *_WORDS]) | st.characters(), max_size=40).map("".join),
+    st.lists(st.tuples(st.integers(0, 60), st.integers(0, 12)), max_size=6),
+)
+def test_skipping_covered_spans_leaves_the_uncovered_mentions_as_they_were(
+    text: str, spans: list[tuple[int, int]]
+) -> None:
+    # coverage.missing reads only the mentions no quote covers: filtering the full scan by the
+    # same cover must give the same mentions, whatever the spans (a minus sign just outside a
+    # span, an English word inside one).
+    cover = Cover((start, start + length) for start, length in spans)
+    expected = [m for m in find_mentions(text) if not cover.covers(m.start, m.end)]
+    found = find_mentions(text, skip=cover.covers)
+    assert [m for m in found if not cover.covers(m.start, m.end)] == expected

@@ -28,8 +28,12 @@ class Cover:
         self._ends = [m[1] for m in merged]
 
     def __contains__(self, span: tuple[int, int]) -> bool:
-        at = bisect_right(self._starts, span[0]) - 1
-        return at >= 0 and span[1] <= self._ends[at]
+        return self.covers(*span)
+
+    def covers(self, start: int, end: int) -> bool:
+        """Is the span (start, end) inside the union?"""
+        at = bisect_right(self._starts, start) - 1
+        return at >= 0 and end <= self._ends[at]
 
 
 def covered_spans(file: ClaimsFile, index: QuoteIndex) -> list[Span]:
@@ -42,7 +46,20 @@ def uncovered(file: ClaimsFile, index: QuoteIndex | None = None) -> tuple[list[M
     """The mentions no quote covers, and the number of mentions in all."""
     if file.article_text is None:
         return [], 0
-    index = index or index_for(file.article_text)
-    cover = Cover((s.start, s.end) for s in covered_spans(file, index))
+    cover = _cover(file, index or index_for(file.article_text))
     mentions = find_mentions(file.article_text)
     return [m for m in mentions if (m.start, m.end) not in cover], len(mentions)
+
+
+def missing(file: ClaimsFile, index: QuoteIndex | None = None) -> list[Mention]:
+    """The mentions no quote covers, as :func:`uncovered` finds them, without reading the
+    others (most of an article's mentions are quoted: the check needs only the rest)."""
+    if file.article_text is None:
+        return []
+    cover = _cover(file, index or index_for(file.article_text))
+    mentions = find_mentions(file.article_text, skip=cover.covers)
+    return [m for m in mentions if not cover.covers(m.start, m.end)]
+
+
+def _cover(file: ClaimsFile, index: QuoteIndex) -> Cover:
+    return Cover((s.start, s.end) for s in covered_spans(file, index))

@@ -47,7 +47,7 @@ both numeral scripts, and in traditional characters as in simplified. Form "perc
 import heapq
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -361,19 +361,38 @@ def _english(text: str) -> Iterator[tuple[re.Match[str], tuple[float | None, str
             yield m, (num / den, "fraction")
 
 
-def _found(scan: str, text: str) -> Iterator[tuple[re.Match[str], tuple[float | None, str]]]:
+# A span of the text (start, end) whose mentions the caller does not want: None, or what says so.
+Skip = Callable[[int, int], bool] | None
+
+
+def _found(
+    scan: str, text: str, skip: Skip = None
+) -> Iterator[tuple[re.Match[str], tuple[float | None, str]]]:
     """The matches that are mentions, with their (value, form), in text order: the scan of
-    digits and numerals, and where the text has Latin letters, the English words."""
-    numbers = (
+    digits and numerals, and where the text has Latin letters, the English words. A match
+    ``skip`` takes is left out unread (a sign before it, which would widen it, taken too)."""
+    found_numbers = (
         (m, found)
         for m in matches(scan, pattern_for(pack_definitions()))
-        if (found := _classify(m, text)) is not None
+        if not (skip and _skipped(m, scan, skip)) and (found := _classify(m, text)) is not None
     )
     if not _LETTER.search(scan) or not _has_english_word(scan):
-        yield from numbers  # a Chinese text with GDP or 5G in it: no English pass to run
+        yield from found_numbers  # a Chinese text with GDP or 5G in it: no English pass to run
         return
+    words = _english(scan)
+    if skip:
+        words = (pair for pair in words if not skip(*pair[0].span()))
     # The two never overlap (one needs a digit or a numeral, the other letters only).
-    yield from heapq.merge(numbers, _english(scan), key=lambda pair: pair[0].start())
+    yield from heapq.merge(found_numbers, words, key=lambda pair: pair[0].start())
+
+
+def _skipped(m: re.Match[str], scan: str, skip: Callable[[int, int], bool]) -> bool:
+    """Does ``skip`` take the mention ``m`` may be, whether or not a minus sign before it joins
+    it (find_mentions)?"""
+    start, end = m.span()
+    if not skip(start, end):
+        return False
+    return not start or scan[start - 1] not in _SIGNS or skip(start - 1, end)
 
 
 # A minus sign before the digits (zh.MINUS_SIGNS) and what ends a figure before it: after one of
@@ -400,17 +419,21 @@ def _signed(m: re.Match[str], scan: str) -> bool:
     return last not in _FIGURE_ENDS and (spaced or not last.isascii() or not last.isalpha())
 
 
-def find_mentions(text: str) -> list[Mention]:
+def find_mentions(text: str, skip: Skip = None) -> list[Mention]:
     """Return the numeric mentions of ``text`` in text order, without overlaps.
 
     Lines are separated by ``\\n``; columns count characters from 1. Traditional characters read
     as simplified (萬, 億, 兩, 個百分點): the text is folded character by character, so offsets
     stay, and each mention's text is the article's as written.
+
+    ``skip(start, end)``, when given, says which spans the caller does not want (coverage: those
+    a quote covers): a mention there is left out without being read, and the others are found
+    exactly as without it.
     """
     mentions: list[Mention] = []
     line, line_start, scanned = 1, 0, 0
     scan = _ZERO(_TO_ASCII(fold(text)))  # one for one: offsets stay
-    for m, found in _found(scan, text):
+    for m, found in _found(scan, text, skip):
         start, end = m.span()
         if start and scan[start - 1] in _SIGNS and found[0] is not None and _signed(m, scan):
             start, found = start - 1, (-found[0], found[1])  # 增长−3.5%, 气温-2.5℃

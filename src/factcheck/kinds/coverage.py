@@ -27,8 +27,7 @@ def check(ctx: Context, options: dict[str, Any]) -> Iterator[Finding]:
     """One finding per uncovered mention."""
     if ctx.quotes is None:
         return
-    missing, _ = coverage.uncovered(ctx.file, ctx.quotes)
-    for m in missing:
+    for m in coverage.missing(ctx.file, ctx.quotes):
         yield Finding(
             path=ctx.file.article_path,
             line=m.line,
