@@ -33,7 +33,7 @@ from factcheck.model import (
 from factcheck.periods import MAX_YEAR, MIN_YEAR
 from factcheck.quotes import figure_missing, index_for
 from factcheck.rulepack import RulePack
-from factcheck.yamlsrc import compose, items, loc, read_text
+from factcheck.yamlsrc import compose, loc, read_text
 from factcheck.zh import simplified
 
 
@@ -43,13 +43,13 @@ def _claim(
     """Build one claim from its field nodes (after 'respectively' expansion): each field read by
     the reader of its type, then the kind's own requirements (:data:`factcheck.model.KINDS`)."""
     before = len(c.problems)
-    spec = FIELDS[kind]
+    readers = _READERS[kind]
     read = FieldsRead(kind, {"kind": kind, "entity": c.entity})
     positions: dict[str, tuple[int, int]] = {}
     for name, node in nodes.items():
         mark = node.start_mark
         positions[name] = (mark.line + 1, mark.column + 1)
-        READERS[spec[name].type](c, read, name, node)
+        readers[name](c, read, name, node)
     args = read.args
     claim_id = args.pop("id", None)
     # A required field missing was reported (E106) when the fields were read; without it there
@@ -64,7 +64,7 @@ def _claim(
         return None
     for name, problem in read.deferred.items():
         c.deferred[(claim_id, name)] = problem
-    for requirement in (*KINDS[kind].requires, _value_in_quote):
+    for requirement in _REQUIREMENTS[kind]:
         failed = requirement(kind, args)
         if failed is not None:
             name, code, message = failed
@@ -85,6 +85,14 @@ def _value_in_quote(kind: str, fields: Mapping[str, Any]) -> tuple[str, str, str
             )
             return "value", "E121", message
     return None
+
+
+# By kind: the reader of each field (claimfields.READERS by the field's type), and the rules over
+# the fields read (the kind's own, then E121).
+_READERS = {
+    kind: {name: READERS[f.type] for name, f in spec.items()} for kind, spec in FIELDS.items()
+}
+_REQUIREMENTS = {kind: (*spec.requires, _value_in_quote) for kind, spec in KINDS.items()}
 
 
 def load_claims(
@@ -172,7 +180,9 @@ def _claims(c: ClaimReader, node: yaml.Node) -> list[Claim]:
         if not isinstance(item, yaml.MappingNode):
             c.problem(item, "E115", "a claim must be a mapping")
             continue
-        kind_node = next((v for k, _, v in items(item) if k == "kind"), None)
+        # Keys are text, each once (compose refused the file otherwise, yamlsrc.check_tree).
+        flat = {key.value: value for key, value in item.value}
+        kind_node = flat.get("kind")
         kind = kind_node.value if isinstance(kind_node, yaml.ScalarNode) else None
         if kind not in KINDS:
             if kind_node is None:
@@ -189,12 +199,21 @@ def _claims(c: ClaimReader, node: yaml.Node) -> list[Claim]:
                 )
             continue
         spec = FIELDS[kind]
-        fields = read_fields(c, item, spec)
-        for nodes in expand(c, fields, spec):
+        if flat.keys() <= spec.keys() and REQUIRED[kind] <= flat.keys() and _all_text(flat):
+            claims: list[dict[str, yaml.Node]] = [flat]  # nothing to report, nothing to expand
+        else:
+            claims = expand(c, read_fields(c, item, spec), spec)
+        for nodes in claims:
             claim = _claim(c, kind, nodes, item)
             if claim is not None:
                 out.append(claim)
     return out
+
+
+def _all_text(fields: dict[str, yaml.Node]) -> bool:
+    """Is every field's value a scalar (no 'respectively' list, no acceptance to expand)?"""
+    scalar = yaml.ScalarNode
+    return all(node.__class__ is scalar for node in fields.values())
 
 
 def _ignores(c: ClaimReader, node: yaml.Node) -> list[Ignore]:

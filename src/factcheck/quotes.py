@@ -29,12 +29,25 @@ def figure_missing(value: str, quote: str) -> str | None:
     or None. Arabic figures are compared as written (thousands separators dropped), Chinese
     numerals as runs of numeral characters; a value with neither (``翻番``, ``首位``) has no
     figure to compare."""
-    v, q = normalise(value).replace(",", ""), normalise(quote).replace(",", "")
-    arabic = _ARABIC.findall(v)
+    figures, arabic = _figures(value)
+    if not figures:
+        return None
+    q = normalise(quote).replace(",", "")
     if arabic:  # a whole number of the quote, not digits inside another (5 is not in 2025)
         quoted = set(_ARABIC.findall(q))
-        return next((f for f in arabic if f not in quoted), None)
-    return next((f for f in _CHINESE.findall(v) if f not in q), None)
+        return next((f for f in figures if f not in quoted), None)
+    return next((f for f in figures if f not in q), None)
+
+
+@lru_cache(maxsize=4096)
+def _figures(value: str) -> tuple[tuple[str, ...], bool]:
+    """The figures of a value (figure_missing), and whether they are Arabic: values recur (5.5%,
+    2025), and their figures are read once."""
+    v = normalise(value).replace(",", "")
+    arabic = _ARABIC.findall(v)
+    if arabic:
+        return tuple(arabic), True
+    return tuple(_CHINESE.findall(v)), False
 
 
 def normalise(text: str) -> str:
