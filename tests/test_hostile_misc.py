@@ -98,7 +98,8 @@ def test_pool_workers_die_with_their_parent(tmp_path: Path) -> None:
     for i in range(400):  # enough work for the pool to be seen running
         write(tmp_path, LEVEL * 1, name=f"c{i}.yaml")
     parent = subprocess.Popen(
-        [sys.executable, "-m", "factcheck", "check", "--no-cache", "-j", "2", str(tmp_path)],
+        # -j 3: two workers beside the parent, which checks files too
+        [sys.executable, "-m", "factcheck", "check", "--no-cache", "-j", "3", str(tmp_path)],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )

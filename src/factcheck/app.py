@@ -387,6 +387,13 @@ def _work(job: tuple[Target, str | None]) -> tuple[FileResult, dict[str, tuple[f
     return result, parsed
 
 
+def _work_chunk(
+    jobs: list[tuple[Target, str | None]],
+) -> list[tuple[FileResult, dict[str, tuple[float, str]]]]:
+    """Check a chunk of files in a worker (:func:`_work`, one after the other)."""
+    return [_work(job) for job in jobs]
+
+
 def run(
     targets: list[Target],
     pack: RulePack | Callable[[], RulePack],
@@ -416,51 +423,92 @@ def run(
     todo = [i for i, r in enumerate(results) if r is None]
     if todo:
         rules = pack() if callable(pack) else pack
-        _check_files(targets, todo, rules, results, keys, cache, jobs, keep_files, advance)
+        _check_files(
+            _Checking(targets, rules, results, keys, cache, keep_files, advance), todo, jobs
+        )
     if cache is not None:
         cache.save_units()
     return [r for r in results if r is not None]
 
 
-def _check_files(
-    targets: list[Target],
-    todo: list[int],
-    pack: RulePack,
-    results: list[FileResult | None],
-    keys: dict[int, str],
-    cache: Cache | None,
-    jobs: int | None,
-    keep_files: bool,
-    advance: Callable[[], None],
-) -> None:
+@dataclass(frozen=True, slots=True)
+class _Checking:
+    """What checking the files of a run needs: the targets, the pack, the results to fill in
+    (by target index), the cache keys (by index), the cache, whether results keep their loaded
+    file, and the progress bar's step."""
+
+    targets: list[Target]
+    pack: RulePack
+    results: list[FileResult | None]
+    keys: dict[int, str]
+    cache: Cache | None
+    keep_files: bool
+    advance: Callable[[], None]
+
+    def here(self, i: int) -> None:
+        """Check the target at index ``i`` in this process, and store its result in the cache."""
+        result = self.results[i] = check_one(self.targets[i], self.pack, self.keep_files)
+        if self.cache is not None and i in self.keys:
+            self.cache.put(self.keys[i], result)
+        self.advance()
+
+
+def _check_files(run: _Checking, todo: list[int], jobs: int | None) -> None:
     """Check the targets at the indices ``todo`` (those the cache did not have) into
-    ``results``, on ``jobs`` processes, and store each result in the cache."""
+    ``run.results``, on ``jobs`` processes, and store each result in the cache."""
     if jobs is None:
-        jobs = auto_jobs([targets[i] for i in todo])
+        jobs = auto_jobs([run.targets[i] for i in todo])
     jobs = min(jobs, len(todo))  # a process per file at most
     with collector_paused():
         if jobs > 1 and len(todo) > 1:
-            from concurrent.futures import ProcessPoolExecutor  # noqa: PLC0415
+            _check_in_parallel(run, todo, jobs)
+            return
+        for n, i in enumerate(todo, 1):
+            run.here(i)
+            if n % YOUNG_EVERY == 0:
+                gc.collect(0)
 
-            from factcheck import units  # noqa: PLC0415
 
-            # Small chunks keep the workers busy to the end: at most one chunk (~0.1 s) waits.
-            chunk = max(1, len(todo) // (jobs * 32))
-            jobs_of = [(targets[i], keys.get(i)) for i in todo]
-            with ProcessPoolExecutor(
-                max_workers=jobs, initializer=_init_worker, initargs=(pack, cache, os.getpid())
-            ) as pool:
-                for i, (result, parsed) in zip(
-                    todo, pool.map(_work, jobs_of, chunksize=chunk), strict=True
-                ):
-                    results[i] = result
+def _check_in_parallel(run: _Checking, todo: list[int], jobs: int) -> None:
+    """Check the targets at the indices ``todo`` on ``jobs`` processes: this one and ``jobs - 1``
+    workers forked from it (the pack already built, nothing imported again). The files go out
+    in chunks: the workers take them from the front, two each ahead, and this process checks
+    one from the back (always the last) between collecting what the workers sent, so that all
+    finish together and no process waits for a core that another only uses to wait."""
+    from collections import deque  # noqa: PLC0415
+    from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait  # noqa: PLC0415
+
+    from factcheck import units  # noqa: PLC0415
+
+    # The first file is checked before the fork: what checking imports and compiles on first use
+    # (the loader, the engine, the rule kinds, their patterns) is then the workers' already.
+    run.here(todo[0])
+    rest = todo[1:]
+    # Small chunks keep every process busy to the end: at most one chunk (~0.1 s) waits.
+    size = max(1, len(rest) // (jobs * 32))
+    chunks = deque(rest[k : k + size] for k in range(0, len(rest), size))
+    workers = jobs - 1
+    running: dict[Future[list[tuple[FileResult, dict[str, tuple[float, str]]]]], list[int]] = {}
+    checked = 1
+    with ProcessPoolExecutor(
+        max_workers=workers, initializer=_init_worker, initargs=(run.pack, run.cache, os.getpid())
+    ) as pool:
+        while chunks or running:
+            while len(chunks) > 1 and len(running) < 2 * workers:  # the last one is ours
+                part = chunks.popleft()
+                work = [(run.targets[i], run.keys.get(i)) for i in part]
+                running[pool.submit(_work_chunk, work)] = part
+            if chunks:  # one chunk here, then whatever the workers have sent meanwhile
+                for i in chunks.pop():
+                    run.here(i)
+                    checked += 1
+                    if checked % YOUNG_EVERY == 0:
+                        gc.collect(0)
+                done = {future for future in running if future.done()}
+            else:
+                done, _ = wait(running, return_when=FIRST_COMPLETED)
+            for future in done:
+                for i, (result, parsed) in zip(running.pop(future), future.result(), strict=True):
+                    run.results[i] = result
                     units.PARSED.update(parsed)
-                    advance()
-        else:
-            for n, i in enumerate(todo, 1):
-                result = results[i] = check_one(targets[i], pack, keep_file=keep_files)
-                if cache is not None and i in keys:
-                    cache.put(keys[i], result)
-                advance()
-                if n % YOUNG_EVERY == 0:
-                    gc.collect(0)
+                    run.advance()
