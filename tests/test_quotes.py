@@ -7,7 +7,7 @@ import unicodedata
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from factcheck.quotes import QuoteIndex
+from factcheck.quotes import _FORMS, QuoteIndex
 
 # Whitespace of several kinds, full-width forms, characters NFKC expands (㎡ → m2, ½ → 1⁄2,
 # … → ..., ﬁ → fi) and a combining accent: every way a character's form can differ from itself.
@@ -57,3 +57,17 @@ def test_a_quote_with_a_separate_accent_is_found_in_a_composed_article() -> None
     assert (span.start, span.end) == (3, 9)
     # and a decomposed article, with the quote typed the same way
     assert QuoteIndex("Nestle\u0301 公司").find_all("Nestle\u0301") != ()
+
+
+@settings(max_examples=500, deadline=None, database=None)
+@given(
+    st.text(
+        st.sampled_from("增長长 \u3000\n１2㎡é,，") | st.characters(blacklist_categories=["Cs"])
+    )
+)
+def test_a_quote_of_characters_that_are_their_own_form_is_its_own_form(text: str) -> None:
+    # _Forms.of skips the per-character lookup when every character is known to be its own
+    # form; the result must be what the lookup gives (str.translate over the same table).
+    _FORMS[ord("㎡")]
+    assert _FORMS.of(text) == text.translate(_FORMS)
+    assert _FORMS.of(text) == text.translate(_FORMS)  # the second time, its characters known

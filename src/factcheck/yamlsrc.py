@@ -187,6 +187,7 @@ def check_tree(root: Node, shown: str) -> list[Problem]:
     seen: set[int] = set()
     stack: list[tuple[Node, int]] = [(root, 0)]
     scalar = yaml.ScalarNode
+    core = _CORE_TAGS  # tested inline on every scalar; tag_ok only reports
     while stack and len(problems) < MAX_PROBLEMS:
         node, depth = stack.pop()
         if node.__class__ is scalar:
@@ -207,7 +208,7 @@ def check_tree(root: Node, shown: str) -> list[Problem]:
                 if key.__class__ is not scalar:
                     problems.append(Problem(loc(key, shown), "E115", "a key must be text"))
                     continue
-                if tag_ok(key):
+                if key.tag in core or tag_ok(key):
                     if key.value in keys:
                         first = keys[key.value].start_mark.line + 1
                         problems.append(
@@ -218,16 +219,16 @@ def check_tree(root: Node, shown: str) -> list[Problem]:
                             )
                         )
                     keys[key.value] = key
-                if value.__class__ is scalar:
-                    tag_ok(value)
-                else:
+                if value.__class__ is not scalar:
                     stack.append((value, depth + 1))
+                elif value.tag not in core:
+                    tag_ok(value)
         else:
             for item in node.value:
-                if item.__class__ is scalar:
-                    tag_ok(item)
-                else:
+                if item.__class__ is not scalar:
                     stack.append((item, depth + 1))
+                elif item.tag not in core:
+                    tag_ok(item)
     return problems
 
 

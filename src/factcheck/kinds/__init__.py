@@ -32,6 +32,9 @@ _MODULES: dict[str, str] = {
 }
 
 
+_LOADED: dict[str, ModuleType] = {}
+
+
 class _Registry(Mapping[str, ModuleType]):
     """Kind name -> module, imported on first access; an unknown name lists the valid ones."""
 
@@ -40,7 +43,10 @@ class _Registry(Mapping[str, ModuleType]):
             raise KeyError(
                 f"unknown rule kind '{name}'; expected one of " + ", ".join(sorted(_MODULES))
             )
-        return importlib.import_module(f"factcheck.kinds.{_MODULES[name]}")
+        module = _LOADED.get(name)
+        if module is None:  # the engine asks for every kind of every file: imported once
+            module = _LOADED[name] = importlib.import_module(f"factcheck.kinds.{_MODULES[name]}")
+        return module
 
     def __iter__(self) -> Iterator[str]:
         return iter(_MODULES)
