@@ -17,7 +17,7 @@ import re
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
-from dataclasses import replace
+from dataclasses import asdict, replace
 from pathlib import Path
 
 import jsonschema
@@ -547,3 +547,13 @@ def test_docs_cover_every_format_field_and_exit_code(report: Report) -> None:
     keys |= set(doc["settings"]) | set(doc["findings"][0]["related"][0])
     missing = sorted(k for k in keys if f"`{k}`" not in docs)
     assert not missing, f"undocumented JSON fields: {missing}"
+
+
+def test_a_finding_as_a_dict_is_what_dataclasses_make_of_it(report: Report) -> None:
+    # Finding.to_dict spells out dataclasses.asdict (without its deep copy): the same keys in
+    # the same order, the same values, related claims as a list of dicts.
+    findings = [*report.findings, *report.passed]
+    assert any(f.related for f in findings)
+    for f in findings:
+        expected = {**asdict(f), "related": [asdict(r) for r in f.related]}
+        assert list(f.to_dict().items()) == list(expected.items())

@@ -6,7 +6,7 @@ marks the ones a claim accepts. Formatters only read findings, they never comput
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, fields, replace
+from dataclasses import dataclass, fields, replace
 from operator import attrgetter
 from typing import Any, Literal
 
@@ -96,9 +96,13 @@ class Finding:
         return self.message_zh if lang == "zh" else self.message
 
     def to_dict(self) -> dict[str, object]:
-        """A JSON-ready dict (related claims as a list of dicts)."""
-        data = asdict(self)
-        data["related"] = [asdict(r) for r in self.related]
+        """A JSON-ready dict (related claims as a list of dicts), its keys in field order: what
+        ``dataclasses.asdict`` gives, without its deep copy of every value (a fifth of the
+        JSON report of 100,000 claims), since every value is text, a number or a flag."""
+        data = dict(zip(FIELDS, finding_values(self), strict=True))
+        data["related"] = [
+            dict(zip(RELATED_FIELDS, related_values(r), strict=True)) for r in self.related
+        ]
         return data
 
     def __reduce__(self) -> tuple[Any, ...]:
@@ -118,6 +122,7 @@ related_values = attrgetter(*(f.name for f in fields(Related)))
 # dataclasses.asdict, which copied every finding deeply: 2 s of a 100k-claim run), and --jobs
 # workers send their passed checks as rows, which the parent builds only if a report lists them.
 FIELDS = tuple(f.name for f in fields(Finding))
+RELATED_FIELDS = tuple(f.name for f in fields(Related))
 RELATED = FIELDS.index("related")
 
 
