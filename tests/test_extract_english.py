@@ -6,6 +6,7 @@ excerpt of). Every expectation is read off the sentence by hand."""
 
 from __future__ import annotations
 
+import datetime
 from decimal import Decimal
 from pathlib import Path
 
@@ -438,3 +439,21 @@ def test_what_a_sentence_leaves_out_of_its_metrics(pack: RulePack) -> None:
     assert metrics["rose 2.1 percent"] == "consumer price index excluding fuel"
     fall, ff = _claim(draft, "a fall of 0.3%")
     assert (ff["metric"], fall.confident) == ("Retail sales volumes", False)
+
+
+def test_months_without_a_year_are_dated_by_the_publication() -> None:
+    # Written for this test: a monthly trade release that names no year, published 2 August
+    # 2019. June is the June just ended (2019), May the month before it.
+    text = (
+        "The goods and services deficit was $55.5 billion in June, down $0.3 billion from "
+        "$55.3 billion in May, revised.\n"
+    )
+    draft = draft_claims(text, load_pack(), published=datetime.date(2019, 8, 2))
+    got = {text[a:b]: dict(c.fields).get("period") for c in draft.claims for a, b in c.spans}
+    assert draft.year == 2019
+    assert got["$55.5 billion"] == "2019-06"
+    assert got["$55.3 billion"] == "2019-05"
+    # published 10 February 2020, a release on December names the December of 2019
+    text = "The deficit was $48.9 billion in December.\n"
+    draft = draft_claims(text, load_pack(), published=datetime.date(2020, 2, 10))
+    assert draft.year == 2019

@@ -43,14 +43,14 @@ def draft_claims(
     published: datetime.date | None = None,
 ) -> Draft:
     """Draft the claims of an article; ``entity`` and ``year`` default to guesses from it, the
-    publication date (which dates 一季度 or 去年 in a text that writes no year:
-    :mod:`factcheck.extract.dating`) to today.
+    publication date (which dates 一季度 or 去年, and an English ``June``, in a text that writes
+    no year: :mod:`factcheck.extract.dating`) to today.
 
     A text in traditional characters is read in simplified ones (:func:`factcheck.zh.fold`:
     the same length, so every offset holds), and its quotes, values and names are then taken
     from the text as written. An English text is drafted by :mod:`factcheck.extract.english`."""
     if is_english(text):
-        english = draft_english(text, pack, entity, year)
+        english = draft_english(text, pack, entity, year, published)
         return replace(english, claims=tuple(collisions(list(english.claims), pack)))
     work = fold(text)
     draft = _draft(work, pack, entity, year, published)

@@ -13,6 +13,7 @@ from collections import Counter
 from factcheck import en
 from factcheck.claimfields import form_fits
 from factcheck.errors import ValueProblem
+from factcheck.extract.dating import latest_ended
 from factcheck.extract.english.read import Article, Fig, read
 from factcheck.extract.english.skips import skip_reason
 from factcheck.extract.english.text import EnglishText, Number, find_numbers
@@ -31,9 +32,14 @@ MAX_QUOTE = 200  # characters of a quote; a longer clause is cut around its figu
 
 
 def draft_english(
-    text: str, pack: RulePack, entity: str | None = None, year: int | None = None
+    text: str,
+    pack: RulePack,
+    entity: str | None = None,
+    year: int | None = None,
+    published: datetime.date | None = None,
 ) -> Draft:
-    """Draft the claims of an English article; ``entity`` and ``year`` default to guesses."""
+    """Draft the claims of an English article; ``entity`` and ``year`` default to guesses (the
+    year from ``published`` when the text writes none, see :func:`_reference_year`)."""
     numbers = find_numbers(text)
     t = EnglishText(text, numbers)
     times = find_times(text)
@@ -58,7 +64,7 @@ def draft_english(
         value = " ".join(text[vstart:vend].split())
         figures.append(Fig(n, value, vstart, vend, direction, adjacent))
     heading = _heading(t, times, figures)
-    ref = year or _reference_year(t, times, figures, heading)
+    ref = year or _reference_year(t, times, figures, heading, published)
     a = Article(t, times, entity or guess_entity(text), ref, heading, equal)
     a.starts = [f.vstart for f in figures]
     claims: list[DraftClaim] = []
@@ -120,16 +126,30 @@ def _heading(t: EnglishText, times: list[When], figures: list[Fig]) -> When | No
 
 
 def _reference_year(
-    t: EnglishText, times: list[When], figures: list[Fig], heading: When | None
+    t: EnglishText,
+    times: list[When],
+    figures: list[Fig],
+    heading: When | None,
+    published: datetime.date | None = None,
 ) -> int:
     """The heading's year, else the latest year written in a sentence with a figure, else the
-    latest year written, else this year."""
+    latest year written; in a text that writes no year, the year of its first quarter or month
+    as the publication date gives it (``June`` in a release of 2 August 2019: the June just
+    ended, 2019; as :mod:`factcheck.extract.dating` dates 一季度), else the publication year,
+    else this year."""
     if heading is not None and heading.year:
         return heading.year
     sentences = {t.sentence(f.vstart) for f in figures}
     timed = [w.year for w in times if w.year and w.point and t.sentence(w.start) in sentences]
     written = [w.year for w in times if w.year]
-    return max(timed or written or [datetime.date.today().year])
+    if timed or written:
+        return max(timed or written)
+    day = published or datetime.date.today()
+    for w in times:
+        if w.point and w.kind in ("quarter", "month", "months") and not w.shift:
+            month = 3 * (w.first or 1) if w.kind == "quarter" else w.last or 12
+            return latest_ended(month, day)
+    return day.year
 
 
 def _claim(
