@@ -26,3 +26,10 @@ def test_one_quarter_written_two_ways_is_one_period() -> None:
 def test_other_periods_do_not_collide() -> None:
     text = "2020年第二季，失業率是6.2%。\n2020年1至3月，零售業持續疲弱，失業率為4.2%。\n"
     assert _doubted(text) == {"6.2%": False, "4.2%": False}
+
+
+def test_a_base_relative_to_the_period_is_the_default_base() -> None:
+    # 较一年前同期 is the year before, the default base of a figure that names none: the two
+    # rates of one quantity collide (the first is the clothing category's, read as the index's)
+    text = "10月份，綜合消費物價指數下跌4.7%。\n10月份，綜合消費物價指數較一年前同期上升1.5%。\n"
+    assert _doubted(text) == {"下跌4.7%": True, "1.5%": True}

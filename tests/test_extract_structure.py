@@ -90,3 +90,28 @@ def test_the_whole_is_the_gdp_the_article_names(pack: RulePack) -> None:
     text = TEXT.format("10.0:60.0:30.0").replace("全市实现地区生产总值", "全国国内生产总值")
     ((_, fields, _), _) = _structure(text, pack)
     assert fields["whole"] == "国内生产总值"
+
+
+CHANGES = (
+    "与上年同期相比，第一产业下降0.3个百分点，第二产业下降{}个百分点，第三产业上升0.8个百分点。\n"
+)
+
+
+def test_the_changes_of_the_shares_after_a_structure_are_tied_together(tmp_path: Path) -> None:
+    # The shares add up to 100% in both years, so their changes add up to zero:
+    # -0.3 - 0.5 + 0.8 = 0 holds; -0.3 - 0.7 + 0.8 = -0.2 ([-0.35, -0.05]) cannot be 0.
+    base = TEXT.format("10.0:60.0:30.0").rstrip("\n")
+    (tmp_path / "ok.txt").write_text(base + CHANGES.format("0.5"), encoding="utf-8")
+    (tmp_path / "bad.txt").write_text(base + CHANGES.format("0.7"), encoding="utf-8")
+    ok = run(tmp_path, "ok.txt", "--format", "text", "--no-cache", "--published", "2025-04-20")
+    assert ok.returncode == 0, ok.stdout + ok.stderr
+    bad = run(tmp_path, "bad.txt", "--format", "text", "--no-cache", "--published", "2025-04-20")
+    assert bad.returncode == 1 and " FC119 " in bad.stdout
+
+
+def test_a_change_of_an_industrys_growth_rate_is_no_change_of_its_share(pack: RulePack) -> None:
+    changes = CHANGES.format("0.5").replace("第一产业下降", "第一产业增速回落")
+    draft = draft_claims(TEXT.format("10.0:60.0:30.0").rstrip("\n") + changes, pack, year=2025)
+    metrics = [dict(c.fields).get("metric") for c in draft.claims if c.kind == "growth"]
+    assert not any("比重" in str(m) for m in metrics)  # not all three are share changes
+    assert [c for c in draft.claims if dict(c.fields).get("shares") == "true"] == []

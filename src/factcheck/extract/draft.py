@@ -124,7 +124,7 @@ def _draft(
     claims = link_gaps(d, draft_links(d, collisions(name_compared(d, claims), pack)))
     claims = _rates_of_rates(claims, pack)
     claims += draft_sums(d, claims)
-    structures = draft_structures(d, claims)
+    claims, structures = draft_structures(d, claims)
     claims += structures
     drafted = [(c.spans[0][0], c.spans[-1][1]) for c in structures if c.spans]
     skipped = sorted(
@@ -208,7 +208,9 @@ def _identities(c: DraftClaim, pack: RulePack) -> list[tuple[str, ...]]:
         try:
             period = parse_period(text, pack.plans, None) if text else None
         except ValueProblem:
-            return text
+            # a base relative to the period (一年前, 上年同期) is most often the default one,
+            # the base of a figure that writes none
+            return "" if name == "base" else text
         if period is None:
             return text
         return f"{period.start.key if period.start else ''}|{period.end.key}"
