@@ -7,6 +7,7 @@ import datetime
 import shutil
 from pathlib import Path
 
+import pytest
 import yaml
 from test_cli_check import LINE, run
 
@@ -191,3 +192,22 @@ def test_a_growth_of_an_amount_with_a_share_is_no_change_of_a_rate() -> None:
     claims = draft_claims(text, load_pack(), "江苏", 2021).claims
     (growth,) = [c for c in claims if c.kind == "growth"]
     assert not any("points written with %" in d for d in growth.doubts)
+
+
+@pytest.mark.parametrize(
+    ("tertiary", "flagged"),
+    [
+        ("1100", False),  # 100 + 800 + 1100 = 2000: the parts make the whole
+        ("1200", True),  # 100 + 800 + 1200 = 2100 ([2099.5, 2100.5] at most), not 2000
+    ],
+)
+def test_a_level_beside_a_figure_read_twice_keeps_its_name(
+    tmp_path: Path, tertiary: str, flagged: bool
+) -> None:
+    # the body's 5.6% collides with the summary's 5.0%, but 地区生产总值 2000亿元 beside it is
+    # read with confidence: it stays the 地区生产总值 of the pack's identity with its parts
+    text = (
+        _SUMMARY + "2021年一季度，全市地区生产总值2000亿元，同比增长18.3%，两年平均增长5.6%。\n\n"
+        f"分产业看，第一产业增加值100亿元，第二产业增加值800亿元，第三产业增加值{tertiary}亿元。\n"
+    )
+    assert bool(_inconsistent_quotes(tmp_path, text)) is flagged

@@ -83,8 +83,9 @@ def _apart(text: str, draft: Draft, pack: RulePack) -> list[DraftClaim]:
     ``GDP…增长18.3%；比2019年一季度增长10.3%，两年平均增长5.6%`` hold whatever the figure of
     another paragraph), but not across sentences: one of the two readings may be wrong. So the
     quantity is named apart in each sentence that holds such a figure (its metric followed by
-    the sentence's number, for every claim of the sentence with that entity and metric), and
-    the two readings are never compared. Where two such readings share a sentence they stay
+    the sentence's number, for every claim of the sentence with that entity and metric but a
+    level read with confidence, which keeps its name: the changes of the sentence name it by
+    id), and the two readings are never compared. Where two such readings share a sentence they stay
     out."""
     claims = list(draft.claims)
     marks = [m.end() for m in _SENTENCE.finditer(text)]
@@ -100,6 +101,9 @@ def _apart(text: str, draft: Draft, pack: RulePack) -> list[DraftClaim]:
     out = []
     for c in claims:
         if not c.confident and c.doubts != (COLLISION,):
+            continue
+        if c.confident and c.kind == "level":
+            out.append(c)  # a level read with confidence keeps its name: its changes link it
             continue
         key = (sentence(c), _field(c, "entity"))
         fields = tuple(
