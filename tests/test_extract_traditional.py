@@ -636,3 +636,13 @@ def test_a_list_in_order_is_a_respectively_list() -> None:
     assert claim.kind == "growth" and fields["metric"] == "出口"
     assert fields["period"] == ("2025-02", "2025-03", "2025-04")
     assert [simplified(v).lstrip("为") for v in claim.values] == ["5.1%", "4.2%", "3.3%"]
+
+
+def test_that_industry_is_the_one_named_before() -> None:
+    # Written for the test: 該行業 (that industry) points back to the 製造業 of the sentence
+    # before; with nothing named before, the metric stays as written.
+    text = "本港製造業的淨產值在第四季上升2.5%。二零一五年全年合計，該行業的淨產值上升3.1%。"
+    claims = draft_claims(text, PACK, "香港", 2015).claims
+    assert [dict(c.fields)["metric"] for c in claims] == ["製造業的淨產值", "製造業的淨產值"]
+    alone = draft_claims("該行業的淨產值上升3.1%。", PACK, "香港", 2015).claims
+    assert dict(alone[0].fields)["metric"] == "行業的淨產值"

@@ -67,6 +67,8 @@ def describe(d: Drafter, group: list[Figure], prev: list[Figure]) -> None:
     if total is not None or (within and bigger and _counted(f)):
         f.kind, f.within = "count", (total or bigger[-1]).value
     f.metric = _metric(d, f, label, wants_object, prev, after, em.opens_with_light_verb(prefix))
+    if f.metric and "该" + f.metric[:2] in prefix:
+        f.metric = _antecedent(d, f) or f.metric
     f.metric = em.contribution(f.metric, prefix, [g.metric for g in prev])
     if f.kind == "level" and _counted(f) and after:
         _part_of_a_breakdown(d, f, after)
@@ -304,6 +306,20 @@ def _compared_rate(d: Drafter, f: Figure, prev: list[Figure], c_end: int) -> Non
 
 # The marks that join two figures of one predicate: 增长7.2%和7.0%, 升21%、14%.
 _JOINERS = ("和", "、", "及", "与", "或")
+
+
+def _antecedent(d: Drafter, f: Figure) -> str:
+    """The quantity that 该 + a class noun points back to (該行業的淨產值 after 進出口貿易、批發及
+    零售業的淨產值): the last figure before it in its paragraph whose metric is a longer name of
+    the same kind (…业的净产值 for 行业的净产值), or empty."""
+    cls, rest = f.metric[:2], f.metric[2:]
+    i = bisect_left(d.starts, f.mention.start)
+    for g in reversed(d.figures[max(0, i - 20) : i]):
+        if _PARAGRAPH.search(d.ctx.text, g.vend, f.vstart):
+            break
+        if len(g.metric) > len(f.metric) and g.metric.endswith(cls[-1] + rest):
+            return g.metric
+    return ""
 
 
 def _joined_rate(d: Drafter, f: Figure, prev: list[Figure]) -> None:
