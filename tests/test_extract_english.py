@@ -457,3 +457,13 @@ def test_months_without_a_year_are_dated_by_the_publication() -> None:
     text = "The deficit was $48.9 billion in December.\n"
     draft = draft_claims(text, load_pack(), published=datetime.date(2020, 2, 10))
     assert draft.year == 2019
+
+
+def test_years_written_only_as_bases_leave_the_year_to_the_publication() -> None:
+    # "from June 2018" and "since 2008" are a base and a record's start: in a release published
+    # 2 August 2019 the June of the figure is June 2019, compared with June 2018 (before, the
+    # base's year was taken for the figure too: 2018-06 against 2018-06)
+    text = "Exports rose 3.4 percent in June from June 2018, the highest since 2008.\n"
+    draft = draft_claims(text, load_pack(), published=datetime.date(2019, 8, 2))
+    (claim,) = draft.claims
+    assert (dict(claim.fields)["period"], dict(claim.fields)["base"]) == ("2019-06", "2018-06")

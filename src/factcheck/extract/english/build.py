@@ -133,8 +133,9 @@ def _reference_year(
     published: datetime.date | None = None,
 ) -> int:
     """The heading's year, else the latest year written in a sentence with a figure, else the
-    latest year written; in a text that writes no year, the year of its first quarter or month
-    as the publication date gives it (``June`` in a release of 2 August 2019: the June just
+    latest year written; in a text that writes no year (or, with a publication date, writes
+    years only as bases and starts), the year of its first quarter or month as the publication
+    date gives it (``June`` in a release of 2 August 2019: the June just
     ended, 2019; as :mod:`factcheck.extract.dating` dates 一季度), else the publication year,
     else this year."""
     if heading is not None and heading.year:
@@ -142,7 +143,10 @@ def _reference_year(
     sentences = {t.sentence(f.vstart) for f in figures}
     timed = [w.year for w in times if w.year and w.point and t.sentence(w.start) in sentences]
     written = [w.year for w in times if w.year]
-    if timed or written:
+    # up 3.4 percent from 2018, the highest since 2008: with a publication date, years written
+    # only as bases and starts leave the year to it, as in Chinese (比2019年, 从2013年的)
+    own = [w for w in times if w.year and w.role in ("point", "to")]
+    if (timed or written) and (own or published is None):
         return max(timed or written)
     day = published or datetime.date.today()
     for w in times:
