@@ -211,3 +211,25 @@ def test_a_level_beside_a_figure_read_twice_keeps_its_name(
         f"分产业看，第一产业增加值100亿元，第二产业增加值800亿元，第三产业增加值{tertiary}亿元。\n"
     )
     assert bool(_inconsistent_quotes(tmp_path, text)) is flagged
+
+
+@pytest.mark.parametrize(
+    ("imports", "flagged"),
+    [
+        ("12568", False),  # 20310.4 + 12568 = 32878.4: the whole
+        ("12068", True),  # 20310.4 + 12068 = 32378.4 ([32377.9, 32378.9]), not 32878.4
+    ],
+)
+def test_exports_and_imports_after_qizhong_make_the_whole_trade(
+    tmp_path: Path, imports: str, flagged: bool
+) -> None:
+    # 进出口 = 出口 + 进口 (the rule pack's identity): a 其中 list of exactly those parts under
+    # 外贸进出口值 is complete, not merely at most the total
+    text = f"1-8月全省外贸进出口值32878.4亿元。其中，出口20310.4亿元；进口{imports}亿元。\n"
+    assert bool(_inconsistent_quotes(tmp_path, text)) is flagged
+
+
+def test_parts_after_qizhong_that_are_not_all_terms_stay_incomplete(tmp_path: Path) -> None:
+    # 出口 alone under 进出口: at most the total (20310.4 ≤ 32878.4), never its whole
+    text = "1-8月全省外贸进出口值32878.4亿元。其中，出口20310.4亿元。\n"
+    assert _inconsistent_quotes(tmp_path, text) == []

@@ -2,17 +2,20 @@
 before it (``粮食产量69541万吨……其中,夏粮产量14615万吨……秋粮产量52092万吨``).
 
 A 其中 list names some parts, not necessarily all, so the claim is an incomplete sum
-(``complete: false``: the parts together are at most the total), which is what 其中 says. The
-total is the last level before 其中 in its sentence or the sentence before; the parts are the
-levels after it in its sentence, of the total's unit dimension (a count of things, a mass, an
-amount of money; never a rate), period and entity, each with a metric of its own. Only claims
-drafted with confidence enter a sum, so a sum is drafted with confidence too.
+(``complete: false``: the parts together are at most the total), which is what 其中 says;
+unless the parts are all the terms of a plain sum of the rule pack whose target the total's
+name holds (``外贸进出口值…其中，出口…；进口…``: 进出口 = 出口 + 进口), which makes them the
+whole. The total is the last level before 其中 in its sentence or the sentence before; the
+parts are the levels after it in its sentence, of the total's unit dimension (a count of
+things, a mass, an amount of money; never a rate), period and entity, each with a metric of its
+own. Only claims drafted with confidence enter a sum, so a sum is drafted with confidence too.
 """
 
 from __future__ import annotations
 
 import re
 
+from factcheck import expr as ex
 from factcheck.errors import ValueProblem
 from factcheck.extract.drafter import Drafter
 from factcheck.extract.model import DraftClaim, Field
@@ -58,13 +61,31 @@ def draft_sums(d: Drafter, claims: list[DraftClaim]) -> list[DraftClaim]:
             ("total", _field(total, "metric")),
             ("parts", tuple(metrics)),
             ("period", _field(total, "period")),
-            ("complete", "false"),
+            ("complete", "true" if _complete(d, _field(total, "metric"), metrics) else "false"),
         ]
         quote = d.ctx.text[start:end]
         out.append(
             DraftClaim((f"sum-{line}-{n}",), "sum", quote, tuple(fields), start, end, line, (), ())
         )
     return out
+
+
+def _complete(d: Drafter, total: str, parts: list[str]) -> bool:
+    """Whether the parts make up the whole total by definition: the rule pack has a plain sum
+    whose terms are the parts and whose target the total's name holds (外贸进出口值, 其中出口…，
+    进口…: 进出口 = 出口 + 进口)."""
+    for identity in d.pack.identities:
+        if not _plain_sum(identity.expr) or identity.target not in total:
+            continue
+        if sorted(ex.names(identity.expr)) == sorted(parts):
+            return True
+    return False
+
+
+def _plain_sum(e: ex.Expr) -> bool:
+    if isinstance(e, ex.BinOp):
+        return e.op == "+" and _plain_sum(e.left) and _plain_sum(e.right)
+    return isinstance(e, ex.Name)
 
 
 def _field(c: DraftClaim, name: str) -> str:
