@@ -646,3 +646,14 @@ def test_that_industry_is_the_one_named_before() -> None:
     assert [dict(c.fields)["metric"] for c in claims] == ["製造業的淨產值", "製造業的淨產值"]
     alone = draft_claims("該行業的淨產值上升3.1%。", PACK, "香港", 2015).claims
     assert dict(alone[0].fields)["metric"] == "行業的淨產值"
+
+
+def test_figures_named_only_figures_are_of_their_topic() -> None:
+    # Written for the test: 數字 (the figures) of a sentence opening with 出口增長方面 are the
+    # growth rates of 出口, one a month; a topic not of growth leaves the kind alone
+    text = "出口增長方面，6至8月數字順序為5.1%、4.2%和3.3%。就業方面，7月數字為3.4%。"
+    claims = draft_claims(text, PACK, "香港", 2025).claims
+    growth = next(c for c in claims if len(c.values) == 3)
+    assert growth.kind == "growth" and dict(growth.fields)["metric"] == "出口"
+    jobs = next(c for c in claims if len(c.values) == 1)
+    assert jobs.kind == "level" and dict(jobs.fields)["metric"] == "就業"

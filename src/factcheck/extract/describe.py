@@ -89,6 +89,8 @@ def describe(d: Drafter, group: list[Figure], prev: list[Figure]) -> None:
     if len(group) > 1:
         _respectively(d, group, prefix, prev)
         respective_periods(group, ctx, d.dating)  # 7、8、9三个月…分别为: one month each
+    if f.metric in _GENERIC:
+        _of_the_topic(d, group)
 
 
 def _among(f: Figure, before: str) -> str:
@@ -306,6 +308,33 @@ def _compared_rate(d: Drafter, f: Figure, prev: list[Figure], c_end: int) -> Non
 
 # The marks that join two figures of one predicate: 增长7.2%和7.0%, 升21%、14%.
 _JOINERS = ("和", "、", "及", "与", "或")
+
+
+# Labels that name figures, not a quantity: 2至5月數字順序為…, 有关数据
+_GENERIC = ("数字", "数据", "数值")
+
+
+def _of_the_topic(d: Drafter, group: list[Figure]) -> None:
+    """Figures labelled only 数字 (figures) are of the topic their sentence opens with, a clause
+    ending in 方面 (零售銷量增長方面，2至5月數字順序為31.6%、…: of 零售銷量, and each a growth
+    rate, as the topic is its growth)."""
+    f = group[0]
+    s_start = d.ctx.sentence(f.mention.start)[0]
+    while s_start < f.vstart and d.ctx.text[s_start].isspace():
+        s_start += 1
+    t_start, t_end = d.clause(s_start)
+    head = d.ctx.text[t_start:t_end].strip()
+    if not head.endswith("方面") or t_end > f.vstart:
+        return
+    growth = head.removesuffix("方面").endswith(("增长", "成长"))
+    topic = em.strip_words(head.removesuffix("方面"), d.names)
+    if len(topic) < 2:
+        return
+    for g in group:
+        g.metric = topic
+        g.metrics = [topic] * len(g.metrics) if g.metrics else g.metrics
+        if growth and g.kind == "level" and g.unit == "%":
+            g.kind = "growth"
 
 
 def _antecedent(d: Drafter, f: Figure) -> str:
