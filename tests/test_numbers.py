@@ -331,3 +331,72 @@ def test_unicode_minus_sign(lexicon: Lexicon) -> None:
     # −5.0% with U+2212 is minus five percent, precision kept.
     stated = parse("−5.0%", lexicon)
     assert (stated.number, stated.exponent, stated.unit) == (Decimal("-5.0"), -1, "%")
+
+
+# ---- the plain reading of an Arabic figure and its tail, against the full one
+
+
+def _tails() -> list[str]:
+    """What follows the figure in every value written in the repository's claims files (and
+    some a pack may meet), as parse_value's plain reading sees them."""
+    import re  # noqa: PLC0415
+    from pathlib import Path  # noqa: PLC0415
+
+    repo = Path(__file__).resolve().parents[1]
+    tails = {
+        "",
+        "%",
+        "倍",
+        "位",
+        "名",
+        "余家",
+        "多万人",
+        "以上",
+        "左右",
+        "个百分点",
+        "万多亿元",
+        "億元",
+    }
+    tails |= {"成", "番", "多", "余", "分之", "‰", "℃", "亿元以上", "万亿", "年", "家以上"}
+    for path in [*repo.glob("claims/*.yaml"), *repo.glob("tests/data/**/*.yaml")]:
+        for value in re.findall(r"value: ['\"]?(.*?)['\"]?$", path.read_text("utf-8"), re.M):
+            tails.add(re.sub(r"^-?[0-9]+(?:\.[0-9]+)?", "", value))
+    return sorted(tails)
+
+
+TAILS = _tails()
+FIGURES = ["0", "1", "7", "-1.2", "2867.6", "0.05", "100.00", "-0.0", "99999999999", "3.14159"]
+
+
+@pytest.mark.parametrize("tail", TAILS)
+def test_the_plain_reading_is_the_full_one(tail: str, lexicon: Lexicon) -> None:
+    from factcheck.numbers import _parse_value  # noqa: PLC0415 - the full reading
+
+    for figure in [*FIGURES, "12345678901234567890123456789.5", "1" * 25]:
+        text = figure + tail
+        try:
+            expected: Stated | str = _parse_value(text, lexicon)
+        except ValueProblem as exc:
+            expected = f"{exc.code} {exc.message}"
+        try:
+            got: Stated | str = parse_value(text, lexicon)
+        except ValueProblem as exc:
+            got = f"{exc.code} {exc.message}"
+        assert got == expected, text
+        if isinstance(got, Stated):
+            assert isinstance(expected, Stated)
+            assert got.number.as_tuple() == expected.number.as_tuple(), text  # digits, sign
+
+
+def test_the_plain_reading_serves_the_common_values(lexicon: Lexicon) -> None:
+    # Not vacuous: the comparison above goes through the plain reading for the usual tails, and
+    # leaves to the full one those whose reading depends on more than the tail.
+    from factcheck import numbers  # noqa: PLC0415
+
+    for text in ("2867.6亿元", "27.1%", "-1.2%", "2025", "30余家", "1.5个百分点", "5以上"):
+        parse_value(text, lexicon)
+    served = {tail for tail, (_, template) in numbers._TAILS.items() if template is not None}
+    assert {"亿元", "%", "", "余家", "个百分点", "以上"} <= served
+    for text in ("2倍", "3位"):  # a multiple, a rank: not plain numbers
+        parse_value(text, lexicon)
+        assert numbers._TAILS[text[1:]][1] is None

@@ -38,6 +38,7 @@ from factcheck.zh import (
     SCALES,
     UP_VERBS,
     ZERO_SIGNS,
+    has_traditional,
     simplified,
 )
 
@@ -254,8 +255,69 @@ def _strip_words(text: str, lexicon: Lexicon) -> tuple[str, str | None, str]:
     return text, word, bound
 
 
+# A value written as an Arabic figure and a tail without figures, signs or Latin letters (2867.6
+# 亿元, 27.1%, -1.2%, 2025): read as any other, its tail decides everything but the number.
+_PLAIN = re.compile(r"(-?[0-9]+(?:\.[0-9]+)?)([^\d\s.,，．:：;×*+\-−–—﹣－○A-Za-z$€£]*)")
+_FIGURE_CHARS = frozenset("0123456789.-")
+# By tail: the lexicon it was read with, and what reading "1" + tail gave (None: the tail takes
+# another path, or depends on the figure). Bounded, then cleared.
+_TAILS: dict[str, tuple[Lexicon, Stated | None]] = {}
+
+
 def parse_value(raw: str, lexicon: Lexicon) -> Stated:
-    """Parse a value; raise :class:`ValueProblem` (E108) when it is not one."""
+    """Parse a value; raise :class:`ValueProblem` (E108) when it is not one.
+
+    Most values are an Arabic figure and a unit (2867.6亿元, 27.1%): for those, what follows
+    the figure is read once per run, and each value takes only its figure from its own text.
+    The reading is the same as the full one's, step by step (tests/test_numbers.py compares
+    them): such a figure starts the text, so no qualifier or verb stands before it; the tail
+    holds no digit, sign, separator or Latin letter, so the figure is all the figure pattern
+    takes, and no word of the lexicon reaches into it; nothing in the tail is normalised away.
+    """
+    plain = _PLAIN.fullmatch(raw) if len(raw) <= MAX_LENGTH else None
+    if plain is not None and unicodedata.is_normalized("NFKC", raw):
+        tail = plain[2]
+        known = _TAILS.get(tail)
+        if known is None or known[0] is not lexicon:
+            if len(_TAILS) >= 10_000:
+                _TAILS.clear()
+            known = _TAILS[tail] = lexicon, _tail_reading(tail, lexicon)
+        template = known[1]
+        if template is not None:
+            number, exponent = _decimal(plain[1])
+            return Stated(
+                raw,
+                "number",
+                1 * number,  # as the full reading signs it (the context's precision too)
+                exponent,
+                template.unit,
+                template.qualifier,
+                template.bound,
+            )
+    return _parse_value(raw, lexicon)
+
+
+def _tail_reading(tail: str, lexicon: Lexicon) -> Stated | None:
+    """What the full reading makes of ``"1" + tail``, when every value of that tail is read the
+    same way but for its figure: a plain number, no traditional character to convert, and no
+    word of the lexicon that could reach into the figure."""
+    # A word after the figure that holds a character of a figure could end inside it (the words
+    # before the figure are not read: no value here starts with one).
+    if has_traditional(tail) or any(_FIGURE_CHARS & set(w) for w in lexicon.suffixes):
+        return None
+    try:
+        probe = _parse_value("1" + tail, lexicon)
+    except ValueProblem:
+        return None  # the full reading reports it, for every figure
+    if (probe.form, probe.number, probe.exponent, probe.factor) != ("number", 1, 0, 1) or any(
+        x is not None for x in (probe.reading, probe.lo, probe.hi, probe.verb)
+    ):
+        return None
+    return probe
+
+
+def _parse_value(raw: str, lexicon: Lexicon) -> Stated:
+    """The full reading of a value (:func:`parse_value`)."""
     if len(raw) > MAX_LENGTH:
         raise ValueProblem("E108", f"value longer than {MAX_LENGTH} characters")
     # NFKC leaves the minus sign (U+2212) and dashes alone: a figure written −5.0% is -5.0%.

@@ -52,9 +52,13 @@ class Context:
         self.by_id = {c.id: c for c in file.claims}
         self._spans: dict[str, Span | None] = {}  # a quote's place in the article, found once
         self.levels: dict[tuple[str, str, str], list[Claim]] = defaultdict(list)
+        kinds: dict[str, list[Claim]] = defaultdict(list)
         for c in file.claims:
+            kinds[c.kind].append(c)
             if c.kind == "level" and c.metric and c.period and c.value:
                 self.levels[(c.entity, c.metric, c.period.end.key)].append(c)
+        # The claims of each kind in file order: the rules ask for them per claim of another.
+        self._of_kind = {kind: tuple(claims) for kind, claims in kinds.items()}
 
     @cached_property
     def quotes(self) -> QuoteIndex | None:
@@ -63,6 +67,8 @@ class Context:
 
     def of_kind(self, *kinds: str) -> Iterable[Claim]:
         """The claims of the given kinds, in file order."""
+        if len(kinds) == 1:
+            return self._of_kind.get(kinds[0], ())
         return (c for c in self.file.claims if c.kind in kinds)
 
     def level(self, entity: str, metric: str | None, point: Point) -> Claim | None:
