@@ -70,13 +70,18 @@ def main() -> None:
     group.add_argument("--save", type=Path)
     group.add_argument("--against", type=Path)
     parser.add_argument("--quick", action="store_true", help="leave out the 105,000 claims")
+    parser.add_argument("--only", default="", help="only the reports whose name starts so")
     args = parser.parse_args()
     differ = 0
     with tempfile.TemporaryDirectory() as tmp:
         synthetic = Path(tmp)
         for n in (10,) if args.quick else (10, 1000):
             generate(synthetic / f"n{n}", n)
-        runs = [r for r in cases(synthetic) if not (args.quick and r[0].startswith("n1000"))]
+        runs = [
+            r
+            for r in cases(synthetic)
+            if r[0].startswith(args.only) and not (args.quick and r[0].startswith("n1000"))
+        ]
         for tag, cwd, argv in runs:
             out = report(cwd, argv)
             if args.save is not None:
