@@ -467,3 +467,17 @@ def test_years_written_only_as_bases_leave_the_year_to_the_publication() -> None
     draft = draft_claims(text, load_pack(), published=datetime.date(2019, 8, 2))
     (claim,) = draft.claims
     assert (dict(claim.fields)["period"], dict(claim.fields)["base"]) == ("2019-06", "2018-06")
+
+
+def test_the_country_and_added_value_in_metrics(pack: RulePack) -> None:
+    # 'the country's' is the entity the article is about, as "China's"; 'added value of X' is
+    # a quantity of its own (value added), not a generic 'value of'
+    text = (
+        "China's industrial output grew 5.7 percent in 2019. The country's industrial output "
+        "totaled 31.7 trillion yuan in 2019.\n\n"
+        "The added value of the primary industry rose 3.1 percent in 2019.\n"
+    )
+    draft = draft_claims(text, pack)
+    metrics = {v: dict(c.fields)["metric"] for c in draft.claims for v in c.values}
+    assert metrics["grew 5.7 percent"] == metrics["31.7 trillion yuan"] == "industrial output"
+    assert metrics["rose 3.1 percent"] == "added value of the primary industry"

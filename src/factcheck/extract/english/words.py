@@ -69,7 +69,8 @@ _CUT = re.compile(
     re.IGNORECASE,
 )
 _GENERIC = re.compile(
-    r"^(?:[a-z]+\s+){0,2}(?:estimates?|figures?|data|value|level|volume|amount)\s+(?:of|for)\s+",
+    r"^(?:(?!added\b)[a-z]+\s+){0,2}(?:estimates?|figures?|data|value|level|volume|amount)"
+    r"\s+(?:of|for)\s+",  # (the added value of X is a quantity of its own: value added)
     re.IGNORECASE,
 )
 _ASIDE = re.compile(r"\([^()0-9]*\)")  # a bracket without a figure: an aside in a phrase
@@ -226,14 +227,17 @@ def _abbreviate(words: str) -> str:
 
 
 def _drop_entity(words: str, entity: str) -> str:
-    """The article's entity taken off the front (China's GDP → GDP; U.S. retail sales)."""
+    """The article's entity taken off the front (China's GDP → GDP; U.S. retail sales; the
+    country's GDP)."""
     forms = [k for k, v in en.PLACES.items() if v == entity]
     low = words.lower()
     for form in sorted(forms, key=len, reverse=True):
         for written in (form + "'s ", form + "’s ", form + " "):
             if low.startswith(written) and len(words) > len(written):
                 return words[len(written) :]
-    return words
+    # the country's GDP, the nation's exports: the entity the article is about, as China's
+    own = re.match(r"(?:the\s+)?(?:country|nation)['’]s\s+(?=\S)", words, re.IGNORECASE)
+    return words[own.end() :] if own else words
 
 
 def noun_after(text: str, start: int, end: int, stop: Sequence[str] = ()) -> str:
