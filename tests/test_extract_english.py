@@ -32,6 +32,10 @@ def _claim(draft: Draft, value: str) -> tuple[DraftClaim, dict[str, object]]:
     return found[0], dict(found[0].fields)
 
 
+def _metrics_by_value(draft: Draft) -> dict[str, object]:
+    return {v: dict(c.fields)["metric"] for c in draft.claims for v in c.values}
+
+
 def _skipped(draft: Draft) -> set[str]:
     return {s.text for s in draft.skipped}
 
@@ -434,7 +438,7 @@ def test_what_a_sentence_leaves_out_of_its_metrics(pack: RulePack) -> None:
         "the previous quarter.\n"
     )
     draft = draft_claims(text, pack)
-    metrics = {v: dict(c.fields)["metric"] for c in draft.claims for v in c.values}
+    metrics = _metrics_by_value(draft)
     assert metrics["rose 2.1 percent"] == metrics["an increase of 1.9 percent"]
     assert metrics["rose 2.1 percent"] == "consumer price index excluding fuel"
     fall, ff = _claim(draft, "a fall of 0.3%")
@@ -478,6 +482,6 @@ def test_the_country_and_added_value_in_metrics(pack: RulePack) -> None:
         "The added value of the primary industry rose 3.1 percent in 2019.\n"
     )
     draft = draft_claims(text, pack)
-    metrics = {v: dict(c.fields)["metric"] for c in draft.claims for v in c.values}
+    metrics = _metrics_by_value(draft)
     assert metrics["grew 5.7 percent"] == metrics["31.7 trillion yuan"] == "industrial output"
     assert metrics["rose 3.1 percent"] == "added value of the primary industry"
