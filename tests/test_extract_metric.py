@@ -240,3 +240,13 @@ def test_a_contribution_is_of_the_subject_before(pack: RulePack) -> None:
     got = _metrics(text, pack)
     want = "装备制造业对全部规模以上工业增长的贡献率"
     assert [m for v, m in got.items() if "41.2%" in v] == [want]
+
+
+def test_the_other_half_of_an_urban_rural_breakdown(pack: RulePack) -> None:
+    # 其中城市…，农村…: the metric before, in each half; a half named short takes the rest
+    got = _metrics("全省居民消费价格同比上涨1.8%，其中城市上涨1.7%，农村上涨2.2%。", pack)
+    assert got["1.7%"] == "城市居民消费价格"
+    assert got["2.2%"] == "农村居民消费价格"
+    text = "城镇居民人均消费支出31000元，增长4.2%；农村居民16000元，增长7.1%。"
+    got = _metrics(text, pack)
+    assert got["16000元"] == got["7.1%"] == "农村居民人均消费支出"

@@ -316,6 +316,8 @@ def carried_head(label: str, opens_with_verb: bool, before: list[str]) -> str:
         return label
     if not before:
         return label
+    if (swapped := _other_scope(label, before[-1])) is not None:
+        return swapped
     part, head = head_split(before[-1])
     if not head:
         return label
@@ -347,6 +349,30 @@ def contribution(label: str, prefix: str, before: list[str]) -> str:
         return label
     part = next((p for m in reversed(before) if (p := head_split(m)[0])), "")
     return f"{part}对{label}" if part and not label.startswith(part) else label
+
+
+# The urban and rural halves a figure is broken down into (其中城市上涨2.0%，农村上涨2.4%).
+_SCOPES = ("城镇", "农村", "城市", "乡村")
+
+
+def _other_scope(label: str, metric: str) -> str | None:
+    """The metric before, in the other half a label names: ``农村居民`` after
+    城镇居民人均可支配收入 → 农村居民人均可支配收入; ``乡村`` after 城镇消费品零售额 →
+    乡村消费品零售额; ``城市`` after 居民消费价格 → 城市居民消费价格. None when the label names no
+    half or the metric is not of one."""
+    scope = next((w for w in _SCOPES if label.startswith(w)), "")
+    if not scope:
+        return None
+    rest = label[len(scope) :]
+    other = next((w for w in _SCOPES if metric.startswith(w)), "")
+    if other == scope:
+        return None
+    tail = metric[len(other) :]
+    if other and tail.startswith(rest) and len(tail) > len(rest):
+        return scope + tail
+    if not other and not rest and not names_quantity(label):
+        return scope + metric
+    return None
 
 
 def opens_with_light_verb(prefix: str) -> bool:
