@@ -657,3 +657,16 @@ def test_figures_named_only_figures_are_of_their_topic() -> None:
     assert growth.kind == "growth" and dict(growth.fields)["metric"] == "出口"
     jobs = next(c for c in claims if len(c.values) == 1)
     assert jobs.kind == "level" and dict(jobs.fields)["metric"] == "就業"
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "kind"),
+    [
+        # written for the test: a level run into the change that follows it, without a comma
+        ("全市城镇登记失业率为0.93%下降0.3个百分点。", "为0.93%", "level"),
+        ("全市城镇登记失业率为0.93%下降0.3个百分点。", "下降0.3个百分点", "growth"),
+        ("利润10%下降。", "-10%", "growth"),  # a fall written after the rate
+    ],
+)
+def test_the_verb_of_the_next_figure_is_not_the_rates_own(text: str, value: str, kind: str) -> None:
+    assert _kind(text, value) == kind

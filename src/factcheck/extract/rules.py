@@ -54,11 +54,18 @@ _SHARE_MARKS = re.compile(
 )
 # What makes the figure before it a change: 两位数增长, 1.0%的实质跌幅 (HK), 61.5%之按年增幅
 # (Macao), 2.5%的实质下跌; the falling ones make it negative.
+# The verb of the next figure (0.93%下降0.3个百分点: a level, then its change) says nothing of
+# the figure before it.
+_NEXT_FIGURE = r"(?!了?[ \u3000]?[0-9０-９零〇一二两三四五六七八九十百千]|[近约超逾达])"
 _CHANGE_AFTER = re.compile(
     r"^(?:的|之)?(?:实质|名义|按年|同比|按季)?(?:增长|增速|增幅|增量|涨幅|升幅|降幅|跌幅|减幅"
     r"|上升|下跌|下降|成长)(?![至到为])"  # 从45%增长到63.5%: 45% is where the change starts
+    + _NEXT_FIGURE
 )
-_FALL_AFTER = re.compile(r"^(?:的|之)?(?:实质|名义|按年|同比|按季)?(?:降幅|跌幅|减幅|下跌|下降)")
+# a fall written after the rate (1.0%的实质跌幅, 5%下跌)
+_FALL_AFTER = re.compile(
+    r"^(?:的|之)?(?:实质|名义|按年|同比|按季)?(?:降幅|跌幅|减幅|下跌|下降)" + _NEXT_FIGURE
+)
 # The name of a growth rate: a figure it names is a change (经济成长率为8.68%, 第三季的升幅为
 # 2.2%, 出口年增率百分之卅六点八四), whatever verb or copula stands between (为, 达, 上修为).
 _RATE_NAMES = (
