@@ -51,6 +51,10 @@ def _metrics(text: str, pack: RulePack) -> dict[str, object]:
         ("成绩单——全年为市场主体减负超过2.6万亿元。", "2.6万亿元", "为市场主体减负"),
         # a length of time before the change says over what time (40多年), not of what
         ("1978年全省粮食产量为820万吨，此后30多年增长了约1.5倍。", "1.5倍", "粮食产量"),
+        # a subject written as a clause of its own: the words before its predicate (也实现…)
+        ("全省工业产值也迈上新台阶，2023年达到5100亿元。", "5100亿元", "工业产值"),
+        # the object of 上线 (开发上线), as of 出台
+        ("全省开发上线86个数字化应用。", "86个", "数字化应用"),
         # the object of 出台
         ("2020年又出台7批28项税费优惠政策。", "28项", "税费优惠政策"),
         # 约占: the share is of the figure before

@@ -235,7 +235,7 @@ def _subject_clause(d: Drafter, f: Figure) -> str:
     p_start, p_end = d.clause(c_start - 2)
     if p_start < s_start or p_end > c_start:
         return ""
-    label = em.label_before(em.prefix_text(d.ctx, p_start, p_end), d.names)[0]
+    label = em.before_predicate(em.label_before(em.prefix_text(d.ctx, p_start, p_end), d.names)[0])
     if len(label) < 2 or label.endswith(_FRAMES) or re.search("[0-9]", label):
         return ""
     return label

@@ -74,7 +74,8 @@ _LEADING_FIRST = tuple(sorted(set(_LEADING), key=len, reverse=True))
 # Verbs that take the counted thing as their object: 创建13个绿色工厂, 拥有5G基站37个.
 _OBJECT_VERBS = re.compile(
     r"(?:创建|建成|建设|拥有|荣获|获得|获评|吸引|落地实施|落地|实施|完成|争取|覆盖|解决"
-    r"|引进|新建|培育|出台|让|使|令|带动)(?![率量数面度])"  # 覆盖率, 拥有量: nouns, not verbs
+    r"|引进|新建|培育|出台|让|使|令|带动|开发上线|上线|推出|发布|组建|设立|开通)"
+    r"(?![率量数面度])"  # 覆盖率, 拥有量: nouns, not verbs
 )
 _AFTER_STOP = re.compile(
     r"的|正在|与|和|及|等|让|使|被|均|已|都|也|还|在|为|是|如|实现|完成|迎来|覆盖|扎根|位居|位列|"
@@ -373,6 +374,17 @@ def _other_scope(label: str, metric: str) -> str | None:
     if not other and not rest and not names_quantity(label):
         return scope + metric
     return None
+
+
+# Adverbs that open a predicate (财政收入也实现连续跨越: the subject is 财政收入).
+_PREDICATE_ADVERB = re.compile("也|亦|还|均|都|仍|已经|已")
+
+
+def before_predicate(label: str) -> str:
+    """A clause's subject: the words before the first adverb that opens its predicate, when
+    they are a word or more (``财政收入也实现连续跨越`` → 财政收入); else the label."""
+    found = _PREDICATE_ADVERB.search(label)
+    return label[: found.start()] if found and found.start() >= 2 else label
 
 
 def opens_with_light_verb(prefix: str) -> bool:
