@@ -286,3 +286,15 @@ def test_lists_of_periods_start_where_their_run_starts() -> None:
             assert m is None or not (m["mlist"] or m["qlist"]), (run, i)
         lists = [m.group() for m in pattern.finditer(text) if m["mlist"] or m["qlist"]]
         assert all(len(w) <= 12 * len(run) + len(end) for w in lists), lists
+
+
+def test_what_a_comparative_verb_is_set_against_is_a_base() -> None:
+    # 远胜2020年上半年 names what the quarter is compared with, so the rate after it stays of
+    # 2021Q3 (before, the first half of 2020 timed it)
+    text = "2021年第三季，本港本地生产总值按年升5.4%，虽已远胜2020年上半年，按季仅升0.1%。\n"
+    got = _readings(text, entity="本港")
+    assert got["5.4%"][0] == "2021Q3"
+    assert got["0.1%"][0] == "2021Q3"
+    # 高于, a bound word of the lexicon (高于5%), before a time word compares with it
+    text = "2021年第三季，全市出口按年升8.2%，增速高于2020年上半年，按季升1.1%。\n"
+    assert _readings(text)["1.1%"][0] == "2021Q3"

@@ -22,6 +22,7 @@ from factcheck.extract.text import (
     REACH,
     UNKNOWN_ENTITY,
     ArticleContext,
+    comparatives,
     guess_entity,
     quote_span,
 )
@@ -54,7 +55,8 @@ class Drafter:
         extra = [m for m in rank_words(text) if m.start not in taken]
         self.mentions = sorted(found + extra, key=lambda m: m.start)
         self._mention_starts = [m.start for m in self.mentions]
-        self.ctx = ArticleContext(text, self.mentions, pack.plans)
+        compared = comparatives(pack.lexicon.prefixes)  # 高于2019年同期: a base
+        self.ctx = ArticleContext(text, self.mentions, pack.plans, compared)
         self.entity = entity or guess_entity(text)
         # A national article (or one naming no place) writes the nation as 中国 as well as 我国
         # (中国GDP已破百万亿, 中国的R&D支出): a scope word, not part of the metric.

@@ -33,6 +33,18 @@ _OPEN = "".join(QUOTE_PAIRS)
 _CLOSE = "".join(QUOTE_PAIRS.values())
 # The word before a time word says what it does for the figures after it.
 _BASE_WORDS = ("相较于", "相比", "相较", "较", "比")
+# 遠勝去年上半年, 胜过上年: what a comparative verb is set against is a base; so is what a bound
+# word of the rule pack's lexicon written as a comparative (高于, 低于, 超过: ending in 于 or 过)
+# is set against when a time word follows it instead of a number (高于2019年同期)
+_COMPARATIVES = ("胜过", "勝過", "远胜", "遠勝", "远超", "遠超")
+
+
+def comparatives(bounds: dict[str, str]) -> tuple[str, ...]:
+    """The lexicon's bound words of comparative form: two or more characters ending in 于 or 过
+    (高于, 低于, 不低于, 超过, 多于), as the rule pack spells them."""
+    return tuple(w for w in bounds if len(w) > 1 and w.endswith(("于", "过", "於", "過")))
+
+
 _TIMES_WORDS = ("是", "为", "相当于")  # 是“十三五”末的3.4倍: a base only before a multiple
 _FROM_WORDS = ("从", "自", "由")
 _WITH_WORDS = ("与", "同", "和", "跟")
@@ -204,10 +216,10 @@ def time_pattern(plans: dict[str, tuple[int, int]]) -> re.Pattern[str]:
     )
 
 
-def _role(text: str, start: int, end: int) -> str:
+def _role(text: str, start: int, end: int, compared: tuple[str, ...] = ()) -> str:
     """The role of a time word from the characters before it (an opening quote is skipped)."""
     before = text[max(0, start - 4) : start].rstrip(_OPEN)
-    if before.endswith(_BASE_WORDS):
+    if before.endswith(_BASE_WORDS) or before.endswith(_COMPARATIVES + compared):
         return "base"
     if before.endswith(_WITH_WORDS) and text.startswith(COMPARED_WORDS, end):
         return "base"  # 与2014年比较, 同上年相比: the base of a comparison
@@ -248,12 +260,16 @@ def _list_word(m: re.Match[str], role: str) -> TimeWord | None:
 
 
 def find_times(
-    folded: str, pattern: re.Pattern[str], plans: dict[str, tuple[int, int]]
+    folded: str,
+    pattern: re.Pattern[str],
+    plans: dict[str, tuple[int, int]],
+    compared: tuple[str, ...] = (),
 ) -> list[TimeWord]:
-    """Every time word of the (digit-folded) article, in text order."""
+    """Every time word of the (digit-folded) article, in text order; ``compared``: the
+    comparative words (:func:`comparatives`) after which a time word is a base."""
     out: list[TimeWord] = []
     for m in pattern.finditer(folded):
-        role = _role(folded, m.start(), m.end())
+        role = _role(folded, m.start(), m.end(), compared)
         if (
             out
             and out[-1].role == "base"
@@ -374,7 +390,13 @@ def paragraph_marks(text: str) -> list[int]:
 class ArticleContext:
     """Clause and sentence boundaries and time words of one article, searched by bisection."""
 
-    def __init__(self, text: str, mentions: list[Mention], plans: dict[str, tuple[int, int]]):
+    def __init__(
+        self,
+        text: str,
+        mentions: list[Mention],
+        plans: dict[str, tuple[int, int]],
+        compared: tuple[str, ...] = (),
+    ):
         self.text = text
         # 二零一五年 reads as 2015年 (the same length: offsets hold)
         self.folded = _CN_YEAR.sub(_digits, text.translate(FOLD))
@@ -387,7 +409,7 @@ class ArticleContext:
 
         self.clause_marks = [m.start() for m in _CLAUSE.finditer(text) if not inside(m.start())]
         self.sentence_marks = [m.start() for m in _SENTENCE.finditer(text) if not inside(m.start())]
-        self.times = find_times(self.folded, time_pattern(plans), plans)
+        self.times = find_times(self.folded, time_pattern(plans), plans, compared)
         self.paragraph_marks = paragraph_marks(text)
         self._time_starts = [t.start for t in self.times]
         self.mention_starts, self.mention_ends = starts, ends
