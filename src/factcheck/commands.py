@@ -61,7 +61,10 @@ _usage = checkcmd.usage  # a bad option value: cli.main prints it and exits 2
 
 Paths = Annotated[
     list[Path],
-    typer.Argument(help="Claims files, or folders to search for them.", show_default=False),
+    typer.Argument(
+        help="Claims files, articles (.txt, drafted in memory), or folders to search for them.",
+        show_default=False,
+    ),
 ]
 RulesOpt = Annotated[
     Path | None, typer.Option("--rules", help="A rule pack that extends the default one.")
@@ -120,7 +123,14 @@ OutputOpt = Annotated[
         help="Write the report to this file (atomically) instead of stdout ('-': stdout).",
     ),
 ]
-ForceOpt = Annotated[bool, typer.Option("--force", help="Replace an existing --output file.")]
+ForceOpt = Annotated[
+    bool,
+    typer.Option(
+        "--force",
+        help="Also replace a symbolic link at --output (an old report is replaced anyway; what a "
+        "link points to is never written).",
+    ),
+]
 FailOnOpt = Annotated[
     str | None, typer.Option("--fail-on", help="error (default), warning, info or never.")
 ]
@@ -230,7 +240,12 @@ def schema(
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="Write to this file ('-': stdout).")
     ] = None,
-    force: Annotated[bool, typer.Option("--force", help="Replace an existing file.")] = False,
+    force: Annotated[
+        bool,
+        typer.Option(
+            "--force", help="Also replace a symbolic link (an old file is replaced anyway)."
+        ),
+    ] = False,
 ) -> None:
     """Print the JSON Schema of the claims format."""
     from factcheck import runner  # noqa: PLC0415
