@@ -233,3 +233,33 @@ def test_parts_after_qizhong_that_are_not_all_terms_stay_incomplete(tmp_path: Pa
     # 出口 alone under 进出口: at most the total (20310.4 ≤ 32878.4), never its whole
     text = "1-8月全省外贸进出口值32878.4亿元。其中，出口20310.4亿元。\n"
     assert _inconsistent_quotes(tmp_path, text) == []
+
+
+@pytest.mark.parametrize(
+    ("points", "flagged"),
+    [
+        ("0.2", False),  # 4.9 - 5.1 = -0.2: September against August
+        ("0.5", True),  # -0.5 ([-0.55, -0.45]) against [4.85 - 5.15, 4.95 - 5.05] = [-0.3, -0.1]
+    ],
+)
+def test_bi_shang_yue_is_against_the_month_before(
+    tmp_path: Path, points: str, flagged: bool
+) -> None:
+    # 比上月 compares with August (not September a year before); the list over 7、8、9三个月 is
+    # over its months, its subjects found
+    text = (
+        f"9月份，全国城镇调查失业率为4.9%，比上月下降{points}个百分点。\n\n"
+        "7、8、9三个月，全国城镇调查失业率分别为5.1%、5.1%和4.9%。\n"
+    )
+    assert bool(_inconsistent_quotes(tmp_path, text)) is flagged
+
+
+def test_jiao_shang_ji_is_against_the_quarter_before() -> None:
+    text = "2021年第三季，全港本地生产总值为7000亿元，较上季增长10%。"
+    claims = draft_claims(text, load_pack(), "全港", 2021).claims
+    (growth,) = [c for c in claims if c.kind == "growth"]
+    assert dict(growth.fields)["base"] == "2021Q2"
+    text = "2021年1月，全市社会消费品零售总额500亿元，比上月增长3%。"
+    claims = draft_claims(text, load_pack(), "全市", 2021).claims
+    (growth,) = [c for c in claims if c.kind == "growth"]
+    assert dict(growth.fields)["base"] == "2020-12"  # the month before January

@@ -23,6 +23,7 @@ BORROWED = "metric borrowed from an earlier figure"
 _COMPARISON_OPENS = re.compile(r"[ \u3000]*(?:同比|环比|比|较|与)")
 _FULL_STOP = re.compile(r"[。！？!?]|\n")
 _UNNAMED = "未命名指标"
+_NO_SUBJECTS = "the subjects of the 分别 list were not found"
 _CHANGES = ("growth", "cagr")
 _NOT_COUNTED = ("currency", "mass", "length", "power", "percentage", "*", "^")
 
@@ -89,6 +90,8 @@ def describe(d: Drafter, group: list[Figure], prev: list[Figure]) -> None:
     if len(group) > 1:
         _respectively(d, group, prefix, prev)
         respective_periods(group, ctx, d.dating)  # 7、8、9三个月…分别为: one month each
+        if len({g.period for g in group}) == len(group):  # the list is over its periods
+            f.doubts[:] = [x for x in f.doubts if x != _NO_SUBJECTS]
     if f.metric in _GENERIC:
         _of_the_topic(d, group)
 
@@ -426,7 +429,7 @@ def _respectively(d: Drafter, group: list[Figure], prefix: str, prev: list[Figur
     if metrics:  # the list names its own metrics: none is borrowed
         lead.doubts[:] = [x for x in lead.doubts if x != BORROWED]
     elif not entities:
-        lead.doubts.append("the subjects of the 分别 list were not found")
+        lead.doubts.append(_NO_SUBJECTS)
     for i, g in enumerate(group):
         g.doubts = lead.doubts
         g.entity = entities[i] if entities else None

@@ -113,6 +113,8 @@ def resolve_period(
         f.period = point
         if base:
             f.base = base
+        elif (before := _before_last(point, ctx.folded[c_start : f.vstart])) is not None:
+            f.base = before  # 比上月下降0.5个百分点, 较上季增长: the month or quarter before
         elif span:
             since, until = span.split("-")
             f.period, f.base = until, since
@@ -126,6 +128,24 @@ def resolve_period(
         f.period = str(first)  # 1949~1978年…比重从10.64%增加到17.92%: 10.64% in 1949
     else:
         f.period = point
+
+
+_LAST = re.compile(r"(?:比|较|与|对比)(?:上个?月|上一?季度?)")
+
+
+def _before_last(point: str, before: str) -> str | None:
+    """The month or quarter before ``point`` where the words before the figure compare with the
+    last one (比上月, 较上季, 与上一季度): month-on-month, not the year-on-year default."""
+    found = _LAST.search(before)
+    if found is None:
+        return None
+    if "月" in found[0] and (m := re.fullmatch(r"(\d{4})-(\d{2})", point)):
+        year, month = int(m[1]), int(m[2])
+        return f"{year}-{month - 1:02d}" if month > 1 else f"{year - 1}-12"
+    if "季" in found[0] and (m := re.fullmatch(r"(\d{4})Q([1-4])", point)):
+        year, quarter = int(m[1]), int(m[2])
+        return f"{year}Q{quarter - 1}" if quarter > 1 else f"{year - 1}Q4"
+    return None
 
 
 _OWN_BASE = ("同比", "环比", "環比", "比", "较", "較", "按年", "按季")
