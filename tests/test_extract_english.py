@@ -485,3 +485,17 @@ def test_the_country_and_added_value_in_metrics(pack: RulePack) -> None:
     metrics = _metrics_by_value(draft)
     assert metrics["grew 5.7 percent"] == metrics["31.7 trillion yuan"] == "industrial output"
     assert metrics["rose 3.1 percent"] == "added value of the primary industry"
+
+
+def test_a_year_closing_a_base_phrase_is_a_base(pack: RulePack) -> None:
+    # written for the test: the only years written close phrases naming a base ("from the three
+    # months ending in June 2018", "from the same period in 2018"), so the article's year is the
+    # one its publication date gives to "June": 2019 for a release of 2 August 2019
+    text = (
+        "The deficit was $55.2 billion in June, down $0.2 billion from $55.4 billion in May.\n"
+        "The average deficit increased $7.2 billion from the three months ending in June 2018.\n"
+        "Year-to-date, the deficit increased $23.2 billion from the same period in 2018.\n"
+    )
+    draft = draft_claims(text, pack, published=datetime.date(2019, 8, 2))
+    (level,) = [c for c in draft.claims if c.values[0] == "$55.2 billion"]
+    assert dict(level.fields)["period"] == "2019-06"

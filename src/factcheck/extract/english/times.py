@@ -99,7 +99,19 @@ def _month(word: str) -> int:
     return en.MONTHS[word.lower().rstrip(".")]
 
 
+# A time word that closes a phrase naming a period (from the three months ending in June 2018,
+# from the same period in 2018) has the role of the word that opens the phrase.
+_PHRASE_LEAD = re.compile(
+    r"\b(from|since|compared\s+with|compared\s+to|than|over|against)\s+(?:the\s+)?"
+    r"(?:same\s+(?:period|month|quarter)|(?:[a-z0-9-]+\s+)?(?:months?|quarters?|weeks?)"
+    r"\s+end(?:ing|ed))\s+(?:of\s+|in\s+)?$"
+)
+
+
 def _role(text: str, start: int) -> str:
+    phrase = _PHRASE_LEAD.search(text[max(0, start - 60) : start].lower())
+    if phrase:
+        return "from" if phrase[1] in ("from", "since") else "base"
     before = text[max(0, start - 24) : start].lower()
     if _FROM_WORDS.search(before):
         return "from"
