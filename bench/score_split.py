@@ -15,23 +15,14 @@ import tempfile
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+# Held out: the six texts that joined on 2026-12-04, labelled blind and committed before any
+# score was run on them. Their extraction scores were seen only in aggregate while developing; their
+# end-to-end misses and three bugs found on two of them (two false alarms of
+# hk-hkcnews-unemployment-2020q2, English base years of en-census-trade-2019-06) were looked at
+# and fixed by general rules, so their end-to-end figures are no longer blind. The fourteen texts
+# held out before (cn-dezhou-2014q1 … hk-hkcnews-trade-retail-2021) had their per-figure detail
+# read on 2026-12-04 and count as developed on.
 HELD_OUT = (
-    "cn-dezhou-2014q1",
-    "cn-hlj-work-report-2023",
-    "mo-dsec-gdp-2023q3",
-    "hk-am730-work-report-2026",
-    "tw-udn-gdp-2025q4",
-    "en-xinhua-factbox-2017",
-    "cn-nbd-century-economy-2021",
-    # joined during issue 16 (corpus16), labelled blind, never looked at while developing
-    "cn-nbd-2021q1",
-    "hk-hkcnews-gdp-2021q3",
-    "en-bea-gdp-2017q3",
-    "en-ons-gdp-2022q3",
-    "cn-sina-gdp-2021q3",
-    "cn-sina-zhejiang-decade-2022",
-    "hk-hkcnews-trade-retail-2021",
-    # joined in this session (corpus), labelled blind, never looked at while developing
     "cn-nbs-industrial-profits-2021-11",
     "cn-sina-jiangsu-trade-2021",
     "hk-hkcnews-unemployment-2020q2",
