@@ -124,14 +124,34 @@ def _draft(
     claims = link_gaps(d, draft_links(d, collisions(name_compared(d, claims), pack)))
     claims = _rates_of_rates(claims, pack)
     claims += draft_sums(d, claims)
-    claims, structures = draft_structures(d, claims)
-    claims += structures
+    structures = draft_structures(d, claims)
+    claims = _national_apart(claims) + structures
     drafted = [(c.spans[0][0], c.spans[-1][1]) for c in structures if c.spans]
     skipped = sorted(
         (s for s in d.skipped if not any(a <= s.start and s.end <= b for a, b in drafted)),
         key=lambda s: (s.line, s.text),
     )
     return Draft(d.entity, d.year, tuple(claims), tuple(skipped), len(d.mentions))
+
+
+_REGIONAL_GDP = ("地区生产总值", "生产总值")
+_NATIONAL_GDP = "国内生产总值"
+
+
+def _national_apart(claims: list[DraftClaim]) -> list[DraftClaim]:
+    """In an article that names a region's GDP (地区生产总值, 生产总值) as well as the nation's
+    (国内生产总值), the nation's figures are of another entity, 全国: the region's industries
+    must not be added up to the nation's GDP through the rule pack's identities."""
+    metrics = {dict(c.fields).get("metric") for c in claims}
+    if _NATIONAL_GDP not in metrics or not metrics.intersection(_REGIONAL_GDP):
+        return claims
+    out = []
+    for c in claims:
+        fields = dict(c.fields)
+        if fields.get("metric") == _NATIONAL_GDP and "entity" not in fields:
+            c = replace(c, fields=(("entity", "全国"), *c.fields))
+        out.append(c)
+    return out
 
 
 def collisions(claims: list[DraftClaim], pack: RulePack) -> list[DraftClaim]:
