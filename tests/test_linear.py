@@ -54,6 +54,7 @@ RUNS = {
     "plan": "十四五",
     "magnitude": "万亿",
     "enumeration": "、",
+    "digit-list": "1、",  # a list of numbers, read back to its first as a list of months
     "quote": "“",
     "han": "中",
     "latin": "a",

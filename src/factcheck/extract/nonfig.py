@@ -51,7 +51,7 @@ _HOUR_BEFORE = ("早", "晚", "上午", "下午", "中午", "凌晨", "晚上", 
 # Months listed by their numbers, then counted or named (7、8、9三个月, 7、8月份): the months of a
 # period. Each number of the list is a month, the first as the others.
 _MONTH_LIST = re.compile(
-    r"(?:[1-9]|1[0-2])(?:、(?:[1-9]|1[0-2]))*"
+    r"(?:[1-9]|1[0-2])(?:、(?:[1-9]|1[0-2])){0,11}"  # twelve months at most
     r"(?:[一二两三四五六七八九十]个月|月份?)"
 )
 # A span of years with its end year abbreviated (Hong Kong's press): 2012至14, 2017至18年.
@@ -93,7 +93,9 @@ def _period_part(m: Mention, folded: str) -> str | None:
     """``date`` for a bare number that is part of a written period: a month of a list of months
     (7、8、9三个月), an end of a span of years written short (2012至14)."""
     start = m.start
-    while start >= 2 and folded[start - 1] == "、" and folded[start - 2].isdigit():
+    for _ in range(11):  # back to the first of at most twelve months, so never quadratic
+        if start < 2 or folded[start - 1] != "、" or not folded[start - 2].isdigit():
+            break
         start -= 2 if start < 3 or not folded[start - 3].isdigit() else 3
     line_start = start == 0 or not folded[start - 1].isdigit()
     if line_start and (month := _MONTH_LIST.match(folded, start)) and month.end() > m.end:

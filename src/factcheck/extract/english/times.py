@@ -110,8 +110,8 @@ _PHRASE_LEAD = re.compile(
 
 def _role(text: str, start: int) -> str:
     phrase = _PHRASE_LEAD.search(text[max(0, start - 60) : start].lower())
-    if phrase:
-        return "from" if phrase[1] in ("from", "since") else "base"
+    if phrase:  # the role of the word that opens the phrase
+        return "from" if _FROM_WORDS.search(phrase[1]) else "base"
     before = text[max(0, start - 24) : start].lower()
     if _FROM_WORDS.search(before):
         return "from"
