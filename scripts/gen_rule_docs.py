@@ -66,7 +66,12 @@ at most its total even when the other parts are never stated: `进出口总额16
 `出口188.1亿美元` cannot both hold. A rate at comparable prices (basis `real` or
 `unstated`) between levels that may be at current prices goes through a node of its own, the
 end level at the start year's prices, which is within `max_deflator` a year of the end level:
-one deflator unknown per entity, metric and span.
+one deflator unknown per entity, metric and span. The changes of the parts of a complete split
+over one span add up to the change of the whole (the shares' changes in points to zero); a
+change of a share is held to the true change only within one unit of its last written digit,
+not half a unit, since an author subtracts the printed, rounded shares (8.4% − 8.1% = 0.3
+while the shares were 8.44% and 8.06%, a change of 0.38): `−0.3 − 0.3 + 0.8 = 0.2` is
+consistent, `−0.3 − 0.5 + 1.8 = 1.0` (at least `−0.4 − 0.6 + 1.7 = 0.7`) is not.
 
 **Method.** The network is split into connected components first (union-find over the nodes),
 then each component is solved by two steps, repeated until nothing narrows by more than 10⁻⁹ of

@@ -104,7 +104,22 @@ def _passes(tmp_path: Path, text: str) -> None:
     assert out.returncode == 0, out.stdout + out.stderr
 
 
-def test_changes_of_rounded_shares_are_not_tied_to_the_structure(tmp_path: Path) -> None:
+@pytest.mark.parametrize(("second", "flagged"), [("0.5", False), ("0.7", False), ("1.0", True)])
+def test_the_changes_of_the_shares_after_a_structure_are_tied_together(
+    tmp_path: Path, second: str, flagged: bool
+) -> None:
+    # The shares add up to 100% in both years, so their changes add up to zero, each within a
+    # unit of its last digit of the true change (an author subtracts the rounded shares):
+    # -0.3 - 0.5 + 0.8 = 0 holds; -0.3 - 0.7 + 0.8 = -0.2, within [-0.6, 0.2] with each change
+    # ± 0.1, holds; -0.3 - 1.0 + 0.8 = -0.5 is at most -0.2 + -0.9 + 0.9 = -0.2: never 0.
+    text = TEXT.format("10.0:60.0:30.0").rstrip("\n") + CHANGES.format(second)
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    out = run(tmp_path, "a.txt", "--format", "text", "--no-cache", "--published", "2025-04-20")
+    assert out.returncode == (1 if flagged else 0), out.stdout + out.stderr
+    assert (" FC119 " in out.stdout) is flagged
+
+
+def test_changes_of_rounded_shares_may_miss_zero_by_their_rounding(tmp_path: Path) -> None:
     # From 8.4:37.2:54.3 (true 8.44/37.24/54.32) to 8.1:36.9:55.1 (true 8.06/36.86/55.08) the
     # shares moved -0.38, -0.38, +0.76 (sum 0); an author who subtracts the printed shares
     # writes -0.3, -0.3, +0.8 (sum +0.2): consistent, though not within the changes' rounding.

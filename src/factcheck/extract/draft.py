@@ -124,7 +124,7 @@ def _draft(
     claims = link_gaps(d, draft_links(d, collisions(name_compared(d, claims), pack)))
     claims = _rates_of_rates(claims, pack)
     claims += draft_sums(d, claims)
-    structures = draft_structures(d, claims)
+    claims, structures = draft_structures(d, claims)
     claims = _national_apart(claims) + structures
     drafted = [(c.spans[0][0], c.spans[-1][1]) for c in structures if c.spans]
     skipped = sorted(

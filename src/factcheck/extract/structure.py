@@ -20,15 +20,25 @@ with a doubt (and so not checked by ``check ARTICLE.txt``).
 The structure is drafted with confidence only where nothing in its sentence before it could
 give it a time or a scope of its own (``2020年三次产业结构为…``, ``五年前，…``,
 ``全省三次产业结构``, ``就业人员的三次产业结构``, a split of employment): there the figure
-before is no guide, and the claims carry a doubt. The changes of the shares in points that
-often follow (``第一产业下降0.3个百分点``) are not tied to it: an author computes them from the
-rounded shares, so their sum may miss zero by up to 0.3 points (8.4 − 8.1 = 0.3 while the
-shares moved 0.38), more than their own rounding allows.
+before is no guide, and the claims carry a doubt.
+
+The changes of the three shares in points that follow a confident structure in its
+sentence or the next (``与上年同期相比，第一产业下降0.3个百分点，
+第二产业下降0.5个百分点，第三产业上升0.8个百分点``) are changes of the shares, which
+add up to zero, since the shares add up to 100% in both periods. When all three follow,
+each written as the industry (``第一产业``, ``第一产业比重``) and its change with
+nothing between (a change of an industry's growth rate names it:
+``增速回落0.3个百分点``), their metric becomes the share
+(``第一产业增加值占地区生产总值比重``) and a sum with ``shares: true`` over the three
+shares ties them together. An author computes such changes from the rounded shares
+(8.4 − 8.1 = 0.3 while the share moved 0.38), so the engine lets each miss the true
+change by one unit of its last digit (docs/rules.md, "The network of quantities").
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from factcheck.extract.drafter import Drafter
 from factcheck.extract.model import DraftClaim, Field
@@ -58,10 +68,14 @@ _OPENING = re.compile(
 _OWN_TIME_OR_SCOPE = "its sentence gives it a time or a scope of its own"
 
 
-def draft_structures(d: Drafter, claims: list[DraftClaim]) -> list[DraftClaim]:
-    """The share and sum claims of each structure of the three industries in the article."""
+def draft_structures(
+    d: Drafter, claims: list[DraftClaim]
+) -> tuple[list[DraftClaim], list[DraftClaim]]:
+    """The claims with the changes of the shares renamed, and the share and sum claims of each
+    structure of the three industries in the article."""
     whole = _gdp_name(d.pack, claims)
     text = d.ctx.text
+    claims = list(claims)
     out: list[DraftClaim] = []
     for n, m in enumerate(_STRUCTURE.finditer(text), 1):
         numbers = [m.group(i) for i in (1, 2, 3)]
@@ -94,12 +108,56 @@ def draft_structures(d: Drafter, claims: list[DraftClaim]) -> list[DraftClaim]:
         out.append(DraftClaim(ids, "share", quote, tuple(share), *at, values, spans, doubts))
         split: list[Field] = [*head, ("total", whole), ("parts", SECTORS), ("period", period)]
         split.append(("complete", "true"))
-        if any(set(c.fields) >= set(split) for c in claims if c.kind == "sum"):
-            continue  # the 其中 list before already states this split as a complete sum
-        out.append(
-            DraftClaim((f"sum-{line}-s{n}",), "sum", quote, tuple(split), *at, (), (), doubts)
-        )
-    return out
+        # a 其中 list before may already state this split as a complete sum
+        if not any(set(c.fields) >= set(split) for c in claims if c.kind == "sum"):
+            out.append(
+                DraftClaim((f"sum-{line}-s{n}",), "sum", quote, tuple(split), *at, (), (), doubts)
+            )
+        changes = _share_changes(d, claims, end)
+        if changes and not doubts:
+            names = tuple(f"{sector}占{whole}比重" for sector in SECTORS)
+            for i, k in enumerate(changes):
+                renamed = [(f, names[i] if f == "metric" else v) for f, v in claims[k].fields]
+                claims[k] = replace(claims[k], fields=tuple(renamed))
+            split = [*head, ("total", whole), ("parts", names), ("period", period)]
+            split += [("complete", "true"), ("shares", "true")]
+            first, last = claims[changes[0]], claims[changes[-1]]
+            quote = text[first.start : last.end]
+            at = (first.start, last.end, first.line)
+            out.append(DraftClaim((f"sum-{line}-s{n}-d",), "sum", quote, tuple(split), *at, (), ()))
+    return claims, out
+
+
+# an industry, then its change in points with nothing between: 第一产业下降, 第二产业比重上升
+_SHARE_CHANGE = re.compile(
+    r"(第[一二三])产业(?:增加值)?(?:的?比重|占比|所占比重)?(?:比上年|同比|较上年)?"
+    r"(?:下降|上升|提高|降低|增加|减少|回落|回升)?$"
+)
+_LEVELS = ("一", "二", "三")
+
+
+def _share_changes(d: Drafter, claims: list[DraftClaim], after: int) -> list[int] | None:
+    """The indexes of the three confident changes in points, one per industry in order, that
+    follow a structure ending at ``after`` in its sentence or the next; None without all three."""
+    text = d.ctx.text
+    _, stop = d.ctx.sentence(after)
+    if stop + 1 < len(text):
+        stop = d.ctx.sentence(stop + 1)[1]
+    found: dict[str, int] = {}
+    for k, c in enumerate(claims):
+        if not (after <= c.start < stop) or c.kind != "growth" or len(c.values) != 1:
+            continue
+        if not c.confident or not c.spans or "百分" not in c.values[0]:
+            continue
+        at = c.spans[0][0]
+        clause_start = d.ctx.clause(at)[0]
+        lead = _SHARE_CHANGE.search(text, clause_start, at)
+        opening = text[clause_start : lead.start()] if lead else "x"
+        if lead and lead[1][1] not in found and not opening.strip("与同上年期相比较，, "):
+            found[lead[1][1]] = k
+    if sorted(found) != sorted(_LEVELS):
+        return None
+    return [found[x] for x in _LEVELS]
 
 
 def _gdp_names(pack: RulePack) -> list[str]:

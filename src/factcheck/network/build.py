@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass, field
 
 from factcheck import expr as ex
+from factcheck.interval import half_unit
 from factcheck.kinds import increment
 from factcheck.kinds.base import Context
 from factcheck.model import Claim, Value
@@ -363,12 +364,19 @@ def _split_changes(ctx: Context, net: Network) -> None:
             for metric, g in changes.items():
                 assert g.value is not None
                 n = net.node(("d", g.entity, metric, t0, t1))
-                net.relations[g.id].constraints.append(
-                    Bound(n, g.value.interval.lo, g.value.interval.hi, g.id)
-                )
+                iv = g.value.interval
+                # An author subtracts the printed shares (8.4 − 8.1 = 0.3 while the share moved
+                # 0.38): a change of a share may miss the true one by a unit of its last digit.
+                slack = _half_unit(ctx, g.value) if s.shares else 0.0
+                net.relations[g.id].constraints.append(Bound(n, iv.lo - slack, iv.hi + slack, g.id))
                 terms.append((-1.0 if metric == s.total and not s.shares else 1.0, n))
             rel = net.relations.setdefault(s.id, Relation(s, [], "sum"))
             rel.constraints.append(Linear(tuple(terms), 0.0, 0.0, s.id))
+
+
+def _half_unit(ctx: Context, v: Value) -> float:
+    """Half a unit of the last written digit of a value, in base units (0 for an exact form)."""
+    return float(half_unit(v.stated, ctx.pack.rounding)) * v.stated.factor * v.unit.factor
 
 
 def _identities(ctx: Context, net: Network) -> None:
