@@ -44,6 +44,8 @@ class Network:
     rules: list[Constraint] = field(default_factory=list)
     points: dict[int, Point] = field(default_factory=dict)  # the period of each quantity
     dims: dict[tuple[str, str], str] = field(default_factory=dict)  # of the first level stated
+    # Relations no pairwise check sees, though every term is stated: shares stated as levels
+    unseen: set[str] = field(default_factory=set)
 
     def node(self, key: Key) -> int:
         if key not in self.index:
@@ -324,7 +326,12 @@ def _sum(net: Network, claim: Claim) -> Relation | None:
     if len(set(parts)) != len(parts):
         return None
     if claim.shares and not any(net.dims.get((claim.entity, m)) for m in claim.metrics):
-        # the parts name the shares themselves (第一产业比重): they add up to 100%
+        # the parts name the shares themselves (第一产业比重): they add up to 100%. The pairwise
+        # sum check reads share claims only, so this one is the network's to decide, unless a
+        # part names its whole (第一产业增加值占地区生产总值比重): its level is then also a ratio
+        # of amounts, through which the network sees the split already.
+        if not any(SHARE_METRIC.fullmatch(m) for m in claim.metrics):
+            net.unseen.add(claim.id)
         return Relation(claim, [Linear(tuple((1.0, p) for p in parts), 1.0, 1.0, claim.id)], "sum")
     # Parts stated as amounts (第一产业增加值 41.99亿元) whose shares split the whole: their
     # shares add up to 100% exactly when the parts add up to the whole, a complete sum.

@@ -83,6 +83,8 @@ def _covered(net: Network, group: list[Constraint]) -> bool:
     """Whether the pairwise checks already see every relation of a component with all its
     terms stated: each quantity is stated exactly once (a price-adjusted level aside)."""
     for c in group:
+        if c.tag in net.unseen:
+            return False
         for n in nodes_of(c):
             kind = net.keys[n][0]
             if kind != "R" and (kind != "q" or len(net.stated.get(n, ())) != 1):
