@@ -198,7 +198,7 @@ def expand(
 def check_value(c: ClaimReader, kind: str, node: yaml.Node, value: Value) -> Value | None:
     """Refuse a value of the wrong form or dimension for its kind (E110)."""
     s, spec = value.stated, KINDS[kind]
-    if not spec.fits(s, value.unit):
+    if not form_fits(kind, s, value.unit):
         c.problem(node, "E110", f"'{s.text}' is not {spec.takes}, as a {kind} claim needs")
         return None
     if s.form == "number" and not s.unit and spec.bare:
@@ -221,6 +221,8 @@ def check_value(c: ClaimReader, kind: str, node: yaml.Node, value: Value) -> Val
 def form_fits(kind: str, stated: Stated, unit: UnitInfo) -> bool:
     """Whether a value of this form (and unit) fits a claim of this kind: the E110 rule, which
     the extractor asks too before it drafts a claim."""
+    if stated.reading == "direction":  # 提高 alone: only a growth says a direction alone
+        return kind == "growth"
     return KINDS[kind].fits(stated, unit)
 
 

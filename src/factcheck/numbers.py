@@ -227,6 +227,8 @@ _VERBS = (
     + tuple(MORE_LESS.items())  # 少35亿元 (比第二季少35亿元): a change of -35亿元; last, after 少增
 )
 _PLAIN_START = frozenset("0123456789+-.")
+# A direction verb written alone, as the value of a move with no figure of its own.
+_DIRECTIONS = {**dict.fromkeys(UP_VERBS, 1), **dict.fromkeys(DOWN_VERBS, -1)}
 
 
 def _strip_words(text: str, lexicon: Lexicon) -> tuple[str, str | None, str]:
@@ -335,6 +337,8 @@ def _parse_value(raw: str, lexicon: Lexicon) -> Stated:
     body, word, bound = _strip_words(text, lexicon)
     if m := _RANK_CHANGE.match(body):
         return _rank_change(raw, m, word, bound)
+    if word is None and (direction := _DIRECTIONS.get(body)) is not None:
+        return _direction(raw, body, direction)
     sign, verb = 1, None
     for prefix, direction in () if body[:1] in _PLAIN_START else _VERBS:
         if body.startswith(prefix) and len(body) > len(prefix):
@@ -446,6 +450,14 @@ def _english(raw: str, text: str, lexicon: Lexicon) -> Stated:
     return Stated(
         raw, s.form, s.number, s.exponent, s.unit, word, bound, 1, s.reading, s.lo, s.hi, verb
     )
+
+
+def _direction(raw: str, verb: str, sign: int) -> Stated:
+    """A direction verb alone (提高, 缩小: 从63.2%提高到72.7%, a move with no figure of its
+    own): a relative change of at least zero, or of at most zero and above -100%, which is the
+    direction of the move for levels above zero, whatever their unit."""
+    lo, hi = (Decimal(0), Decimal("Infinity")) if sign > 0 else (Decimal(-100), Decimal(0))
+    return Stated(raw, "number", Decimal(0), None, "%", None, "equal", 1, "direction", lo, hi, verb)
 
 
 def _english_body(body: str, sign: int) -> Stated:

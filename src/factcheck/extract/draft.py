@@ -23,6 +23,7 @@ from factcheck.extract.english import draft_english, is_english
 from factcheck.extract.gaps import link_gaps, name_compared
 from factcheck.extract.links import draft_links
 from factcheck.extract.model import Draft, DraftClaim, Skipped
+from factcheck.extract.moves import draft_moves
 from factcheck.extract.rules import Figure
 from factcheck.extract.structure import draft_structures
 from factcheck.extract.sums import draft_sums
@@ -124,6 +125,7 @@ def _draft(
     claims = link_gaps(d, draft_links(d, collisions(name_compared(d, claims), pack)))
     claims = _rates_of_rates(claims, pack)
     claims += draft_sums(d, claims)
+    claims += draft_moves(d, claims)
     claims, structures = draft_structures(d, claims)
     claims = _national_apart(claims) + structures
     drafted = [(c.spans[0][0], c.spans[-1][1]) for c in structures if c.spans]
