@@ -48,6 +48,20 @@ def test_rule_explains_one_code(tmp_path: Path) -> None:
     assert e112.returncode == 0 and e112.stdout.startswith(f"E112: {INPUT_CODES['E112']}\n")
 
 
+def test_every_finding_code_has_what_it_checks_and_an_example() -> None:
+    # In process (describe is what `factcheck rule` prints): a kind's own code has its DOC,
+    # every other code an entry of codedocs; FC104, FC105, FC120, FC121, FC131, FC132, FC142,
+    # FC153 and FC161 had neither, so `factcheck rule` printed no example for them.
+    from factcheck.rulehelp import describe  # noqa: PLC0415
+
+    for code in FINDINGS:
+        text = describe(code)
+        assert text is not None and "\nWhat it checks: " in text, code
+        assert "\nPasses: " in text or "\nExample: " in text, code
+    fc104 = describe("FC104") or ""
+    assert "Fails: 产量2020年100万吨，2025年200万吨，增长2倍" in fc104  # the multiple.yaml case
+
+
 def test_rule_unknown_and_all(tmp_path: Path) -> None:
     bad = run_cmd(tmp_path, "rule", "FC999")
     assert bad.returncode == 2 and "no code 'FC999'" in bad.stderr

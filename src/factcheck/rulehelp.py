@@ -28,6 +28,7 @@ def describe(code: str) -> str | None:
         )
     if code not in FINDINGS:
         return None
+    from factcheck import codedocs  # noqa: PLC0415 - only for a finding
     from factcheck.kinds import REGISTRY  # noqa: PLC0415 - the rule kinds, only for a finding
 
     title, severity = FINDINGS[code]
@@ -36,17 +37,18 @@ def describe(code: str) -> str | None:
     if kinds:
         lines.append(f"Reported by the rule kinds: {', '.join(kinds)}")
     own = next((REGISTRY[k] for k in kinds if REGISTRY[k].CODES[0] == code), None)
-    if own is not None:
-        doc = own.DOC
-        lines += [
-            "",
-            f"What it checks: {doc.what}",
-            f"Why: {doc.why}",
-            f"Passes: {doc.passes}",
-            f"Fails: {doc.fails}",
-        ]
+    doc = own.DOC if own is not None else codedocs.DOCS.get(code)
+    if doc is not None:
+        lines += ["", f"What it checks: {doc.what}", f"Why: {doc.why}"]
+        lines += [f"{label}: {text}" for label, text in _examples(doc) if text]
     lines += ["", f"Documentation: {help_uri(code)}"]
     return "\n".join(lines) + "\n"
+
+
+def _examples(doc: object) -> list[tuple[str, str]]:
+    """A kind's ``DOC`` or a :class:`~factcheck.codedocs.CodeDoc`: its examples, labelled."""
+    labels = (("Passes", "passes"), ("Fails", "fails"), ("Example", "example"))
+    return [(label, getattr(doc, name, "")) for label, name in labels]
 
 
 def suggest(code: str) -> str | None:
