@@ -98,7 +98,7 @@ def test_bea_quarters_and_annualized_rates(pack: RulePack) -> None:
     assert draft.year == 2023
     first, f1 = _claim(draft, "1.1 percent")
     # An annual rate of one quarter is annualized: no average over years, and not checked.
-    assert (first.kind, f1["period"], f1["metric"]) == ("growth", "2023Q1", "Real GDP")
+    assert (first.kind, f1["period"], f1["metric"]) == ("growth", "2023Q1", "real GDP")
     assert not first.confident
     fourth, f4 = _claim(draft, "increased 2.6 percent")
     # "the fourth quarter" in a release on the first quarter of 2023 is the one before it.
@@ -158,9 +158,9 @@ def test_xinhua_runs_of_months_and_year_on_year(pack: RulePack) -> None:
     level, fl = _claim(draft, "33.48 trillion yuan")
     # The lead paragraph's January-October period times the figures after it.
     assert (level.kind, fl["period"]) == ("level", "2019年1-10月")
-    assert fl["metric"] == "Total retail sales"
+    assert fl["metric"] == "total retail sales"
     usd, fu = _claim(draft, "about 4.8 trillion U.S. dollars")
-    assert (usd.kind, fu["metric"]) == ("level", "Total retail sales")
+    assert (usd.kind, fu["metric"]) == ("level", "total retail sales")
     assert "7.9" in _skipped(draft)  # the 7.9-percent expansion: an adjective, not drafted
 
 
@@ -240,7 +240,7 @@ def test_contributions_are_shares_and_pronouns_are_doubted(pack: RulePack) -> No
     rural, _ = _claim(draft, "expanded 4.9 percent")
     assert not rural.confident  # "those in rural areas": a pronoun, not a metric
     share, fs = _claim(draft, "68.8 percent")
-    assert (share.kind, fs["metric"], fs["whole"]) == ("share", "Domestic demand", "GDP growth")
+    assert (share.kind, fs["metric"], fs["whole"]) == ("share", "domestic demand", "GDP growth")
 
 
 # ---- non-figures of English releases: https://financedocbox.com/Retirement_Planning/
@@ -442,7 +442,7 @@ def test_what_a_sentence_leaves_out_of_its_metrics(pack: RulePack) -> None:
     assert metrics["rose 2.1 percent"] == metrics["an increase of 1.9 percent"]
     assert metrics["rose 2.1 percent"] == "consumer price index excluding fuel"
     fall, ff = _claim(draft, "a fall of 0.3%")
-    assert (ff["metric"], fall.confident) == ("Retail sales volumes", False)
+    assert (ff["metric"], fall.confident) == ("retail sales volumes", False)
 
 
 def test_months_without_a_year_are_dated_by_the_publication() -> None:
@@ -499,3 +499,55 @@ def test_a_year_closing_a_base_phrase_is_a_base(pack: RulePack) -> None:
     draft = draft_claims(text, pack, published=datetime.date(2019, 8, 2))
     (level,) = [c for c in draft.claims if c.values[0] == "$55.2 billion"]
     assert dict(level.fields)["period"] == "2019-06"
+
+
+# ---- the balance of trade (Census and BEA monthly release, written for the test in its form)
+
+
+def test_a_change_in_a_metric_of_an_amount_to_a_level(pack: RulePack) -> None:
+    text = (
+        "The June increase in the goods and services deficit reflected an increase in the goods "
+        "deficit of $1.2 billion to $70.4 billion and a decrease in the services surplus of "
+        "$0.3 billion to $21.1 billion.\n"
+    )
+    draft = draft_claims(text, pack, year=2018)
+    rise, fields = _claim(draft, "up $1.2 billion")
+    assert (rise.kind, fields["metric"]) == ("growth", "goods deficit")
+    assert _metrics_by_value(draft)["down $0.3 billion"] == "services surplus"
+    level, fields = _claim(draft, "$70.4 billion")
+    assert (level.kind, fields["metric"], fields["period"]) == ("level", "goods deficit", "2018-06")
+    assert _metrics_by_value(draft)["$21.1 billion"] == "services surplus"
+
+
+def test_a_metric_opening_its_sentence_is_in_lower_case(pack: RulePack) -> None:
+    text = (
+        "June exports were $211.2 billion. Exports increased $0.5 billion from May. "
+        "Beijing's imports were $3.1 billion.\n"
+    )
+    metrics = _metrics_by_value(draft_claims(text, pack, year=2018))
+    assert metrics["$211.2 billion"] == metrics["increased $0.5 billion"] == "exports"
+    assert metrics["$3.1 billion"] == "Beijing's imports"  # a possessive keeps its capital
+
+
+@pytest.mark.parametrize(
+    ("surplus", "imports", "inconsistent"),
+    # goods deficit − services surplus: 70.4 − 21.1 = 49.3, within [70.35 − 21.15, 70.45 −
+    # 21.05] = [49.2, 49.4], which meets the stated [49.25, 49.35]; with 23.1 the difference is
+    # [47.2, 47.4], short of 49.25. Imports − exports: 254.6 − 205.3 = 49.3 holds; 256.6 −
+    # 205.3 = 51.3, in [51.2, 51.4], does not.
+    [("21.1", "254.6", False), ("23.1", "254.6", True), ("21.1", "256.6", True)],
+)
+def test_the_deficit_is_imports_less_exports_and_goods_less_services(
+    surplus: str, imports: str, inconsistent: bool, tmp_path: Path, pack: RulePack
+) -> None:
+    article = tmp_path / "trade.txt"
+    article.write_text(
+        "The goods and services deficit was $49.3 billion in June. June exports were $205.3 "
+        f"billion. June imports were ${imports} billion. The June decrease in the goods and "
+        "services deficit reflected an increase in the goods deficit of $1.2 billion to $70.4 "
+        f"billion and an increase in the services surplus of $0.3 billion to ${surplus} billion.\n",
+        encoding="utf-8",
+    )
+    result = check_article(article, str(article), pack, tmp_path, datetime.date(2018, 8, 3))
+    found = {f.code for f in result.findings if f.verdict == "inconsistent"}
+    assert found == ({"FC118", "FC119"} if inconsistent else set())

@@ -175,6 +175,20 @@ def test_self_reference_is_e205(tmp_path: Path) -> None:
     assert codes_at(problems(tmp_path, "identities:\n  - a = a + 1\n")) == {("E205", 2, 5)}
 
 
+def test_a_name_of_several_words_is_written_between_backticks(tmp_path: Path) -> None:
+    text = 'identities:\n  - "`goods  and services deficit` = imports - `goods deficit`"\n'
+    pack = load_pack(user_pack(tmp_path, text))
+    identity = pack.identities[-1]
+    # the runs of spaces are one space, and the backticks no part of the name
+    assert identity.target == "goods and services deficit"
+    assert ex.names(identity.expr) == {"imports", "goods deficit"}
+    # without backticks, two words are still no name; inside them, no code and no dots
+    for bad in ("x y = a", "x = `a.b`", "x = `os`.system", "x = `2 a`", "x = ``"):
+        assert codes_at(problems(tmp_path, "identities:\n  - " + _quoted(bad) + "\n")) == {
+            ("E204", 2, 5)
+        }
+
+
 def test_long_chain_of_identities_is_fine(tmp_path: Path) -> None:
     # a0 = a1 + 1, a1 = a2 + 1, …: no cycle, and no recursion limit to hit
     lines = "".join(f"  - a{i} = a{i + 1} + 1\n" for i in range(3000))

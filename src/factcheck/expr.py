@@ -15,8 +15,11 @@ from factcheck.errors import ValueProblem
 
 # Names are runs of letters (any script), digits and underscores not starting with a digit:
 # no dots, quotes or brackets, so attribute access, calls and strings cannot even be written.
+# A name of several words is written between backticks (`goods and services deficit`): words of
+# letters, digits, hyphens and apostrophes, one space apart however many are written.
 _TOKEN = re.compile(
-    r"\s*(?:(?P<num>\d+(?:\.\d+)?)(?![\w])|(?P<op>[-+*/()])|(?P<name>[^\W\d]\w*)|(?P<bad>\S))"
+    r"\s*(?:(?P<num>\d+(?:\.\d+)?)(?![\w])|(?P<op>[-+*/()])|(?P<name>[^\W\d]\w*)"
+    r"|`(?P<words>[^\W\d][\w'’-]*(?:[ \t]+[\w'’-]+)*)`|(?P<bad>\S))"
 )
 MAX_LENGTH = 500
 MAX_DEPTH = 32  # brackets and unary minus nest; the parser recurses, so bound it well below
@@ -59,6 +62,9 @@ def _tokens(text: str) -> list[tuple[str, str]]:
             raise ValueProblem("E204", f"'{m.group(kind)}' is not allowed in an expression")
         if kind == "num" and not math.isfinite(float(m.group(kind))):
             raise ValueProblem("E204", "a number in the expression is too large")
+        if kind == "words":
+            out.append(("name", " ".join(m.group(kind).split())))
+            continue
         out.append((kind, m.group(kind)))
     return out
 
@@ -151,5 +157,10 @@ def render(expr: Expr) -> str:
 
 def is_name(text: str) -> bool:
     """True when ``text`` is one metric name (the left side of an identity)."""
+    return name_of(text) is not None
+
+
+def name_of(text: str) -> str | None:
+    """The metric name ``text`` is (a backticked goods deficit is goods deficit), or None."""
     tokens = _tokens(text) if len(text) <= MAX_LENGTH else []
-    return len(tokens) == 1 and tokens[0][0] == "name"
+    return tokens[0][1] if len(tokens) == 1 and tokens[0][0] == "name" else None

@@ -244,9 +244,9 @@ def _identities(r: PackReading, raw: list[Any]) -> dict[str, Any]:
         try:
             if not eq or not target.strip():
                 raise ValueProblem("E204", f"'{text}' is not of the form 'metric = expression'")
-            name = target.strip()
-            if not ex.is_name(name):
-                raise ValueProblem("E204", f"'{name}' is not a metric name")
+            name = ex.name_of(target.strip())
+            if name is None:
+                raise ValueProblem("E204", f"'{target.strip()}' is not a metric name")
             out.append(Identity(name, ex.parse(rhs), text, where))
         except ValueProblem as exc:
             r.problems.append(Problem(where, exc.code, exc.message))

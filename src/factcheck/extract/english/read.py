@@ -94,6 +94,14 @@ _THE_ORDINAL = re.compile(
 # compared with an increase of 0.9 percent in the second quarter: the comparison's time
 _COMPARED = re.compile(r"\bcompared\s+(?:with|to)\b", re.IGNORECASE)
 _CLAUSE_END = re.compile(r"[,;:]|\s--?\s|\s[–—]\s")
+# a decrease in the goods deficit of $0.8 billion: a change of the goods deficit
+_CHANGE_IN = re.compile(
+    r"\b(?:an?\s+)?(?:increase|rise|gain|jump|(?P<down>decrease|decline|drop|fall|contraction))"
+    r"\s+in\s+(?P<what>[A-Za-z][\w'’&-]*(?:\s+[A-Za-z][\w'’&-]*){0,7}?)\s+of\s*$",
+    re.IGNORECASE,
+)
+_TITLE_WORD = re.compile(r"[A-Z][a-z][a-z-]*")
+_SENTENCE_HEAD = re.compile(r"[^A-Za-z]*(?:(?:the|a|an)\s+)?", re.IGNORECASE)
 BORROWED = "metric borrowed from an earlier sentence"
 
 
@@ -191,10 +199,18 @@ def read(f: Fig, prev: list[Fig], a: Article) -> None:
     cut = cut_start(text, seg, f.vstart)
     own = phrase(text, cut, f.vstart, a.times_in(cut, f.vstart), a.strip, a.entity)
     own = "" if _BARE_PRONOUN.match(own) else own
+    change_in = _CHANGE_IN.search(text, seg, f.vstart)
+    if change_in:  # a decrease in the goods deficit of $0.8 billion
+        w0, w1 = change_in.span("what")
+        own = phrase(text, w0, w1, a.times_in(w0, w1), a.strip, a.entity)
+        f.direction = f.direction or (-1 if change_in["down"] else 1)
     rate = f.number.unit in _RATES
     clause = text[cut : f.vstart]
     f.kind = _kind(f, prev, lead, last, after_text, own or clause, rate, text[s_start : f.vstart])
+    if change_in and f.kind == "level":
+        f.kind = "growth"
     _metric(f, prev, a, own, seg, s_start, after_text)
+    f.metric = _sentence_case(f.metric, text, s_start)
     left_out = _EXCLUDING.match(text, s_start, f.vstart)
     if left_out and f.metric and "excluding" not in f.metric.lower():
         f.metric = f"{f.metric} excluding {left_out[2].strip()}"
@@ -261,6 +277,20 @@ def _kind(
     if rate and (_GROWTH_NOUN.match(own) or own.lower() in ("growth", "growth rate")):
         return "growth"  # GDP growth was 6.9 percent
     return "level"
+
+
+def _sentence_case(metric: str, text: str, s_start: int) -> str:
+    """A metric whose first word is capitalized only because it opens its sentence (``Exports
+    increased``, ``Durable goods decreased``) in lower case, as the same words read mid-sentence
+    (``June exports were``); a place or a possessive (``Beijing's GDP``) keeps its capital."""
+    first = metric.split(" ", 1)[0]
+    if not _TITLE_WORD.fullmatch(first) or first.lower() in en.PLACES:
+        return metric
+    head = _SENTENCE_HEAD.match(text, s_start)
+    at = head.end() if head else s_start
+    if not text.startswith(first, at) or text[at + len(first) : at + len(first) + 1].isalnum():
+        return metric
+    return metric[:1].lower() + metric[1:]
 
 
 def _verb(lead: str) -> int:
