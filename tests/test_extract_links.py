@@ -160,3 +160,31 @@ def test_merge_drops_a_link_to_a_claim_the_file_has_already(tmp_path: Path, pack
     file = load_claims(user, pack, str(user))  # loads: no reference to a claim not in the file
     assert [c.kind for c in file.claims] == ["level", "growth"]
     assert "end" not in file.claims[1].refs
+
+
+def test_an_english_change_links_to_the_level_of_its_sentence(pack: RulePack) -> None:
+    # 'decreased $1.2 billion to $138.9 billion in May': the level is where the change ends
+    # (May), the change an amount in the level's unit; 'up 1.9 percent from March' ends at the
+    # April level as well. The rules are the Chinese path's (extract/links.py).
+    text = (
+        "Exports of goods decreased $1.2 billion to $138.9 billion in May 2019. "
+        "Wholesale sales in April 2021 were $612.5 billion, up 1.9 percent from March."
+    )
+    got = _by_value(draft_claims(text, pack).claims)
+    assert got["decreased $1.2 billion"][1]["end"] == got["$138.9 billion"][0]
+    assert got["up 1.9 percent"][1]["end"] == got["$612.5 billion"][0]
+    assert "start" not in got["up 1.9 percent"][1]  # the March level is not stated
+    # another metric in the sentence: no link
+    text = "Exports of goods were $138.9 billion in May 2019, while imports grew 0.3 percent."
+    for c in draft_claims(text, pack).claims:
+        assert not {n for n, _ in c.fields} & {"start", "end"}, c
+
+
+def test_a_rate_links_to_its_level_not_to_a_gloss_in_another_unit(pack: RulePack) -> None:
+    # 48,000 yuan (7,100 U.S. dollars): the rate of 30 percent is of the yuan figure, the unit
+    # the quantity is first stated in; the dollar figure nearer to it is a conversion.
+    text = (
+        "GDP per capita reached 48,000 yuan (7,100 U.S. dollars) in 2019, up 30 percent from 2015."
+    )
+    got = _by_value(draft_claims(text, pack).claims)
+    assert got["up 30 percent"][1]["end"] == got["48,000 yuan"][0]

@@ -21,7 +21,7 @@ from factcheck.extract.describe import describe
 from factcheck.extract.drafter import MAX_PREV, Drafter
 from factcheck.extract.english import draft_english, is_english
 from factcheck.extract.gaps import link_gaps, name_compared
-from factcheck.extract.links import draft_links
+from factcheck.extract.links import draft_links, frame_of
 from factcheck.extract.model import Draft, DraftClaim, Skipped
 from factcheck.extract.moves import draft_moves
 from factcheck.extract.rules import Figure
@@ -122,7 +122,7 @@ def _draft(
         if claim is not None:
             claims.append(claim)
         prev = (prev + group)[-MAX_PREV:]
-    claims = link_gaps(d, draft_links(d, collisions(name_compared(d, claims), pack)))
+    claims = link_gaps(d, draft_links(frame_of(d), collisions(name_compared(d, claims), pack)))
     claims = _rates_of_rates(claims, pack)
     claims += draft_sums(d, claims)
     claims += draft_moves(d, claims)

@@ -18,13 +18,14 @@ a file (not confident, refused by the loader) is dropped with :func:`keep_refs`.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from factcheck.errors import ValueProblem
 from factcheck.extract.assemble import DURATIONS
 from factcheck.extract.drafter import MAX_PREV, Drafter
 from factcheck.extract.model import DraftClaim, Field
-from factcheck.numbers import parse_value
+from factcheck.numbers import Lexicon, parse_value
 from factcheck.periods import Period, Point, parse_period, shift
 from factcheck.units import unit_info
 
@@ -37,6 +38,27 @@ _REFS = {
 }
 _CHANGES = ("growth", "cagr", "multiple")
 _RATE_WORDS = ("增速", "增幅", "增长率", "增长速度")
+# How a value is written in per cent or in points, in both languages (0.4 percent, 3
+# percentage points).
+_PER_CENT = ("%", "％", "百分点", "百分之", "percent")
+_POINTS = ("百分点", "percentage point")
+
+
+@dataclass(frozen=True)
+class Frame:
+    """What links need of an article, whichever path drafted it: its text, its sentences, the
+    plans and year its periods are read with, and the lexicon its values are read with."""
+
+    text: str
+    sentence: Callable[[int], tuple[int, int]]
+    plans: dict[str, tuple[int, int]]
+    year: int
+    lex: Lexicon
+
+
+def frame_of(d: Drafter) -> Frame:
+    """The frame of a Chinese draft."""
+    return Frame(d.ctx.text, d.ctx.sentence, d.pack.plans, d.year, d.lex)
 
 
 @dataclass(frozen=True)
@@ -55,7 +77,7 @@ class _Item:
     dimension: str | None = None  # of its value's unit (None: not a quantity with a unit)
 
 
-def _dated(d: Drafter, it: _Item) -> _Item:
+def _dated(d: Frame, it: _Item) -> _Item:
     period = _period(d, it.fields.get("period"))
     point = period.end.key if period is not None and not period.is_span else None
     ends = _endpoints(d, it, period) if it.kind in _CHANGES else None
@@ -82,19 +104,19 @@ def _items(claims: list[DraftClaim]) -> list[_Item]:
 
 
 def _rate(value: str) -> bool:
-    return "%" in value or "％" in value or "百分点" in value or "百分之" in value
+    return any(w in value for w in _PER_CENT)
 
 
 def _points(value: str) -> bool:
-    return "百分点" in value
+    return any(w in value for w in _POINTS)
 
 
-def draft_links(d: Drafter, claims: list[DraftClaim]) -> list[DraftClaim]:
+def draft_links(d: Frame, claims: list[DraftClaim]) -> list[DraftClaim]:
     """The claims with the reference fields their sentences fix (see the module docstring)."""
     items = [_dated(d, it) for it in _items(claims)]
     by_sentence: dict[tuple[int, int], list[_Item]] = {}
     for it in items:
-        by_sentence.setdefault(d.ctx.sentence(it.span[0]), []).append(it)
+        by_sentence.setdefault(d.sentence(it.span[0]), []).append(it)
     refs: dict[tuple[int, int], list[tuple[str, str]]] = {}
     for group in by_sentence.values():
         if len(group) < 2:
@@ -125,7 +147,7 @@ def draft_links(d: Drafter, claims: list[DraftClaim]) -> list[DraftClaim]:
     return out
 
 
-def _links_of(d: Drafter, it: _Item, group: list[_Item]) -> list[tuple[str, str]]:
+def _links_of(d: Frame, it: _Item, group: list[_Item]) -> list[tuple[str, str]]:
     """The (field, id) links of one item to the others of its sentence with its entity and
     metric (``group``)."""
     same = [o for o in group if o.claim != it.claim and it.fields.get("metric")]
@@ -146,6 +168,11 @@ def _links_of(d: Drafter, it: _Item, group: list[_Item]) -> list[tuple[str, str]
             and not _points(o.value)
             and (o.dimension == it.dimension if amount else o.dimension not in DURATIONS)
         ]
+        if levels and not amount:
+            # 53,980 yuan (7,939 U.S. dollars), up 29 percent: a rate is of the quantity in the
+            # unit it is first stated in (the engine's, docs/rules.md), not of a gloss in another
+            first = min(levels, key=lambda o: o.span[0]).dimension
+            levels = [o for o in levels if o.dimension == first]
         out = []
         for name, point in zip(("start", "end"), it.ends, strict=True):
             at = [o for o in levels if o.point == point]
@@ -169,7 +196,7 @@ def _links_of(d: Drafter, it: _Item, group: list[_Item]) -> list[tuple[str, str]
     return []
 
 
-def _whole(d: Drafter, it: _Item, before: list[_Item]) -> _Item | None:
+def _whole(d: Frame, it: _Item, before: list[_Item]) -> _Item | None:
     """The whole of a share after 其中 (进出口总额2千亿美元，其中电子产品占比81.3%): the
     nearest level before 其中, of another metric, the same entity and time."""
     for o in reversed(before):
@@ -177,7 +204,7 @@ def _whole(d: Drafter, it: _Item, before: list[_Item]) -> _Item | None:
             continue
         if o.fields.get("entity", "") != it.fields.get("entity", ""):
             continue
-        if "其中" in d.ctx.text[o.span[1] : it.span[0]] and o.fields.get("metric") not in (
+        if "其中" in d.text[o.span[1] : it.span[0]] and o.fields.get("metric") not in (
             None,
             it.fields.get("metric"),
         ):
@@ -193,11 +220,11 @@ def _nearest(it: _Item, others: list[_Item]) -> _Item:
     return min(others, key=lambda o: (abs(o.span[0] - it.span[0]), o.span[0]))
 
 
-def _period(d: Drafter, text: str | None) -> Period | None:
+def _period(d: Frame, text: str | None) -> Period | None:
     if not text:
         return None
     try:
-        return parse_period(text, d.pack.plans, d.year)
+        return parse_period(text, d.plans, d.year)
     except ValueProblem:
         return None
 
@@ -206,7 +233,7 @@ def _same_time(a: _Item, b: _Item) -> bool:
     return a.point is not None and a.point == b.point
 
 
-def _endpoints(d: Drafter, it: _Item, period: Period | None) -> tuple[Point, Point] | None:
+def _endpoints(d: Frame, it: _Item, period: Period | None) -> tuple[Point, Point] | None:
     """Where a change starts and ends, as the engine reads it (base, span, or a year before)."""
     if period is None:
         return None

@@ -19,6 +19,7 @@ from factcheck.extract.english.skips import skip_reason
 from factcheck.extract.english.text import EnglishText, Number, find_numbers
 from factcheck.extract.english.times import When, find_times
 from factcheck.extract.english.words import value_words
+from factcheck.extract.links import Frame, draft_links
 from factcheck.extract.model import Draft, DraftClaim, Field, Skipped
 from factcheck.numbers import parse_value
 from factcheck.periods import parse_period
@@ -80,6 +81,8 @@ def draft_english(
         claim = _claim(f, a, pack, ids, skipped)
         if claim is not None:
             claims.append(claim)
+    # the reference fields its sentences fix, by the rules of the Chinese path (extract/links.py)
+    claims = draft_links(Frame(text, t.sentence_of, pack.plans, ref, pack.lexicon), claims)
     skipped.sort(key=lambda s: (s.line, s.start))
     return Draft(a.entity, ref, tuple(claims), tuple(skipped), len(numbers))
 
