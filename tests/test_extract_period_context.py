@@ -1,7 +1,8 @@
 """Periods from context (issue 16, point 5): the reference year of an article that writes only
 bases, comparisons named in a clause of their own, the article's lead below a byline, spans
 since a year (``2016年以来``, ``十年来``), start values (``从2013年的``), two-year averages of a
-run of months, and 分别 lists over months, quarters and years.
+run of months, 分别 lists over months, quarters and years, and the month words of the Hong
+Kong, Macao and Taiwan press.
 
 The sentences are written for these tests in the way statistical releases and ten-year reviews
 write them; each expected period is worked out by hand in a comment, by the conventions of
@@ -298,3 +299,87 @@ def test_what_a_comparative_verb_is_set_against_is_a_base() -> None:
     # 高于, a bound word of the lexicon (高于5%), before a time word compares with it
     text = "2021年第三季，全市出口按年升8.2%，增速高于2020年上半年，按季升1.1%。\n"
     assert _readings(text)["1.1%"][0] == "2021Q3"
+
+
+# Month words of the Hong Kong, Macao and Taiwan press: months in Chinese numerals (十月, 十二月,
+# 元月), a month of 今年/去年, the three months that end with a month (截至10月止的三個月), the
+# first N months (首10個月), the same month a year before (與一年前同月比較), and a month without
+# its year in a paragraph that says 今年.
+
+
+def _end(period: str | None) -> str:
+    """The end key of a period (2025M01-10 for 2025年首10个月)."""
+    return parse_period(period or "", PACK.plans, 2025).end.key
+
+
+def test_months_in_chinese_numerals() -> None:
+    # Published 20 November 2025: 十月 is October 2025 (ended by then), 十一月 is November, not
+    # 一月 (January) read inside it; before, both figures took the year 2025.
+    text = (
+        "經濟部發布十月零售業營業額為三千九百億元，年增百分之二點一。十一月營業額預估再增百分之一。"
+    )
+    got = _readings(text, datetime.date(2025, 11, 20))
+    assert got["三千九百億元"][0] == "2025-10"
+    assert got["百分之二點一"][0] == "2025-10"
+    # 十一月 is November (which year a month not yet ended is of is dating's rule), not 一月
+    assert _end(got["百分之一"][0])[4:] == "M11"
+
+
+def test_a_month_of_last_year_in_chinese_numerals() -> None:
+    # Published 8 January 2013: 去年十二月 is December 2012 (before: the year 2012), 全年 2012.
+    text = "財政部統計，去年十二月出口總額二百六十一億美元，比上年同月增加百分之九。"
+    got = _readings(text, datetime.date(2013, 1, 8))
+    assert got["二百六十一億美元"][0] == "2012-12"
+    assert got["百分之九"][0] == "2012-12"
+
+
+def test_a_month_of_this_year_and_the_same_month_a_year_before() -> None:
+    # Published 20 November 2025: 今年10月份 is 2025-10; 與一年前同月比較 names the default base
+    # (the same month a year before), so no base is written. Before, 今年10月份 was no time word
+    # and 一年前 was taken for the period.
+    text = "今年10月份整體消費物價與一年前同月比較，上升1.5%，較9月份的升幅略高。"
+    got = _readings(text, datetime.date(2025, 11, 20))
+    assert got["1.5%"] == ("2025-10", None)
+
+
+def test_the_three_months_that_end_with_a_month() -> None:
+    # 截至今年10月止的三個月 (published 20 November 2025): August to October 2025, 2025年8-10月;
+    # the 三個月 of the time word is no figure.
+    text = "經季節性調整的消費物價指數，截至今年10月止的三個月的平均每月升幅為0.2%。"
+    got = _readings(text, datetime.date(2025, 11, 20))
+    assert _end(got["0.2%"][0]) == "2025M08-10"
+    assert "三個月" not in got
+    # with its year written, and from a month after March only (截至2月止: December to February
+    # crosses a year, and is no run of months of one year)
+    text = "截至2025年6月止的三個月，失業率為3.5%。"
+    assert _end(_readings(text, datetime.date(2025, 7, 20))["3.5%"][0]) == "2025Q2"
+
+
+def test_the_first_months_of_a_year() -> None:
+    # 首10個月 (Hong Kong): January to October, 2025M01-10 (before: the year 2025)
+    text = "以2025年首10個月合併計算，綜合消費物價指數較一年前同期上升1.4%。"
+    got = _readings(text, datetime.date(2025, 11, 20))
+    assert _end(got["1.4%"][0]) == "2025M01-10"
+
+
+def test_a_month_without_its_year_after_this_year_in_the_paragraph() -> None:
+    # Published 25 September 2025. The paragraph says 今年, so 九月 is September 2025 and 第三季
+    # the third quarter of 2025, though neither had ended (before: 2024-09 and 2024Q3, the
+    # latest ones that had ended).
+    text = (
+        "今年受到關稅影響，內需轉弱。經濟部預測，九月零售業營業額負成長百分之三點一，"
+        "第三季則負成長百分之一點八。"
+    )
+    got = _readings(text, datetime.date(2025, 9, 25))
+    assert got["百分之三點一"][0] == "2025-09"
+    assert got["百分之一點八"][0] == "2025Q3"
+
+
+def test_the_month_of_a_forecast_or_a_date_is_no_period() -> None:
+    # 去年11月預測: when the forecast was made, not what it is of (this year's growth, 2026);
+    # 十月一日 is a date. Guards: the old code read neither as a period either.
+    text = "主計總處預測，今年經濟成長率為4.1%，去年11月預測為3.2%。"
+    got = _readings(text, datetime.date(2026, 2, 13))
+    assert got["3.2%"][0] == "2026"
+    text = "2025年，全市生產總值達到1200億元，十月一日起施行新規。"
+    assert _readings(text, datetime.date(2026, 2, 13))["1200億元"][0] == "2025"

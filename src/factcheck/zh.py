@@ -181,7 +181,8 @@ RANGE_MARKS = "-–—~～至到"
 
 def run_of_months(arabic_month: str = r"1[0-2]|0?[1-9]", capture: bool = False) -> str:
     """The regex of a run of months of one year as articles write it: ``1-9月``, ``7-12月份``,
-    ``前三季度``, ``前两个季度``, ``首3季`` (Macao), ``前三季`` (Taiwan), ``上半年``, ``前两个月``.
+    ``前三季度``, ``前两个季度``, ``首3季`` (Macao), ``前三季`` (Taiwan), ``上半年``, ``前两个月``,
+    ``首10个月`` (Hong Kong: the first ten months).
 
     ``arabic_month`` is how a month is written in digits: the extractor looks for real months
     only, the period parser reads any two digits so that it can say that month 13 does not
@@ -194,7 +195,7 @@ def run_of_months(arabic_month: str = r"1[0-2]|0?[1-9]", capture: bool = False) 
         rf"{g}{month})月?[{RANGE_MARKS}]{g}{month})月份?"
         rf"|[前首]{g}[1-4一二两三四])个?季度?"
         rf"|{g}[上下])半年"
-        rf"|前{g}{month})个月"
+        rf"|[前首]{g}{month})个月"
     )
 
 

@@ -71,7 +71,8 @@ class TimeWord:
     end: int
     kind: str  # year, quarter, month, months, plan, plan_end, plan_start, ago, same_period,
     # since (2016年来: first is 2016), years_since (十年来: period is 10), relyear (去年: -1),
-    # relquarter (去年第四季: -1Q4), relmonths (今年1-3月: 0:1-3月), prevquarter (上季),
+    # relquarter (去年第四季: -1Q4), relmonths (今年1-3月: 0:1-3月), relmonth (去年十二月:
+    # -1:12), prevquarter (上季),
     # relyearend (上年末: -1), year_end (年末), census (第七次全国人口普查: 2020-11-01)
     period: str  # as written in a claims file: 2025, 2025Q3, 2025-06, 十四五, 十三五末, 5年前
     year: int | None  # the calendar year it ends in, when known without the reference year
@@ -136,6 +137,24 @@ def _quarter(text: str) -> str:
     return text if text.isdigit() else str("一二三四".index(text) + 1)
 
 
+# A month as articles write it: 10, 03, 十月 and 十二月 (the Taiwan press), 元月 (January); a
+# numeral in Chinese only where no other numeral or counter stands before it (二十一月 is none)
+_MONTH = rf"(?:1[0-2]|0?[1-9]|(?<![{_CN_SMALL}零〇○兩第])(?:十[一二]?|[一二三四五六七八九]|元))"
+
+
+# After a month: a date (3月15日), or the month of an act (4月宣布, 去年11月预测: when a figure
+# was published or forecast, not its period)
+_ACT_DATE = (
+    r"(?![0-9]|[一二三四五六七八九十]+日|宣布|公布|发布|召开|举行|起|开始|以来"
+    r"|预测|预估|预计|估计|修正)"
+)
+
+
+def _month_number(text: str) -> int:
+    """A month's number from its numeral: 10, 03, 十二, 元 (January)."""
+    return int(text) if text.isdigit() else 1 if text == "元" else _small_number(text)
+
+
 def _digits(m: re.Match[str]) -> str:
     """A year written in Chinese numerals, digit by digit, as Arabic digits."""
     out = []
@@ -177,15 +196,18 @@ def time_pattern(plans: dict[str, tuple[int, int]]) -> re.Pattern[str]:
         # 十年增加近70万亿元、年均增长6.2%: a change over the N years to the reference year
         rf"|(?<![0-9几数幾數多余餘百千万萬第{_CN_SMALL}])(?P<dur>[{_CN_SMALL}]{{1,3}})年"
         r"(?=(?:累计)?(?:增加|增长|增長|提高|下降|减少|減少))"
+        # 截至2025年10月止的三個月 (Hong Kong): the three months that end with that month
+        rf"|截至(?:(?P<ty>(?:1[89]|2[01])[0-9]{{2}})年|(?P<trel>今年|去年))?(?P<tmo>{_MONTH})月份?"
+        r"止?的?(?:三|3)个月"
         r"|(?<![0-9.])(?P<y>(?:1[89]|2[01])[0-9]{2})年"
         rf"(?:(?P<run>{_RUN_OF_MONTHS})"
-        r"|(?P<q>[一二三四1-4])季度|第(?P<q2>[一二三四1-4])季度?|(?P<mo>1[0-2]|0?[1-9])月份?"
+        rf"|(?P<q>[一二三四1-4])季度|第(?P<q2>[一二三四1-4])季度?|(?P<mo>{_MONTH})月份?"
         r"|(?P<ye>底|末)|(?P<same>同期))?"
         rf"|(?<![0-9.年])(?P<run0>{_RUN_OF_MONTHS})"
         # 3月份, 3月末: a month of the year the paragraph or the publication gives (not 3月15日,
         # nor 4月宣布: the date of an event)
-        r"|(?<![0-9.年月~～-])(?P<mo0>1[0-2]|0?[1-9])月份?"
-        r"(?![0-9]|[一二三四五六七八九十]+日|宣布|公布|发布|召开|举行|起|开始|以来)"
+        rf"|(?<![0-9.年月~～{_CN_SMALL}零〇○兩第个個几幾数數多每同-])(?P<mo0>{_MONTH})月份?"
+        rf"{_ACT_DATE}"
         r"|(?<![0-9.年前连续近])(?:第(?P<q0b>[一二三四1-4])季度?|(?P<q0>[一二三四1-4])季度)"
         # 两年平均增长2.1%: an average over the N years that end at the figure's period
         rf"|(?<![0-9.])(?P<avg>[0-9]{{1,2}}|[{_CN_SMALL}]{{1,3}})年(?=平均|年均)"
@@ -195,8 +217,10 @@ def time_pattern(plans: dict[str, tuple[int, int]]) -> re.Pattern[str]:
         # 去年, 今年, 上年, 明年: the year before, of, or after the reference year
         # 去年第四季: a quarter of that year; 去年同期: the same period a year before
         # 今年1-3月, 去年前三季度: a run of months of that year
+        # 一年前同月, 上一年同期 (Hong Kong, Macao): the same period a year before
+        r"|(?P<yago>一年前|一年以前|上一年)的?(?:同月|同期|同季)"
         r"|(?P<rel>去年|今年|上年|明年|前年)(?:(?P<rsame>同期)|第?(?P<rq>[一二三四1-4])季度?"
-        rf"|(?P<rrun>{_RUN_OF_MONTHS})|(?P<rend>末|底))?"
+        rf"|(?P<rrun>{_RUN_OF_MONTHS})|(?P<rmo>{_MONTH})月份?{_ACT_DATE}|(?P<rend>末|底))?"
         r"(?!末|底|[0-9一二三四1-4])"
         # 年末生猪存栏: the last day of the year of the time word before it
         r"|(?<![0-9年上去今明前本])(?P<yend>年末|年底)"
@@ -300,7 +324,21 @@ def find_times(
         elif m["run0"]:  # the year is the file's reference year, as the loader reads it
             out.append(TimeWord(*m.span(), "months", m["run0"], None, None, role))
         elif m["mo0"]:
-            out.append(TimeWord(*m.span(), "month", f"M{int(m['mo0']):02d}", None, None, role))
+            period = f"M{_month_number(m['mo0']):02d}"
+            out.append(TimeWord(*m.span(), "month", period, None, None, role))
+        elif m["tmo"]:
+            last = _month_number(m["tmo"])
+            if last >= 3:  # three months within one year (截至2月止: December to February)
+                run = f"{last - 2}-{last}月"
+                if m["trel"]:
+                    shift = -1 if m["trel"] == "去年" else 0
+                    out.append(TimeWord(*m.span(), "relmonths", f"{shift}:{run}", None, None, role))
+                else:
+                    of = int(m["ty"]) if m["ty"] else None
+                    period = f"{of}年{run}" if of else run
+                    out.append(TimeWord(*m.span(), "months", period, of, None, role))
+        elif m["yago"]:  # the same period a year before: a comparison's (default) base
+            out.append(TimeWord(*m.span(), "rel_same", "-1", None, None, role))
         elif m["avg"]:
             n = _count(m["avg"])
             if n:
@@ -321,6 +359,9 @@ def find_times(
             elif m["rrun"]:  # the year is known once the reference year is
                 period = f"{shift}:{m['rrun']}"
                 out.append(TimeWord(*m.span(), "relmonths", period, None, None, role))
+            elif m["rmo"]:  # 去年十二月, 今年10月份: a month of that year
+                period = f"{shift}:{_month_number(m['rmo'])}"
+                out.append(TimeWord(*m.span(), "relmonth", period, None, None, role))
             elif m["rq"]:
                 period = f"{shift}Q{_quarter(m['rq'])}"
                 out.append(TimeWord(*m.span(), "relquarter", period, None, None, role))
@@ -350,7 +391,7 @@ def find_times(
             elif m["same"]:  # 2019年同期: the same period of 2019, a comparison's base
                 out.append(TimeWord(*m.span(), "same_period", str(year), year, None, "base"))
             elif m["mo"]:
-                period = f"{year}-{int(m['mo']):02d}"
+                period = f"{year}-{_month_number(m['mo']):02d}"
                 out.append(TimeWord(*m.span(), "month", period, year, None, role))
             else:  # 2023年末: a stock at the year's last day (docs/claims-format.md, a date)
                 period = f"{year}-12-31" if m["ye"] else str(year)

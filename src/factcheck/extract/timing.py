@@ -271,6 +271,9 @@ def _point_of(t: TimeWord, points: list[TimeWord], dating: Dating, ctx: ArticleC
     if t.kind == "relmonths":
         shift, run = t.period.split(":", 1)
         return f"{dating.relative + int(shift)}年{run}"
+    if t.kind == "relmonth":
+        shift, month = t.period.split(":")
+        return f"{dating.relative + int(shift)}-{int(month):02d}"
     if t.kind == "relquarter":
         shift, quarter = t.period.split("Q")
         return f"{dating.relative + int(shift)}Q{quarter}"
@@ -289,12 +292,21 @@ def _point_of(t: TimeWord, points: list[TimeWord], dating: Dating, ctx: ArticleC
 
 def _year_of(t: TimeWord, ctx: ArticleContext, dating: Dating) -> int:
     """The year of a quarter or a run of months written without one: that of the last time word
-    with a year before it in its paragraph (2023年…。一季度), else the one
+    with a year before it in its paragraph (2023年…。一季度; 今年四月起…。九月: the year 今年
+    names), else the one
     :meth:`~factcheck.extract.dating.Dating.year_of` gives."""
     for u in reversed(ctx.times_between(ctx.paragraph_start(t.start), t.start)):
-        if u.year is not None and u.role == "point" and u.kind in _DATED:
+        if u.role != "point":
+            continue
+        if u.year is not None and u.kind in _DATED:
             return u.year
+        if u.kind in _RELATIVE:  # 今年四月起…。九月…: a month of the year 今年 names
+            return dating.relative + int(u.period.split(":")[0].split("Q")[0])
     return dating.year_of(t.period)
+
+
+# 今年, 去年十二月, 今年1-3月, 去年第四季: times relative to the publication's year
+_RELATIVE = ("relyear", "relmonth", "relmonths", "relquarter")
 
 
 def _years_back(point: str, n: int, ref_year: int) -> str:
