@@ -17,6 +17,7 @@ from dataclasses import replace
 
 from factcheck.errors import ValueProblem
 from factcheck.extract.assemble import assemble
+from factcheck.extract.definitions import draft_definitions
 from factcheck.extract.describe import describe
 from factcheck.extract.drafter import MAX_PREV, Drafter
 from factcheck.extract.english import draft_english, is_english
@@ -126,6 +127,7 @@ def _draft(
     claims = _rates_of_rates(claims, pack)
     claims += draft_sums(d, claims)
     claims += draft_moves(d, claims)
+    claims += draft_definitions(d, claims)
     claims, structures = draft_structures(d, claims)
     claims = _national_apart(claims) + structures
     drafted = [(c.spans[0][0], c.spans[-1][1]) for c in structures if c.spans]
