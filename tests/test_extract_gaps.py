@@ -238,3 +238,57 @@ def test_check_article_checks_a_revision_compared_with_gao_yu(
 ) -> None:
     text = f"今年第3季GDP成长率为7.64%，远高于8月预测的{forecast}%，上修4.73个百分点。"
     assert any("4.73" in q or forecast in q for q in _inconsistent(tmp_path, text, pack)) is flagged
+
+
+@pytest.mark.parametrize(
+    ("text", "amount", "start", "end"),
+    [
+        # an amount more than a forecast: 412.5 - 398.2 = 14.3
+        (
+            "第三季出口值达412.5亿美元，较预测数398.2亿美元多出14.3亿美元。",
+            "多出14.3亿美元",
+            "398.2亿美元",
+            "达412.5亿美元",
+        ),
+        # in traditional characters, an amount less than the first estimate: 96 - 120 = -24
+        (
+            "全年營收達96億元，較原預估120億元少24億元。",
+            "少24亿元",
+            "120亿元",
+            "达96亿元",
+        ),
+    ],
+)
+def test_an_amount_of_difference_links_the_two_amounts(
+    pack: RulePack, text: str, amount: str, start: str, end: str
+) -> None:
+    assert _links(text, pack)[amount] == (start, end)
+
+
+@pytest.mark.parametrize(
+    ("amount", "flagged"),
+    [
+        ("14.3", False),  # 412.5 - 398.2 = 14.3 ([412.45 - 398.25, 412.55 - 398.15] = [14.2, 14.4])
+        ("24.3", True),  # [24.25, 24.35] is outside [14.2, 14.4]
+    ],
+)
+def test_check_article_checks_an_amount_more_than_a_forecast(
+    tmp_path: Path, pack: RulePack, amount: str, flagged: bool
+) -> None:
+    text = f"第三季出口值达412.5亿美元，较预测数398.2亿美元多出{amount}亿美元。"
+    assert any(amount in q for q in _inconsistent(tmp_path, text, pack)) is flagged
+
+
+def test_an_amount_of_difference_without_the_later_amount_is_in_doubt(pack: RulePack) -> None:
+    # nothing states what is 14.3亿美元 more than 398.2亿美元: no change over a year either
+    claims = draft_claims("较预测数398.2亿美元多出14.3亿美元。", pack, "全省", 2025).claims
+    (gap,) = [c for c in claims if c.values[0] == "多出14.3亿美元"]
+    assert gap.kind == "growth" and not gap.confident
+    assert "start" not in dict(gap.fields)
+
+
+def test_an_amount_more_than_last_year_is_a_change_over_the_year(pack: RulePack) -> None:
+    # 多出 against a time is a change (5亿元 more than in 2024), not a gap to a stated figure
+    claims = draft_claims("2025年全市出口额比上年多出5亿元。", pack, "全市", 2025).claims
+    (change,) = [c for c in claims if c.values[0] == "多出5亿元"]
+    assert change.kind == "growth" and change.confident

@@ -167,8 +167,9 @@ RANK_STEPS = ("个位次", "位次", "位", "名")
 INCREMENT_VERBS: dict[str, int] = {"多增": 1, "少增": -1, "多减": -1, "少减": 1}
 # An amount more or less than the same quantity at another time, without a verb (第三季比第二季
 # 少35亿元, 按季多41亿): a change whose direction is 多 or 少, as a growth claim writes it
-# (少35亿元 is −35亿元). Only at the start of a value: 30多万人 and 多于 are qualifiers.
-MORE_LESS: dict[str, int] = {"多": 1, "少": -1}
+# (少35亿元 is −35亿元). Only at the start of a value: 30多万人 and 多于 are qualifiers. 多出 is
+# the verb of an amount more than another figure (较预测数1723亿美元多出158亿美元); before 多.
+MORE_LESS: dict[str, int] = {"多出": 1, "多": 1, "少": -1}
 # A change of zero (持平: 与上年持平), read as 0 to the unit of a rate.
 NO_CHANGE = ("持平", "基本持平")
 # The words after a direction verb that make the figure the new level (降至, 提高到, 降为).

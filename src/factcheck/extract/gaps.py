@@ -1,4 +1,5 @@
-"""A change in points between two rates the sentence states, linked to both.
+"""A change in points between two rates the sentence states (or an amount between two amounts),
+linked to both.
 
 The genre states a rate, the rate it is compared with, and the difference in points together:
 ``全年经济成长率8.68%，较1月概估数8.63%上修0.05个百分点`` (a revision), ``今年经济成长为7.71%，
@@ -26,17 +27,24 @@ A link is drafted only where the form is plain:
   (年均, 平均: points a year);
 * all three claims are drafted with confidence; otherwise the change keeps no link to either
   rate (a half link would compare a rate with a level of another quantity).
+
+An amount of difference written with 多/少 (多出) is paired the same way, with two amounts for
+the rates (compared form only): ``商品出口达1881亿美元，较预测数1723亿美元多出158亿美元`` is
+1881 − 1723. Drafted against a stated figure it is in doubt (rules.AMOUNT_GAP: no change over a
+year) until it is linked here.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import replace
 
 from factcheck.extract.describe import BORROWED
 from factcheck.extract.drafter import Drafter
 from factcheck.extract.model import DraftClaim
-from factcheck.zh import DIRECTION_VERBS, DOWN_VERBS, MINUS_SIGNS
+from factcheck.extract.rules import AMOUNT_GAP
+from factcheck.zh import DIRECTION_VERBS, DOWN_VERBS, MINUS_SIGNS, MORE_LESS
 
 # 较/比, or 高于/低于 (远高于8月预测的3.21%，上修4.73个百分点)
 _COMPARED = re.compile(r"[较比較]|[高低][于於]")
@@ -59,6 +67,25 @@ def _rate(value: str) -> bool:
     return any(m in value for m in _RATE_MARKS) and not _points(value)
 
 
+def _amount(value: str) -> bool:
+    return not any(m in value for m in (*_RATE_MARKS, "‰", "倍")) and not _points(value)
+
+
+def _more_less(c: DraftClaim) -> str:
+    """The word an amount of difference opens with (多出158亿美元, 少35亿元), or ''."""
+    return next((w for w in MORE_LESS if c.values[0].startswith(w)), "")
+
+
+def _gap(c: DraftClaim) -> Callable[[str], bool] | None:
+    """What the two figures a change compares must be: rates for points, amounts for an
+    amount written with 多/少 (较预测数1723亿美元多出158亿美元); None for any other claim."""
+    if c.kind != "growth" or len(c.values) != 1:
+        return None
+    if _points(c.values[0]):
+        return _rate
+    return _amount if _more_less(c) and _amount(c.values[0]) else None
+
+
 def _falls(value: str) -> bool:
     return any(w in value for w in DOWN_VERBS) or any(s in value for s in MINUS_SIGNS)
 
@@ -68,6 +95,9 @@ def _verb_signs(d: Drafter, c: DraftClaim, after: int) -> bool:
     verb, and the drafted value carries a falling one's sign (上修0.05, 回落0.3 → -0.3). 高/低,
     快/慢 (a gap) and other words are not read: the sign is left in doubt."""
     head = _QUALIFIER.sub("", d.ctx.folded[after : c.spans[0][0]])
+    word = _more_less(c)
+    if word:  # 多出158亿美元: the value carries the word it is printed with, and its sign
+        return head.endswith(word)
     verb = next((v for v in DIRECTION_VERBS if head.endswith(v)), "")
     if not verb:
         return False
@@ -86,9 +116,12 @@ def _pairs(d: Drafter, claims: list[DraftClaim]) -> list[tuple[int, int, int]]:
         group.sort(key=lambda k: claims[k].spans[0][0])
         for p, k in enumerate(group):
             c = claims[k]
-            if c.kind != "growth" or not _points(c.values[0]):
+            measure = _gap(c)
+            if measure is None:
                 continue
-            pair = _compared(d, claims, c, group[:p]) or _moved(d, claims, c, group[:p])
+            pair = _compared(d, claims, c, group[:p], measure)
+            if pair is None and measure is _rate:
+                pair = _moved(d, claims, c, group[:p])
             if pair is None:
                 continue
             start, end = (claims[i] for i in pair)
@@ -161,17 +194,25 @@ def link_gaps(d: Drafter, claims: list[DraftClaim]) -> list[DraftClaim]:
     for k, b, a in _pairs(d, claims):
         c, start, end = claims[k], claims[b], claims[a]
         fields = tuple((n, v) for n, v in c.fields if n not in ("start", "end"))
-        if all(x.confident for x in (c, start, end)):
+        # an amount of difference is in doubt only until it is linked to the two figures
+        doubts = tuple(x for x in c.doubts if x != AMOUNT_GAP)
+        if not doubts and start.confident and end.confident:
             fields = (*fields, ("start", start.ids[0]), ("end", end.ids[0]))
+            c = replace(c, doubts=doubts)
         out[k] = replace(c, fields=fields)
     return out
 
 
 def _compared(
-    d: Drafter, claims: list[DraftClaim], c: DraftClaim, before: list[int]
+    d: Drafter,
+    claims: list[DraftClaim],
+    c: DraftClaim,
+    before: list[int],
+    measure: Callable[[str], bool],
 ) -> tuple[int, int] | None:
     """(compared, later) for ``…A%，较…B%上修C个百分点``: B right before the points C in their
-    clause, after 较/比; A the nearest rate before B's clause."""
+    clause, after 较/比; A the nearest rate before B's clause (for an amount C, B and A are
+    amounts: ``商品出口达1881亿美元，较预测数1723亿美元多出158亿美元``)."""
     if not before:
         return None
     b = before[-1]
@@ -183,12 +224,12 @@ def _compared(
     after = own[0] == clause[1] + 1 and not _other_comparison(d, c, own)
     if (
         (clause != own and not after)
-        or not _rate(claims[b].values[0])
+        or not measure(claims[b].values[0])
         or not _COMPARED.search(d.ctx.folded[clause[0] : at])
     ):
         return None
     earlier = [k for k in before[:-1] if claims[k].spans[0][1] <= clause[0]]
-    rates = [k for k in earlier if _rate(claims[k].values[0])]
+    rates = [k for k in earlier if measure(claims[k].values[0])]
     return (b, rates[-1]) if rates else None
 
 

@@ -46,7 +46,7 @@ _TRAILING = (
     *("继续", "进一步", "有望", "已破", "破", "首破", "首度", "首次", "一举", "上修", "下修"),
     *("略快", "略", "最初", "实质", "名义", "全年", "全部", "相继", "又", "再度", "大关"),
     # 第三季還要比第二季少35億元: an amount more or less than at another time (zh.MORE_LESS)
-    *("还要", "刚好", "多了", "少了", "多", "少"),
+    *("还要", "刚好", "多了", "少了", "多出", "多", "少"),
     *VERBS,
 )
 # Where a label stops being the noun phrase: a comparison (较上年同期, 比预算数, 从去年预测,
@@ -79,7 +79,7 @@ _OBJECT_VERBS = re.compile(
 )
 _AFTER_STOP = re.compile(
     r"的|正在|与|和|及|等|让|使|被|均|已|都|也|还|在|为|是|如|实现|完成|迎来|覆盖|扎根|位居|位列|"
-    r"排名|" + "|".join(VERBS)
+    r"排名|多出|" + "|".join(VERBS)
 )
 # A plan a figure is the fulfilled share of (完成全年目标的95.0%): the figure is of the subject.
 _TARGETS = ("目标任务", "目标", "计划", "任务", "预算")

@@ -18,6 +18,7 @@ given article:
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from factcheck.extract import nonfig
@@ -32,6 +33,7 @@ from factcheck.zh import (
     LAST_PLACE,
     MINUS_SIGNS,
     MONTH_NAMES,
+    MORE_LESS,
     RANGE_MARKS,
     RANK_VERBS,
     ROC_YEAR_LEADS,
@@ -80,11 +82,14 @@ _COMPARED_BEFORE = re.compile(
 )
 # An amount more or less than the same quantity at another time, with no verb (第三季比第二季少
 # 35億元, 消費按季少76億, 9月比8月剛好少6億元): a change over that time, written 少35亿元 (zh.
-# MORE_LESS). Against anything else (较预测数多出158亿美元, 比全国少) it is no change.
+# MORE_LESS). Against a figure the clause states (较预测数1723亿美元多出158亿美元) it is the
+# difference of the two, in doubt until gaps.py links it to both (AMOUNT_GAP); against anything
+# else (比全国少) it is no change.
 _MORE_LESS = re.compile(
     r"(?:按年|按季|按月|同比|环比|[比较]([^，。；、,;比较多少]{1,12}?))"
-    r"(?:仅|只|还要|还|要|刚好|也|亦|则|又)*([多少])了?$"
+    r"(?:仅|只|还要|还|要|刚好|也|亦|则|又)*(多出|[多少])了?$"
 )
+AMOUNT_GAP = "an amount more or less than another figure: a difference, not a change over time"
 # The times an amount is compared with that are no time words of their own: the end of last
 # year (比上年末少2.1万人), the start of this one, the month or quarter before.
 _BEFORE_NOW = re.compile(r"^(?:上年末|去年末|上年底|去年底|年初|上月|上季|上年同期|去年同期|同期)$")
@@ -141,6 +146,9 @@ _BARE = re.compile(r"[0-9０-９]+(?:[.．][0-9０-９]+)?")
 # Nouns that end with a qualifier word of the lexicon (超: above): 出超 and 入超 are a trade
 # surplus and deficit (Taiwan), 超 no bound there.
 _WORDS_ENDING_IN_A_QUALIFIER = ("出超", "入超")
+# A verb that opens with a qualifier word of the lexicon (多: more): in 1723亿美元多出158亿美元 the
+# 多 after the first figure begins the verb of the second, and sets no bound on the first.
+_VERBS_OPENING_WITH_A_QUALIFIER = tuple(w for w in MORE_LESS if len(w) > 1)
 _BARE_RATE = re.compile(r"[0-9０-９]+(?:[.．][0-9０-９]+)?[%％]")
 _SPACED_UNIT = re.compile(r"[ \u3000\xa0]{1,2}(个百分点|個百分點|百分点|百分點|[%％])")
 _ORDINAL = re.compile(r"[0-9]+(?:st|nd|rd|th)")
@@ -310,6 +318,8 @@ def value_words(m: Mention, ctx: ArticleContext, lexicon: Lexicon) -> Figure:
     clause_start, clause_end = ctx.clause(m.start)
     clause_start = max(clause_start, m.start - REACH)
     suffix = next((w for w in lexicon.suffixes if text.startswith(w, vend, clause_end)), "")
+    if text.startswith(_VERBS_OPENING_WITH_A_QUALIFIER, vend, clause_end):
+        suffix = ""  # 1723亿美元多出158亿美元: 多出 is the verb of the next figure
     vend += len(suffix)
     before = text[clause_start:vstart]
     prefix = next((w for w in lexicon.prefixes if before.endswith(w)), "")
@@ -418,6 +428,10 @@ def propose_kind(f: Figure, ctx: ArticleContext, metric_before: str, noun: str) 
     ):
         f.value = more[2] + f.value  # 少35亿元: 35亿元 less than at the other time
         return "growth"
+    if more and more[1] is not None and _states_a_figure(ctx, f.vstart - len(more[0]), f.vstart):
+        f.value = more[2] + f.value  # 较预测数1723亿美元多出158亿美元: 1881 − 1723
+        f.doubts.append(AMOUNT_GAP)
+        return "growth"
     if rate and core[:1] in (*MINUS_SIGNS, "+", "＋"):
         return "growth"  # 錄得跌幅:美國(-25.3%), 實質變動修訂為 -21.4%: a signed rate is a change
     if points and (gap := _GAP.search(before)):
@@ -442,6 +456,12 @@ def propose_kind(f: Figure, ctx: ArticleContext, metric_before: str, noun: str) 
 
 
 _GROWTH_NAME = re.compile(f"(?:{_RATE_NAMES})$")
+
+
+def _states_a_figure(ctx: ArticleContext, start: int, end: int) -> bool:
+    """Whether a figure's mention lies between two offsets."""
+    i = bisect_left(ctx.mention_starts, start)
+    return i < len(ctx.mention_starts) and ctx.mention_ends[i] <= end
 
 
 _ANY_RATE_NAME = re.compile(f"(?:{_RATE_NAMES})|[\u4e00-\u9fff]率")
