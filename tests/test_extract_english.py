@@ -551,3 +551,55 @@ def test_the_deficit_is_imports_less_exports_and_goods_less_services(
     result = check_article(article, str(article), pack, tmp_path, datetime.date(2018, 8, 3))
     found = {f.code for f in result.findings if f.verdict == "inconsistent"}
     assert found == ({"FC118", "FC119"} if inconsistent else set())
+
+
+def test_less_than_a_month_and_from_a_level_are_changes_from_that_month(pack: RulePack) -> None:
+    text = (
+        "The goods and services deficit was $50.0 billion in June, up $1.0 billion from $49.0 "
+        "billion in May, revised. June exports were $200.0 billion, $3.0 billion less than May "
+        "exports.\n"
+    )
+    draft = draft_claims(text, pack, year=2018)
+    change, fc = _claim(draft, "up $1.0 billion")
+    assert (change.kind, fc["period"], fc["base"], change.confident) == (
+        "growth",
+        "2018-06",
+        "2018-05",
+        True,
+    )
+    start, fs = _claim(draft, "$49.0 billion")  # the level it changed from, not a change
+    assert (start.kind, fs["metric"], fs["period"]) == (
+        "level",
+        "goods and services deficit",
+        "2018-05",
+    )
+    less, fl = _claim(draft, "down $3.0 billion")
+    assert (less.kind, fl["metric"], fl["period"], fl["base"]) == (
+        "growth",
+        "exports",
+        "2018-06",
+        "2018-05",
+    )
+
+
+@pytest.mark.parametrize(
+    ("less", "inconsistent"),
+    # May exports 200.0 + 3.0 = 203.0, May imports 250.0 + 2.0 = 252.0: the May deficit
+    # 252.0 - 203.0 = 49.0 as stated. With 5.0 less, May exports are [199.95 + 4.95, 200.05 +
+    # 5.05] = [204.9, 205.1], imports [251.9, 252.1], so the May deficit is [46.8, 47.2],
+    # never the stated [48.95, 49.05].
+    [("3.0", False), ("5.0", True)],
+)
+def test_the_balance_holds_in_the_month_before_through_the_changes(
+    less: str, inconsistent: bool, tmp_path: Path, pack: RulePack
+) -> None:
+    article = tmp_path / "trade.txt"
+    article.write_text(
+        "The goods and services deficit was $50.0 billion in June, up $1.0 billion from $49.0 "
+        f"billion in May, revised. June exports were $200.0 billion, ${less} billion less than "
+        "May exports. June imports were $250.0 billion, $2.0 billion less than May imports.\n",
+        encoding="utf-8",
+    )
+    result = check_article(article, str(article), pack, tmp_path, datetime.date(2018, 8, 3))
+    found = {f.code for f in result.findings if f.verdict == "inconsistent"}
+    assert found == ({"FC119"} if inconsistent else set())

@@ -100,6 +100,11 @@ _CHANGE_IN = re.compile(
     r"\s+in\s+(?P<what>[A-Za-z][\w'’&-]*(?:\s+[A-Za-z][\w'’&-]*){0,7}?)\s+of\s*$",
     re.IGNORECASE,
 )
+# $4.4 billion less than May exports: a change from the time word after "than"
+_THAN_AFTER = re.compile(
+    r"\s+(?:(?P<down>less|lower|smaller|below)|more|higher|larger|greater|above)\s+than\s+(?:the\s+)?",
+    re.IGNORECASE,
+)
 _TITLE_WORD = re.compile(r"[A-Z][a-z][a-z-]*")
 _SENTENCE_HEAD = re.compile(r"[^A-Za-z]*(?:(?:the|a|an)\s+)?", re.IGNORECASE)
 BORROWED = "metric borrowed from an earlier sentence"
@@ -205,9 +210,20 @@ def read(f: Fig, prev: list[Fig], a: Article) -> None:
         own = phrase(text, w0, w1, a.times_in(w0, w1), a.strip, a.entity)
         f.direction = f.direction or (-1 if change_in["down"] else 1)
     rate = f.number.unit in _RATES
+    than = _THAN_AFTER.match(text, f.vend) if not rate and not f.direction else None
+    base = (
+        next((w for w in a.times_in(than.end(), s_end) if w.start == than.end()), None)
+        if than
+        else None
+    )
+    if than and base is not None and base.role == "base":
+        # June exports were $206.3 billion, $4.4 billion less than May exports: down from May
+        f.direction = -1 if than["down"] else 1
+        c_end = a.t.clause(f.vstart)[1]
+        own = noun_after(text, base.end, max(base.end, c_end)) or own
     clause = text[cut : f.vstart]
     f.kind = _kind(f, prev, lead, last, after_text, own or clause, rate, text[s_start : f.vstart])
-    if change_in and f.kind == "level":
+    if (change_in or (than and base is not None and f.direction)) and f.kind == "level":
         f.kind = "growth"
     _metric(f, prev, a, own, seg, s_start, after_text)
     f.metric = _sentence_case(f.metric, text, s_start)
@@ -215,8 +231,17 @@ def read(f: Fig, prev: list[Fig], a: Article) -> None:
     if left_out and f.metric and "excluding" not in f.metric.lower():
         f.metric = f"{f.metric} excluding {left_out[2].strip()}"
     up_from = re.search(r"\bfrom\s*$", lead, re.IGNORECASE)
-    if f.paired and up_from and prev and not own and prev[-1].kind in ("growth", "cagr", "share"):
-        f.kind = prev[-1].kind  # grew 10.2 percent in November, up from 10 percent in October
+    # grew 10.2 percent in November, up from 10 percent in October: the rate before; but down
+    # $0.2 billion from $55.3 billion in May: an amount changes from a level
+    after_change = prev and prev[-1].kind in ("growth", "cagr", "share")
+    if (
+        f.paired
+        and up_from
+        and after_change
+        and not own
+        and (rate or prev[-1].number.unit in _RATES)
+    ):
+        f.kind = prev[-1].kind
         f.base_word = prev[-1].base_word
     if _REAL.search(text, s_start, s_end) and f.kind in ("growth", "cagr"):
         f.basis = "real"
@@ -473,13 +498,30 @@ def _period(f: Fig, prev: list[Fig], a: Article, s_start: int, s_end: int, nxt: 
             f.base = f"{year}-{point.first:02d}"
             return
         f.period = text.split("-")[-1] if point is not None and point.kind == "span" else text
+        start_at = _start_level_time(f, a) if not bases else None
         if bases:
             f.base_word = bases[0]
             f.base = base_text(bases[0], f.period, a.year)
+        elif start_at is not None:  # down $0.2 billion from $55.3 billion in May
+            f.base = point_text(start_at, a.year_of(start_at))
         elif re.fullmatch(r"[0-9]{4}(?:-[0-9]{2}|Q[1-4]|年.*)", f.period):
             f.doubts.append("base not written: the month or quarter before, or a year before?")
         return
     f.period = text
+
+
+_FROM_LEVEL = re.compile(r"\s+from\s+", re.IGNORECASE)
+
+
+def _start_level_time(f: Fig, a: Article) -> When | None:
+    """The time of the level a change starts from, written right after it (``down $0.2 billion
+    from $55.3 billion in May``): the first time word of the clause of that level."""
+    m = _FROM_LEVEL.match(a.t.text, f.vend)
+    i = bisect_left(a.starts, f.vend)
+    if m is None or i >= len(a.starts) or a.starts[i] != m.end():
+        return None
+    _, c_end = a.t.clause(m.end())
+    return next((w for w in a.times_in(m.end(), c_end) if w.point and w.role == "point"), None)
 
 
 def _as_base(w: When) -> When:

@@ -71,7 +71,9 @@ _BASE_WORDS = re.compile(
 )
 _FROM_WORDS = re.compile(r"(?:from|since|between)(?:\s+(?:the|a))?\s*$")
 _TO_WORDS = re.compile(r"(?:to|through|until|till)(?:\s+(?:the|a))?\s*$")
-_MAY_LEADS = ("in", "for", "from", "since", "of", "to", "through", "until", "between", "and")
+_MAY_LEADS = (
+    *("in", "for", "from", "since", "of", "to", "through", "until", "between", "and", "than"),
+)
 
 
 @dataclass(frozen=True, slots=True)
